@@ -1,0 +1,31 @@
+/** Every rule, in the spec's recommended evaluation order: shape, pipeline, stages, actions, references, configuration. */
+import type { Rule } from "../rule";
+import { generalRules } from "./general";
+import { pipelineRules } from "./pipeline";
+import { artifactStoreRules } from "./artifact-store";
+import { stagesRules } from "./stages";
+import { conditionsRules } from "./conditions";
+import { actionsRules } from "./actions";
+import { artifactsRules } from "./artifacts";
+import { configurationRules } from "./configuration";
+import { configurationConditionalRules } from "./configuration-conditional";
+import { variablesRules } from "./variables";
+import { triggersRules } from "./triggers";
+import { executionRules } from "./execution";
+import { tagsRules } from "./tags";
+
+export const RULES: readonly Rule[] = [
+  ...generalRules,
+  ...pipelineRules,
+  ...artifactStoreRules,
+  ...stagesRules,
+  ...conditionsRules,
+  ...actionsRules,
+  ...artifactsRules,
+  ...configurationRules,
+  ...configurationConditionalRules,
+  ...variablesRules,
+  ...triggersRules,
+  ...executionRules,
+  ...tagsRules,
+];
