@@ -1,0 +1,11 @@
+export interface NavItem {
+  readonly href: string;
+  readonly label: string;
+}
+
+/** The product's top-level navigation; every entry is a real route. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/", label: "Overview" },
+  { href: "/check", label: "Check a pipeline" },
+  { href: "/rules", label: "Rules" },
+];
