@@ -1,14 +1,17 @@
 /**
  * The members of every declaration shape, in the service model's member order (which is the
  * order AWS returns them in). Used to order exported documents and to find unknown members.
- * Source: @aws-sdk/client-codepipeline 3.1138.0 schemas / botocore codepipeline 2015-07-09.
+ * Source: @aws-sdk/client-codepipeline 3.1138.0 dist-cjs schemas (`<Shape>$[4]`), checked member by
+ * member; note the model puts `stages` before `artifactStore`, `actions` before `blockers`, and
+ * `provider` before `owner` in RuleTypeId (unlike ActionTypeId). GitFilterCriteria stands for the
+ * model's GitBranchFilterCriteria / GitFilePathFilterCriteria / GitTagFilterCriteria (same members).
  */
 export const MEMBERS = {
-  PipelineDeclaration: ["name", "roleArn", "artifactStore", "artifactStores", "stages", "version", "executionMode", "pipelineType", "variables", "triggers"],
+  PipelineDeclaration: ["name", "roleArn", "stages", "artifactStore", "artifactStores", "version", "executionMode", "pipelineType", "variables", "triggers"],
   PipelineMetadata: ["pipelineArn", "created", "updated", "pollingDisabledAt"],
   ArtifactStore: ["type", "location", "encryptionKey"],
   EncryptionKey: ["id", "type"],
-  StageDeclaration: ["name", "blockers", "actions", "onFailure", "onSuccess", "beforeEntry"],
+  StageDeclaration: ["name", "actions", "blockers", "onFailure", "onSuccess", "beforeEntry"],
   BlockerDeclaration: ["name", "type"],
   ActionDeclaration: ["name", "actionTypeId", "runOrder", "configuration", "commands", "outputArtifacts", "inputArtifacts", "outputVariables", "roleArn", "region", "namespace", "timeoutInMinutes", "environmentVariables"],
   ActionTypeId: ["category", "owner", "provider", "version"],
@@ -21,7 +24,7 @@ export const MEMBERS = {
   BeforeEntryConditions: ["conditions"],
   Condition: ["result", "rules"],
   RuleDeclaration: ["name", "ruleTypeId", "configuration", "commands", "inputArtifacts", "roleArn", "region", "timeoutInMinutes"],
-  RuleTypeId: ["category", "owner", "provider", "version"],
+  RuleTypeId: ["category", "provider", "owner", "version"],
   PipelineVariableDeclaration: ["name", "defaultValue", "description"],
   PipelineTriggerDeclaration: ["providerType", "gitConfiguration"],
   GitConfiguration: ["sourceActionName", "push", "pullRequest"],

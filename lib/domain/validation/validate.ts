@@ -8,6 +8,7 @@ import { isObject, jsonType } from "./json";
 import { buildIndex } from "./pipeline-index";
 import { createReporter, type Rule } from "./rule";
 import { RULES } from "./rules";
+import { dropFindingsOnReferences } from "./unresolved";
 
 /** Pipewright's own codes, outside the spec's rule ids. */
 export const NOT_AN_OBJECT = "PW001";
@@ -48,5 +49,5 @@ export function runRules(
       });
     }
   }
-  return diagnostics;
+  return diagnostics.length === 0 ? diagnostics : dropFindingsOnReferences(declaration, diagnostics);
 }

@@ -13,6 +13,7 @@ import { variablesRules } from "./variables";
 import { triggersRules } from "./triggers";
 import { executionRules } from "./execution";
 import { tagsRules } from "./tags";
+import { unresolvedReferenceRule } from "../unresolved";
 
 export const RULES: readonly Rule[] = [
   ...generalRules,
@@ -28,4 +29,5 @@ export const RULES: readonly Rule[] = [
   ...triggersRules,
   ...executionRules,
   ...tagsRules,
+  unresolvedReferenceRule,
 ];

@@ -1,3 +1,152 @@
+/** STG001–STG007: stage names, action counts, source placement and blockers. */
+import { BLOCKER_NAME, LIMITS, STAGE_NAME, satisfies } from "../../pipeline/patterns";
+import { checkString } from "../checks";
+import { arrayOf, describe, isObject, jsonType } from "../json";
 import type { Rule } from "../rule";
+import { caseVariantOf, ENUMS } from "./general";
 
-export const stagesRules: readonly Rule[] = [];
+const stageName: Rule = {
+  id: "STG001",
+  title: "Stage name format",
+  codes: ["STG001"],
+  check(p, _c, report) {
+    for (const stage of p.stages) {
+      if (!stage.isObject) {
+        report.error("STG001", stage.path, `Each stage must be an object {name, actions}, not a ${jsonType(arrayOf(p.root.stages)[stage.index])}.`);
+        continue;
+      }
+      checkString(report, "STG001", `${stage.path}.name`, stage.raw.name, STAGE_NAME, {
+        required: true,
+        label: "Stage name",
+        allowed: "letters, digits and . @ - _ (no spaces)",
+      });
+    }
+  },
+};
+
+const uniqueStageNames: Rule = {
+  id: "STG002",
+  title: "Stage names unique in the pipeline",
+  codes: ["STG002"],
+  check(p, _c, report) {
+    const first = new Map<string, number>();
+    for (const stage of p.stages) {
+      const name = stage.name;
+      if (!satisfies(name, STAGE_NAME)) continue; // STG001's
+      const earlier = first.get(name);
+      if (earlier === undefined) first.set(name, stage.index);
+      else {
+        report.error("STG002", `${stage.path}.name`,
+          `Stage name ${describe(name)} is already used by stages[${earlier}]; stage names must be unique in the pipeline. Rename this stage.`);
+      }
+    }
+  },
+};
+
+const stageHasActions: Rule = {
+  id: "STG003",
+  title: "Stage has at least one action",
+  codes: ["STG003"],
+  check(p, _c, report) {
+    for (const stage of p.stages) {
+      if (!stage.isObject) continue; // STG001's
+      const actions = stage.raw.actions;
+      const at = `${stage.path}.actions`;
+      const label = `Stage ${describe(stage.name ?? `stages[${stage.index}]`)}`;
+      if (actions === undefined) report.error("STG003", at, `${label} has no actions member; every stage needs at least one action.`);
+      else if (!Array.isArray(actions)) report.error("STG003", at, `${label}: actions must be a list, not a ${jsonType(actions)}.`);
+      else if (actions.length === 0) report.error("STG003", at, `${label} has no actions; add at least one action or remove the stage.`);
+    }
+  },
+};
+
+const maxActionsPerStage: Rule = {
+  id: "STG004",
+  title: "At most 50 actions per stage",
+  codes: ["STG004"],
+  check(p, _c, report) {
+    for (const stage of p.stages) {
+      if (stage.actions.length > LIMITS.actionsPerStage) {
+        report.error("STG004", `${stage.path}.actions`,
+          `Stage ${describe(stage.name)} has ${stage.actions.length} actions; the limit is ${LIMITS.actionsPerStage} per stage. Move some actions to another stage.`);
+      }
+    }
+  },
+};
+
+/** True when the category is a valid non-Source value (missing/unknown/wrong-case are other rules'). */
+function isOtherCategory(category: string | undefined): category is string {
+  return category !== undefined && category !== "Source" && ENUMS.actionCategory.includes(category as never);
+}
+
+const firstStageIsSource: Rule = {
+  id: "STG005",
+  title: "First stage = source stage",
+  codes: ["STG005"],
+  check(p, _c, report) {
+    const stage = p.stages[0];
+    if (!stage) return;
+    const offenders = stage.actions.filter((a) => isOtherCategory(a.type.category));
+    const first = offenders[0];
+    if (!first) return;
+    const more = offenders.length > 1 ? ` (and ${offenders.length - 1} more non-source action${offenders.length > 2 ? "s" : ""})` : "";
+    report.error("STG005", `${first.path}.actionTypeId.category`,
+      `The first stage must contain only Source actions, but ${describe(first.name)} is a ${first.type.category} action${more}. ` +
+        "Move it to a later stage.");
+  },
+};
+
+const sourceOnlyFirst: Rule = {
+  id: "STG006",
+  title: "Source actions only in the first stage",
+  codes: ["STG006"],
+  check(p, _c, report) {
+    for (const action of p.actions) {
+      if (action.stageIndex === 0 || action.type.category !== "Source") continue;
+      report.error("STG006", `${action.path}.actionTypeId.category`,
+        `Source action ${describe(action.name)} is in stage ${describe(action.stage.name ?? action.stageIndex)}; source actions may only be in the first stage. Move it there.`);
+    }
+  },
+};
+
+const blockers: Rule = {
+  id: "STG007",
+  title: "Blockers",
+  codes: ["STG007"],
+  check(p, _c, report) {
+    for (const stage of p.stages) {
+      const list = stage.raw.blockers;
+      if (list === undefined) continue;
+      const at = `${stage.path}.blockers`;
+      report.warning("STG007", at,
+        "blockers is reserved for future use by CodePipeline (InvalidBlockerDeclarationException is possible); remove it.");
+      if (!Array.isArray(list)) {
+        report.error("STG007", at, `blockers must be a list, not a ${jsonType(list)}.`);
+        continue;
+      }
+      list.forEach((blocker: unknown, i) => {
+        const path = `${at}[${i}]`;
+        if (!isObject(blocker)) {
+          report.error("STG007", path, `A blocker must be an object {name, type}, not a ${jsonType(blocker)}.`);
+          return;
+        }
+        checkString(report, "STG007", `${path}.name`, blocker.name, BLOCKER_NAME, { required: true, label: "Blocker name" });
+        const type = blocker.type;
+        if (type === undefined) report.error("STG007", `${path}.type`, 'Blocker type is required; the only type is "Schedule".');
+        else if (type !== "Schedule" && type !== "" && caseVariantOf(type, ENUMS.blockerType) === undefined) {
+          report.error("STG007", `${path}.type`, `Blocker type ${describe(type)} is not valid; the only type is "Schedule".`);
+        }
+      });
+    }
+  },
+};
+
+export const stagesRules: readonly Rule[] = [
+  stageName,
+  uniqueStageNames,
+  stageHasActions,
+  maxActionsPerStage,
+  firstStageIsSource,
+  sourceOnlyFirst,
+  blockers,
+];

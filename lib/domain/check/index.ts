@@ -1,0 +1,1 @@
+export { checkText, type CheckResult, type CheckedPipeline, type CheckOptions } from "./check-text";

@@ -1,0 +1,66 @@
+/**
+ * CloudFormation intrinsics imported as unresolved references (see
+ * pipeline/unresolved-reference.ts) are unknown until CloudFormation deploys the template.
+ * Rules check raw values, so instead of teaching every rule about them the engine drops
+ * findings whose path runs through a reference, and PW002 reports each reference once.
+ */
+import { isUnresolvedReference } from "../pipeline/unresolved-reference";
+import type { Diagnostic } from "./diagnostic";
+import { isObject } from "./json";
+import { joinPath } from "./path";
+import type { Rule } from "./rule";
+
+export const UNRESOLVED_REFERENCE = "PW002";
+
+const PATH_TOKEN = /\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\.?([^.[\]]+)/g;
+
+/** True when the path (or any value or key along it) is an unresolved reference. */
+export function pathTouchesReference(root: unknown, path: string): boolean {
+  let current: unknown = root;
+  for (const m of path.matchAll(PATH_TOKEN)) {
+    if (isUnresolvedReference(current)) return true;
+    const key = m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(`"${m[2]}"`) as string) : m[3]!;
+    if (typeof key === "string" && isUnresolvedReference(key)) return true;
+    if (Array.isArray(current) && typeof key === "number") current = current[key];
+    else if (isObject(current) && typeof key === "string") current = current[key];
+    else return false;
+  }
+  return isUnresolvedReference(current);
+}
+
+export function dropFindingsOnReferences(root: unknown, diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.code === UNRESOLVED_REFERENCE || !pathTouchesReference(root, d.path));
+}
+
+const MAX_DEPTH = 64;
+
+export const unresolvedReferenceRule: Rule = {
+  id: UNRESOLVED_REFERENCE,
+  title: "Unresolved CloudFormation references are checked only once deployed",
+  codes: [UNRESOLVED_REFERENCE],
+  check(pipeline, _context, report) {
+    const visit = (value: unknown, path: string, depth: number): void => {
+      if (depth > MAX_DEPTH) return;
+      if (typeof value === "string") {
+        if (isUnresolvedReference(value)) {
+          report.warning(
+            UNRESOLVED_REFERENCE,
+            path,
+            `${value.slice(2, -1)} is a CloudFormation reference: its value is only known when the stack deploys, so Pipewright cannot check it here. Replace it with the literal value to have it checked.`,
+          );
+        }
+        return;
+      }
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) visit(value[i], `${path}[${i}]`, depth + 1);
+      } else if (isObject(value)) {
+        for (const key of Object.keys(value)) {
+          const child = joinPath(path, key);
+          if (isUnresolvedReference(key)) visit(key, child, depth + 1);
+          visit(value[key], child, depth + 1);
+        }
+      }
+    };
+    visit(pipeline.root, "", 0);
+  },
+};
