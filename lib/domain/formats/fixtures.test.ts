@@ -3,20 +3,20 @@
  * its own form, keeps its data through every other form, and the invalid ones fail with a
  * positioned error.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+/// <reference types="vite/client" />
 import { describe, expect, it } from "vitest";
 import { exportPipeline, importText, type ExportForm, type ImportedPipeline, type JsonObject, type JsonValue } from "./index";
 import { documentOf, keyOrder, withLongFormPlaceholders } from "./testing/compare";
 import { EXPORT_FORMS } from "./types";
 
-const DIR = fileURLToPath(new URL("../../../tests/fixtures/pipelines/", import.meta.url));
-const files = readdirSync(DIR).filter((f) => /\.(json|ya?ml)$/.test(f));
-const invalid = readdirSync(join(DIR, "invalid")).filter((f) => /\.(json|ya?ml)$/.test(f));
+// Vite reads the files (lib/domain has no Node built-ins, tests included).
+const raw = import.meta.glob<string>("../../../tests/fixtures/pipelines/**/*.{json,yaml,yml}", { query: "?raw", import: "default", eager: true });
+const fixtures = new Map(Object.entries(raw).map(([path, text]) => [path.replace(/^.*\/pipelines\//, ""), text]));
+const files = [...fixtures.keys()].filter((f) => !f.startsWith("invalid/"));
+const invalid = [...fixtures.keys()].filter((f) => f.startsWith("invalid/")).map((f) => f.slice("invalid/".length));
 
-function load(name: string, dir = DIR) {
-  const text = readFileSync(join(dir, name), "utf8");
+function load(name: string) {
+  const text = fixtures.get(name)!;
   const result = importText(text, { fileName: name });
   if (!result.ok) throw new Error(String(result.error));
   return { text, result };
@@ -76,7 +76,7 @@ describe("fixture corpus", () => {
   });
 
   it.each(invalid)("invalid/%s fails with a positioned error", (name) => {
-    const text = readFileSync(join(DIR, "invalid", name), "utf8");
+    const text = fixtures.get(`invalid/${name}`)!;
     const result = importText(text, { fileName: name });
     expect(result.ok).toBe(false);
     if (result.ok) return;

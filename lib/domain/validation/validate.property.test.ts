@@ -24,7 +24,6 @@ import {
   arbitraryValidPipeline,
   clone,
   cloneRefArtifacts,
-  containsText,
   deepFreeze,
   objectFromEntries,
   producers,
@@ -41,6 +40,10 @@ import {
 } from "./testing/arbitraries";
 import { TEST_CONTEXT } from "./testing/fixtures";
 import { INTERNAL_ERROR, validate } from "./validate";
+
+/** Multiplies every numRuns (e.g. PW_PROPERTY_SCALE=20 for a long local soak run). */
+const SCALE = Math.max(1, Number(process.env.PW_PROPERTY_SCALE ?? 1) || 1);
+const runs = (n: number) => Math.round(n * SCALE);
 
 const codeSet = (diagnostics: readonly Diagnostic[]) => [...new Set(diagnostics.map((d) => d.code))].sort();
 const describeDiagnostics = (diagnostics: readonly Diagnostic[]) =>
@@ -80,7 +83,7 @@ describe("totality", () => {
         validateTotal(value, context);
         validateTotal(objectFromEntries([["stages", value]]), context);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -89,7 +92,7 @@ describe("totality", () => {
       fc.property(arbitraryPipelineGarbage(), fc.oneof(fc.constant(TEST_CONTEXT), arbitraryContext), (pipeline, context) => {
         validateTotal(pipeline, context);
       }),
-      { numRuns: 700 },
+      { numRuns: runs(700) },
     );
   });
 
@@ -127,7 +130,7 @@ describe("generated valid pipelines", () => {
         const diagnostics = validate(pipeline, TEST_CONTEXT);
         if (diagnostics.length > 0) throw new Error(describeDiagnostics(diagnostics));
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -137,7 +140,7 @@ describe("generated valid pipelines", () => {
         const diagnostics = validate(pipeline, {});
         if (diagnostics.length > 0) throw new Error(describeDiagnostics(diagnostics));
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -149,7 +152,7 @@ describe("generated valid pipelines", () => {
         const diagnostics = validate(pipeline, context).filter((d) => d.code !== "EXEC003");
         if (diagnostics.length > 0) throw new Error(describeDiagnostics(diagnostics));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -169,7 +172,7 @@ describe("generated valid pipelines", () => {
         const diagnostics = validate(pipeline, context).filter((d) => !(d.code === "ACT018" && d.severity === "warning"));
         if (diagnostics.length > 0) throw new Error(describeDiagnostics(diagnostics));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });
@@ -344,10 +347,6 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function hasRollback(p: Json): boolean {
-  return JSON.stringify(p.stages).includes('"ROLLBACK"');
-}
-
 const update = (original: Json, extra: Partial<ValidationContext> = {}): ValidationContext => ({
   ...TEST_CONTEXT,
   operation: "update",
@@ -457,7 +456,7 @@ const MUTATIONS: readonly Mutation[] = [
     name: "empty push list next to a pull-request filter",
     gen: { ...V2, triggers: "force" },
     apply(p, c) {
-      const t = pick(c, (p.triggers ?? []).filter((x: Json) => x.gitConfiguration.push === undefined));
+      const t = pick<Json>(c, (p.triggers ?? []).filter((x: Json) => x.gitConfiguration.push === undefined));
       if (!t) return false;
       t.gitConfiguration.push = [];
       return true;
@@ -799,7 +798,8 @@ const MUTATIONS: readonly Mutation[] = [
     gen: { encryption: "off", actionRoles: "off" },
     severity: "warning",
     apply(p, c) {
-      const at = pickAction(p, c, (a) => a.stage > 0 && a.action.actionTypeId.owner === "AWS");
+      // An action in the home region: a per-region store only serves its region's actions.
+      const at = pickAction(p, c, (a) => a.stage > 0 && a.action.actionTypeId.owner === "AWS" && (a.action.region ?? HOME_REGION) === HOME_REGION);
       if (!at) return false;
       homeStore(p).encryptionKey = { id: "alias/pipeline", type: "KMS" };
       at.action.roleArn = `arn:aws:iam::${OTHER_ACCOUNT}:role/deployer`;
@@ -1416,7 +1416,8 @@ const MUTATIONS: readonly Mutation[] = [
     gen: { crossRegion: "force" },
     severity: "error",
     apply(p, c) {
-      const at = pickAction(p, c, (a) => a.stage > 0 && a.action.actionTypeId.owner === "AWS");
+      // An action without a region, so no store becomes unused (STORE010).
+      const at = pickAction(p, c, (a) => a.stage > 0 && a.action.actionTypeId.owner === "AWS" && a.action.region === undefined);
       if (!at) return false;
       at.action.region = "eu";
       return true;
@@ -1682,16 +1683,16 @@ const MUTATIONS: readonly Mutation[] = [
   },
   {
     code: "ART003",
-    name: "Lambda deploy without input (narrower documented bound)",
-    gen: withKey("Deploy/AWS/Lambda", V2),
+    name: "three StackInstances inputs (narrower documented bound)",
+    gen: withKey("Deploy/AWS/CloudFormationStackInstances"),
     severity: "warning",
     apply(p, c) {
-      const at = pickAction(p, c, isKey("Deploy/AWS/Lambda"))!;
-      const input = at.action.inputArtifacts[0].name;
-      const others = [...actionsOf(p).map((x) => x.action).filter((a) => a !== at.action), ...rulesOf(p).map((r) => r.rule)];
-      if (!others.some((x) => (x.inputArtifacts ?? []).some((i: Json) => i.name === input))) return false;
-      at.action.inputArtifacts = [];
-      at.action.configuration = { ...at.action.configuration, FunctionAlias: "live", PublishedTargetVersion: "3" };
+      const at = pickAction(p, c, isKey("Deploy/AWS/CloudFormationStackInstances"))!;
+      const clones = cloneRefArtifacts(p);
+      const current: string[] = (at.action.inputArtifacts ?? []).map((i: Json) => i.name);
+      const earlier = [...producers(p)].filter(([n, pa]) => runsBeforeAt(pa, at) && !clones.has(n) && !current.includes(n)).map(([n]) => n);
+      if (current.length + earlier.length < 3) return false;
+      at.action.inputArtifacts = [...current, ...earlier.slice(0, 3 - current.length)].map((name) => ({ name }));
       return true;
     },
   },
@@ -2408,6 +2409,11 @@ const MUTATIONS: readonly Mutation[] = [
     gen: { ...V2, variables: "force" },
     severity: "warning",
     apply(p, c) {
+      // Only automatic starts (triggers, change detection) need the default.
+      const automatic =
+        (p.triggers ?? []).length > 0 ||
+        (p.stages[0].actions as Json[]).some((a) => !(a.actionTypeId.provider === "CodeStarSourceConnection" && a.configuration.DetectChanges === "false"));
+      if (!automatic) return false;
       delete c.pick(p.variables as Json[]).defaultValue;
       return true;
     },
@@ -2769,7 +2775,7 @@ describe("single-rule breakages", () => {
             expect([...severities].sort()).toEqual(expected);
           }
         }),
-        { numRuns: 20 },
+        { numRuns: runs(20) },
       );
     });
   }
@@ -2804,7 +2810,7 @@ describe("determinism and purity", () => {
         expect(second).toEqual(first);
         expect(validate(frozen, frozenContext)).toEqual(first);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -2830,11 +2836,16 @@ function shuffleWithinGroups(p: Json, c: Chooser): Json {
   return out;
 }
 
-/** Rebuilds every object with its members in a random order. */
-function permuteMembers(value: Json, c: Chooser): Json {
+/**
+ * Rebuilds every object with its members in a random order, except the keys of the
+ * `artifactStores` map: STORE011 reports the later of two regions sharing a bucket, and for a
+ * map "later" is key order (as ART002 reports the later producer in document order).
+ */
+function permuteMembers(value: Json, c: Chooser, keepOrder = false): Json {
   if (Array.isArray(value)) return value.map((v) => permuteMembers(v, c));
   if (value !== null && typeof value === "object") {
-    return objectFromEntries(c.shuffle(Object.keys(value)).map((k) => [k, permuteMembers(value[k], c)] as const));
+    const keys = keepOrder ? Object.keys(value) : c.shuffle(Object.keys(value));
+    return objectFromEntries(keys.map((k) => [k, permuteMembers(value[k], c, k === "artifactStores")] as const));
   }
   return value;
 }
@@ -2850,7 +2861,7 @@ describe("order independence", () => {
         const after = codeMultiset(validate(shuffleWithinGroups(pipeline, c), context));
         expect(after).toEqual(before);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -2861,7 +2872,7 @@ describe("order independence", () => {
         const after = findingMultiset(validate(permuteMembers(pipeline, c), context));
         expect(after).toEqual(before);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -174,10 +174,8 @@ function alignedOriginal(olds: CfnValue[], item: JsonValue, index: number, of: F
 function ordered(values: Map<string, CfnValue>, original: CfnObject | undefined, first: readonly string[]): CfnObject {
   const out: CfnObject = {};
   const originalKeys = original === undefined ? [] : Object.keys(original);
-  const keys = [
-    ...first.filter((k) => values.has(k) && !originalKeys.includes(k)),
-    ...originalKeys.filter((k) => values.has(k)),
-  ];
+  const added = original === undefined ? [] : first.filter((k) => values.has(k) && !originalKeys.includes(k));
+  const keys = [...added, ...originalKeys.filter((k) => values.has(k))];
   for (const k of values.keys()) if (!keys.includes(k)) keys.push(k);
   for (const k of keys) setOwn(out, k, values.get(k)!);
   return out;

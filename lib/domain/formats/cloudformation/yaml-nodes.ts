@@ -37,7 +37,21 @@ export function createNode(doc: Document, value: CfnValue): Node {
     for (const [k, v] of Object.entries(value)) map.items.push(new Pair(doc.createNode(k), createNode(doc, v)));
     return map;
   }
-  return new Scalar(value);
+  return quoteIfAmbiguous(new Scalar(value));
+}
+
+/**
+ * Strings that YAML 1.1 readers (PyYAML, so cfn-lint and the AWS CLI) would take for a boolean,
+ * a date or a number are quoted, though YAML 1.2 would read them back as strings anyway:
+ * `AWSTemplateFormatVersion: "2010-09-09"`, `Value: "yes"`.
+ */
+const YAML11_NON_STRING =
+  /^(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7_]+|[-+]?0b[01_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.[\d_]*)?|\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+).*)?)$/;
+
+function quoteIfAmbiguous(scalar: Scalar): Scalar {
+  if (typeof scalar.value === "string" && YAML11_NON_STRING.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
+  else delete scalar.type;
+  return scalar;
 }
 
 /** A new document holding `value`. */
@@ -73,8 +87,7 @@ function updateContent(doc: Document, node: Node, value: CfnValue): Node | undef
     if (node.tag !== undefined && !isShortFormTag(node.tag)) return undefined;
     node.value = value;
     // A changed scalar's old style (block, quoted) may not fit the new value.
-    delete node.type;
-    return node;
+    return quoteIfAmbiguous(node);
   }
   if (isSeq(node)) {
     if (!Array.isArray(value)) return undefined;

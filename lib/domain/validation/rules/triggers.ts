@@ -1,79 +1,17 @@
 /**
- * TRIG001–TRIG016: V2 git triggers (push / pull-request filters on a CodeStarSourceConnection
- * source action).
+ * TRIG001–TRIG009: V2 git triggers — V2 requirement, counts, providerType, target source action,
+ * filter and pattern list shapes, pull-request events. Filter semantics are in triggers-filters.ts.
  */
 import { ACTION_NAME, FILTER_PATTERN, LIMITS } from "../../pipeline/patterns";
 import { checkString } from "../checks";
-import { describeGlobIssue, globIssue, globMatches } from "../glob";
-import { arrayOf, describe, isObject, isString, jsonType, type JsonObject } from "../json";
-import type { ActionRef, PipelineIndex } from "../pipeline-index";
+import { arrayOf, describe, isObject, jsonType } from "../json";
 import type { Reporter, Rule } from "../rule";
 import { enumState } from "./enums";
+import { CRITERIA, filtersOf, PROVIDER_TYPE, sourceActionName, targetOf, triggersOf } from "./trigger-helpers";
+import { triggerFilterRules } from "./triggers-filters";
 
-const PROVIDER_TYPE = "CodeStarSourceConnection";
 const PR_EVENTS = ["OPEN", "UPDATED", "CLOSED"] as const;
 const CONNECTION_MESSAGE = "Triggers for connection must reference a CodeStarSourceConnection action";
-
-interface TriggerRef {
-  readonly index: number;
-  readonly path: string;
-  readonly raw: JsonObject;
-  /** gitConfiguration when it is an object. */
-  readonly git: JsonObject | undefined;
-  readonly gitPath: string;
-}
-
-/** The object triggers, with their paths; non-objects are TRIG003's. */
-function triggersOf(pipeline: PipelineIndex): TriggerRef[] {
-  const out: TriggerRef[] = [];
-  arrayOf(pipeline.root.triggers).forEach((raw, index) => {
-    if (!isObject(raw)) return;
-    const path = `triggers[${index}]`;
-    out.push({ index, path, raw, git: isObject(raw.gitConfiguration) ? raw.gitConfiguration : undefined, gitPath: `${path}.gitConfiguration` });
-  });
-  return out;
-}
-
-interface FilterRef {
-  readonly kind: "push" | "pullRequest";
-  readonly raw: JsonObject;
-  readonly path: string;
-}
-
-/** The object filters of a trigger's push and pullRequest lists. */
-function filtersOf(trigger: TriggerRef): FilterRef[] {
-  const out: FilterRef[] = [];
-  if (trigger.git === undefined) return out;
-  for (const kind of ["push", "pullRequest"] as const) {
-    arrayOf(trigger.git[kind]).forEach((raw, i) => {
-      if (isObject(raw)) out.push({ kind, raw, path: `${trigger.gitPath}.${kind}[${i}]` });
-    });
-  }
-  return out;
-}
-
-const CRITERIA = ["tags", "branches", "filePaths"] as const;
-
-/** Calls `visit` for every string pattern of every filter criteria of every trigger. */
-function forEachPattern(
-  pipeline: PipelineIndex,
-  visit: (pattern: string, path: string, list: "includes" | "excludes", criteria: JsonObject, criteriaPath: string) => void,
-): void {
-  for (const trigger of triggersOf(pipeline)) {
-    for (const filter of filtersOf(trigger)) {
-      for (const c of CRITERIA) {
-        const criteria = filter.raw[c];
-        if (!isObject(criteria)) continue;
-        const criteriaPath = `${filter.path}.${c}`;
-        for (const list of ["includes", "excludes"] as const) {
-          arrayOf(criteria[list]).forEach((p, i) => {
-            if (isString(p) && p !== "") visit(p, `${criteriaPath}.${list}[${i}]`, list, criteria, criteriaPath);
-          });
-        }
-      }
-    }
-  }
-}
 
 const trig001: Rule = {
   id: "TRIG001",
@@ -155,21 +93,6 @@ const trig004: Rule = {
     }
   },
 };
-
-/** The trigger's source action name when it is a valid action name (TRIG004 reports the rest). */
-function sourceActionName(trigger: TriggerRef): string | undefined {
-  const name = trigger.git?.sourceActionName;
-  return isString(name) && ACTION_NAME.pattern!.test(name) && name.length <= ACTION_NAME.max ? name : undefined;
-}
-
-function isConnectionSource(action: ActionRef): boolean {
-  return action.type.category === "Source" && action.type.provider === PROVIDER_TYPE;
-}
-
-/** The connection source action a trigger names, if it names one. */
-function targetOf(pipeline: PipelineIndex, name: string): ActionRef | undefined {
-  return pipeline.stages[0]?.actions.find((a) => a.name === name && isConnectionSource(a));
-}
 
 const trig005: Rule = {
   id: "TRIG005",
@@ -312,147 +235,6 @@ const trig009: Rule = {
   },
 };
 
-/** Calls `visit` for each object filter that has no branches criteria. */
-function forEachFilterWithoutBranches(pipeline: PipelineIndex, visit: (filter: FilterRef) => void): void {
-  for (const trigger of triggersOf(pipeline)) {
-    for (const filter of filtersOf(trigger)) if (filter.raw.branches === undefined) visit(filter);
-  }
-}
-
-const trig010: Rule = {
-  id: "TRIG010",
-  title: "Push filter needs tags or branches",
-  codes: ["TRIG010"],
-  check(pipeline, _context, report) {
-    forEachFilterWithoutBranches(pipeline, (filter) => {
-      if (filter.kind !== "push" || filter.raw.tags !== undefined) return;
-      report.error("TRIG010", filter.path, `A push filter must specify tags or branches. Add "branches": {"includes": ["main"]} or "tags": {"includes": ["v*"]}.`);
-    });
-  },
-};
-
-const trig011: Rule = {
-  id: "TRIG011",
-  title: "filePaths need branches",
-  codes: ["TRIG011"],
-  check(pipeline, _context, report) {
-    forEachFilterWithoutBranches(pipeline, (filter) => {
-      if (filter.raw.filePaths === undefined) return;
-      if (filter.kind === "push") {
-        if (filter.raw.tags === undefined) return; // TRIG010
-        report.error("TRIG011", `${filter.path}.filePaths`, `filePaths can only be used together with branches; tags and filePaths cannot be combined. Add "branches" or remove "filePaths".`);
-      } else {
-        report.error("TRIG011", `${filter.path}.filePaths`, `filePaths can only be used together with branches. Add "branches": {"includes": [...]} to this pull-request filter.`);
-      }
-    });
-  },
-};
-
-const trig012: Rule = {
-  id: "TRIG012",
-  title: "Pull-request filter needs branches",
-  codes: ["TRIG012"],
-  check(pipeline, _context, report) {
-    forEachFilterWithoutBranches(pipeline, (filter) => {
-      if (filter.kind !== "pullRequest" || filter.raw.filePaths !== undefined) return; // filePaths: TRIG011
-      report.error("TRIG012", filter.path, `A pull-request filter must specify branches (the destination branches of the pull request), e.g. "branches": {"includes": ["main"]}.`);
-    });
-  },
-};
-
-const trig013: Rule = {
-  id: "TRIG013",
-  title: "Neither push nor pullRequest",
-  codes: ["TRIG013"],
-  check(pipeline, _context, report) {
-    for (const trigger of triggersOf(pipeline)) {
-      if (trigger.git === undefined || trigger.git.push !== undefined || trigger.git.pullRequest !== undefined) continue;
-      report.warning(
-        "TRIG013",
-        trigger.gitPath,
-        `This trigger has neither push nor pullRequest filters; its behaviour is undocumented (CDK rejects it). Add a push or pullRequest filter, or remove the trigger.`,
-      );
-    }
-  },
-};
-
-const trig014: Rule = {
-  id: "TRIG014",
-  title: "Glob sanity",
-  codes: ["TRIG014"],
-  check(pipeline, _context, report) {
-    forEachPattern(pipeline, (pattern, path) => {
-      if (pattern.length > FILTER_PATTERN.max) return; // TRIG008
-      const issue = globIssue(pattern);
-      if (issue) report.warning("TRIG014", path, `Glob ${describe(pattern)} is malformed: ${describeGlobIssue(issue)}.`);
-    });
-  },
-};
-
-const trig015: Rule = {
-  id: "TRIG015",
-  title: "Same pattern in includes and excludes",
-  codes: ["TRIG015"],
-  check(pipeline, _context, report) {
-    forEachPattern(pipeline, (pattern, path, list, criteria) => {
-      if (list !== "includes") return;
-      if (arrayOf(criteria.excludes).includes(pattern)) {
-        report.warning("TRIG015", path, `${describe(pattern)} is both included and excluded; excludes win, so this include never matches. Remove it from one of the lists.`);
-      }
-    });
-  },
-};
-
-/** Whether a branch passes one filter's branches criteria; undefined when a pattern is not a valid glob. */
-function branchPasses(criteria: JsonObject, branch: string): boolean | undefined {
-  const includes = arrayOf(criteria.includes);
-  const excludes = arrayOf(criteria.excludes);
-  let included = includes.length === 0;
-  for (const p of includes) {
-    if (!isString(p)) continue;
-    const m = globMatches(p, branch);
-    if (m === undefined) return undefined;
-    if (m) included = true;
-  }
-  for (const p of excludes) {
-    if (!isString(p)) continue;
-    const m = globMatches(p, branch);
-    if (m === undefined) return undefined;
-    if (m) return false;
-  }
-  return included;
-}
-
-const trig016: Rule = {
-  id: "TRIG016",
-  title: "BranchName vs branch filters",
-  codes: ["TRIG016"],
-  check(pipeline, _context, report) {
-    for (const trigger of triggersOf(pipeline)) {
-      const name = sourceActionName(trigger);
-      const action = name !== undefined ? targetOf(pipeline, name) : undefined;
-      const branch = action?.configuration?.BranchName;
-      if (action === undefined || !isString(branch) || branch === "" || branch.includes("#{")) continue;
-      let filtered = false;
-      let matched = false;
-      let unknown = false;
-      for (const filter of filtersOf(trigger)) {
-        if (!isObject(filter.raw.branches)) continue;
-        filtered = true;
-        const passes = branchPasses(filter.raw.branches, branch);
-        if (passes === undefined) unknown = true; // TRIG014 reports the bad glob
-        else if (passes) matched = true;
-      }
-      if (!filtered || matched || unknown) continue;
-      report.warning(
-        "TRIG016",
-        `${action.path}.configuration.BranchName`,
-        `Source action "${name}" has BranchName "${branch}", but none of its trigger's branch filters match it. With a trigger, BranchName is only used for manual starts, so those would build a branch the trigger never builds. Align BranchName with the branch includes.`,
-      );
-    }
-  },
-};
-
 export const triggersRules: readonly Rule[] = [
   trig001,
   trig002,
@@ -463,11 +245,5 @@ export const triggersRules: readonly Rule[] = [
   trig007,
   trig008,
   trig009,
-  trig010,
-  trig011,
-  trig012,
-  trig013,
-  trig014,
-  trig015,
-  trig016,
+  ...triggerFilterRules,
 ];

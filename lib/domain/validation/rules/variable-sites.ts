@@ -2,7 +2,9 @@
  * Every `#{...}` occurrence of a declaration, found in one walk per validation and shared by the
  * VAR rules and COND021. Split by where it sits:
  * - action sites: where CodePipeline resolves references (configuration values, environment
- *   variable values, commands of Compute actions);
+ *   variable values, commands of Compute actions). These are checked during the walk and only
+ *   their findings are kept (VAR005–VAR010): most references are fine, and keeping a record per
+ *   string would cost a 500-action pipeline more than the check itself;
  * - rule sites: stage-condition rule configuration values and commands;
  * - literal sites: names, artifact names, actionTypeId, runOrder, region, roleArn, namespace,
  *   where references are taken literally (VAR016), and commands of non-Compute actions.
@@ -12,7 +14,16 @@ import { NAMESPACE, satisfies } from "../../pipeline/patterns";
 import { isObject, type JsonObject } from "../json";
 import { joinPath } from "../path";
 import type { ActionRef, PipelineIndex } from "../pipeline-index";
-import { CODEPIPELINE_NAMESPACE, scanReferences, VARIABLES_NAMESPACE, type Reference } from "../variable-references";
+import {
+  actionScope,
+  checkReference,
+  CODEPIPELINE_NAMESPACE,
+  scanReferences,
+  VARIABLES_NAMESPACE,
+  type Reference,
+  type ReferenceFinding,
+  type ReferenceScope,
+} from "../variable-references";
 import { conditionIndex, type RuleRef } from "./condition-index";
 
 /** One string holding `#{`. Path parts are joined lazily by `sitePath`: `<owner>.<member>[<index>].<sub>`. */
@@ -38,8 +49,14 @@ export interface NamespaceEntry {
   readonly owners: readonly ActionRef[];
 }
 
+export interface ActionFinding {
+  readonly site: TextSite;
+  readonly finding: ReferenceFinding;
+}
+
 export interface ReferenceIndex {
-  readonly actionSites: readonly TextSite[];
+  /** Problems of references in action fields that resolve them (VAR005–VAR010). */
+  readonly actionFindings: readonly ActionFinding[];
   readonly ruleSites: readonly TextSite[];
   readonly literalSites: readonly TextSite[];
   /** Namespaces and pipeline variables referenced anywhere by a well-formed reference. */
@@ -76,11 +93,32 @@ function hasRef(value: unknown): value is string {
 
 /** Collects sites; callers test `hasRef` first so that nothing is allocated for plain strings. */
 class Collector {
-  readonly actionSites: TextSite[] = [];
+  readonly actionFindings: ActionFinding[] = [];
   readonly ruleSites: TextSite[] = [];
   readonly literalSites: TextSite[] = [];
   readonly usedNamespaces = new Set<string>();
   readonly usedVariables = new Set<string>();
+
+  private use(refs: readonly Reference[]): void {
+    for (const r of refs) {
+      if (r.problem !== undefined) continue;
+      if (r.namespace === VARIABLES_NAMESPACE) this.usedVariables.add(r.key!);
+      else this.usedNamespaces.add(r.namespace!);
+    }
+  }
+
+  /** A resolving string of `action`: checked now, kept only when something is wrong. */
+  resolving(pipeline: PipelineIndex, action: ActionRef, scope: ReferenceScope, text: string, member: string, index: number | undefined, sub: string | undefined): void {
+    const refs = scanReferences(text);
+    this.use(refs);
+    let site: TextSite | undefined;
+    for (const ref of refs) {
+      const finding = checkReference(pipeline, ref, scope);
+      if (finding === undefined) continue;
+      site ??= new TextSite(text, refs, action, undefined, undefined, action.path, member, index, sub);
+      this.actionFindings.push({ site, finding });
+    }
+  }
 
   add(
     list: TextSite[],
@@ -94,11 +132,7 @@ class Collector {
     sub: string | undefined,
   ): void {
     const refs = scanReferences(text);
-    for (const r of refs) {
-      if (r.problem !== undefined) continue;
-      if (r.namespace === VARIABLES_NAMESPACE) this.usedVariables.add(r.key!);
-      else this.usedNamespaces.add(r.namespace!);
-    }
+    this.use(refs);
     list.push(new TextSite(text, refs, action, rule, field, owner, member, index, sub));
   }
 
@@ -137,11 +171,12 @@ function build(pipeline: PipelineIndex): ReferenceIndex {
   for (const action of pipeline.actions) {
     const raw = action.raw;
     const p = action.path;
+    let scope: ReferenceScope | undefined;
     const config = action.configuration;
     if (config !== undefined) {
       for (const key in config) {
         const text = config[key];
-        if (hasRef(text)) c.add(c.actionSites, text, action, undefined, undefined, p, "configuration", undefined, key);
+        if (hasRef(text)) c.resolving(pipeline, action, (scope ??= actionScope(action)), text, "configuration", undefined, key);
       }
     }
     const env = raw.environmentVariables;
@@ -149,7 +184,7 @@ function build(pipeline: PipelineIndex): ReferenceIndex {
       for (let i = 0; i < env.length; i++) {
         const e = env[i];
         const text = isObject(e) ? e.value : undefined;
-        if (hasRef(text)) c.add(c.actionSites, text, action, undefined, undefined, p, "environmentVariables", i, "value");
+        if (hasRef(text)) c.resolving(pipeline, action, (scope ??= actionScope(action)), text, "environmentVariables", i, "value");
       }
     }
     const commands = raw.commands;
@@ -157,7 +192,7 @@ function build(pipeline: PipelineIndex): ReferenceIndex {
       if (Array.isArray(commands)) {
         for (let i = 0; i < commands.length; i++) {
           const text = commands[i];
-          if (hasRef(text)) c.add(c.actionSites, text, action, undefined, undefined, p, "commands", i, undefined);
+          if (hasRef(text)) c.resolving(pipeline, action, (scope ??= actionScope(action)), text, "commands", i, undefined);
         }
       }
     } else {
@@ -215,7 +250,7 @@ function build(pipeline: PipelineIndex): ReferenceIndex {
   });
 
   return {
-    actionSites: c.actionSites,
+    actionFindings: c.actionFindings,
     ruleSites: c.ruleSites,
     literalSites: c.literalSites,
     usedNamespaces: c.usedNamespaces,

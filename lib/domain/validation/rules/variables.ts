@@ -15,13 +15,10 @@ import { arrayOf, describe, isObject, isString, jsonType } from "../json";
 import type { PipelineIndex } from "../pipeline-index";
 import type { Rule } from "../rule";
 import {
-  actionScope,
-  checkReference,
   CODEPIPELINE_NAMESPACE,
   emitsNoVariables,
   VARIABLES_NAMESPACE,
   type ReferenceCode,
-  type ReferenceScope,
 } from "../variable-references";
 import { referenceIndex, sitePath } from "./variable-sites";
 
@@ -91,19 +88,9 @@ const var005to010: Rule = {
   title: "Variable references resolve (syntax, namespace, order, declared variable, known key)",
   codes: ["VAR005", "VAR006", "VAR007", "VAR008", "VAR009", "VAR010"] satisfies ReferenceCode[],
   check(pipeline, _context, report) {
-    // One pass for the six codes: a reference has at most one of these problems.
-    let scopeOf: unknown;
-    let scope: ReferenceScope | undefined;
-    for (const site of referenceIndex(pipeline).actionSites) {
-      const action = site.action!;
-      if (scopeOf !== action) {
-        scopeOf = action;
-        scope = actionScope(action);
-      }
-      for (const ref of site.refs) {
-        const finding = checkReference(pipeline, ref, scope!);
-        if (finding) report.report(finding.code, finding.severity, sitePath(site), finding.message);
-      }
+    // A reference has at most one of these problems; the reference index checked them all.
+    for (const { site, finding } of referenceIndex(pipeline).actionFindings) {
+      report.report(finding.code, finding.severity, sitePath(site), finding.message);
     }
   },
 };

@@ -629,16 +629,19 @@ const PROVIDER_SPECS: readonly ProviderSpec[] = [
     owner: "AWS",
     provider: "Lambda",
     v2Only: true,
-    // 1..1: the page header's narrower bound, so no ART003 warning.
-    inputs: [1, 1],
+    // 0 inputs is the PublishedTargetVersion mode (CFG005l decides, no ART003 warning).
+    inputs: [0, 1],
     outputs: [0, 0],
     acceptsCloneRef: false,
     refCapacity: 0,
     crossRegion: true,
     weight: 1,
-    build({ c, serial }) {
+    build({ c, serial, inputs }) {
       const configuration: Record<string, string> = { FunctionName: `fn-${serial}` };
-      if (c.bool(0.6)) {
+      if (inputs.length === 0) {
+        configuration.FunctionAlias = "live";
+        configuration.PublishedTargetVersion = String(c.int(1, 40));
+      } else if (c.bool(0.6)) {
         configuration.FunctionAlias = "live";
         if (c.bool(0.5)) {
           configuration.DeployStrategy = c.pick(["AllAtOnce", "Canary10Percent5Minutes", "Linear10PercentEvery1Minute", "Linear20PercentEvery2Minutes"]);
@@ -727,15 +730,15 @@ const PROVIDER_SPECS: readonly ProviderSpec[] = [
     owner: "AWS",
     provider: "InspectorScan",
     v2Only: true,
-    // 1 input: the narrower documented bound, so no ART003 warning.
-    inputs: [1, 1],
+    // 0 inputs only for ECR image scans (CFG005m decides, no ART003 warning).
+    inputs: [0, 1],
     outputs: [1, 1],
     acceptsCloneRef: false,
     refCapacity: 0,
     crossRegion: true,
     weight: 1,
-    build({ c, serial }) {
-      const mode = c.pick(["SourceCodeScan", "ECRImageScan"]);
+    build({ c, serial, inputs }) {
+      const mode = inputs.length === 0 ? "ECRImageScan" : c.pick(["SourceCodeScan", "ECRImageScan"]);
       const configuration: Record<string, string> = { InspectorRunMode: mode };
       if (mode === "ECRImageScan") {
         configuration.ECRRepositoryName = `app-${serial}`;
