@@ -4,6 +4,10 @@
  * JSON deep copy of the same document measured in the same run.
  * Prints the figures, then one JSON line for machines.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { buildLargePipeline } from "../lib/domain/validation/testing/large-pipeline";
 import { validate } from "../lib/domain/validation";
 
@@ -60,4 +64,28 @@ const largest = results[0]!;
 console.log(
   `target (largest case): p95 < 2 ms → ${largest.p95_ms < 2 ? "met" : "MISSED"}; ratio < 5 → ${largest.ratio < 5 ? "met" : "MISSED"}`,
 );
-console.log(JSON.stringify({ bench: "validate", iterations: ITERATIONS, cases: results }));
+/** The CLI over a folder of 1,000 ordinary pipelines (6 stages × 3 actions), start-up included. */
+function measureFolder(files: number): { files: number; ms: number } {
+  const dir = mkdtempSync(join(tmpdir(), "pipewright-bench-"));
+  try {
+    for (let i = 0; i < files; i++) {
+      const doc = { ...buildLargePipeline({ stages: 6, actionsPerStage: 3 }), name: `pipeline-${i}` };
+      writeFileSync(join(dir, `pipeline-${String(i).padStart(4, "0")}.json`), JSON.stringify(doc, null, 2));
+    }
+    const start = performance.now();
+    const run = spawnSync(process.execPath, ["bin/pipewright.mjs", "validate", dir, "--format", "json", "--region", "us-east-1"], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const ms = performance.now() - start;
+    const lines = run.stdout.trim().split("\n").length;
+    if (run.status !== 0 || lines !== files) throw new Error(`CLI run failed (exit ${run.status}, ${lines} lines): ${run.stderr}`);
+    return { files, ms: Math.round(ms) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const folder = measureFolder(1000);
+console.log(`pipewright validate on a folder of ${folder.files} pipelines: ${folder.ms} ms (one process, start-up included)`);
+console.log(JSON.stringify({ bench: "validate", iterations: ITERATIONS, cases: results, cli_folder: folder }));

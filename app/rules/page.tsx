@@ -16,6 +16,7 @@ const FAMILIES: Record<string, string> = {
   TRIG: "Triggers (V2)",
   EXEC: "Execution mode and pushes",
   TAG: "Tags",
+  PW: "Pipewright",
 };
 
 export default function RulesPage() {
@@ -37,7 +38,7 @@ export default function RulesPage() {
           </h2>
           <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
             {family.rules.map((rule) => (
-              <li key={rule.id} className="flex gap-4 px-4 py-2.5 text-sm" data-testid="rule">
+              <li key={rule.id} id={rule.id} className="flex gap-4 px-4 py-2.5 text-sm" data-testid="rule">
                 <code className="w-20 shrink-0 font-mono text-indigo-700 dark:text-indigo-300">{rule.id}</code>
                 <span className="flex-1">{rule.title}</span>
                 {rule.codes.length > 1 && (

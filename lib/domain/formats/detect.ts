@@ -2,7 +2,7 @@
  * Which form a parsed document is. Only the top level decides; what is inside is the validator's
  * business (a declaration with no stages is still a declaration).
  */
-import { isIntrinsic, ShortForm, type CfnObject, type CfnValue } from "./cloudformation/intrinsics";
+import { intrinsicName, isIntrinsic, ShortForm, type CfnObject, type CfnValue } from "./cloudformation/intrinsics";
 import { RESOURCE_TYPE } from "./cloudformation/names";
 import { ACCEPTED_FORMS } from "./errors";
 import { describeType, isObject } from "./json";
@@ -17,7 +17,8 @@ const CFN_PIPELINE_PROPERTIES = ["Stages", "RoleArn", "ArtifactStore", "Artifact
 export function detectForm(value: CfnValue): Detection {
   if (value === null) return { error: `the document is empty; expected ${ACCEPTED_FORMS}` };
   if (!isObject(value) || isIntrinsic(value)) {
-    return { error: `the document is ${describeType(value)}, not an object; expected ${ACCEPTED_FORMS}` };
+    const what = isIntrinsic(value) ? `the intrinsic function ${intrinsicName(value)}` : describeType(value);
+    return { error: `the document is ${what}, not an object; expected ${ACCEPTED_FORMS}` };
   }
   const doc = value as CfnObject;
   const has = (key: string) => Object.hasOwn(doc, key);

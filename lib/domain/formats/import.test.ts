@@ -39,7 +39,7 @@ describe("form detection", () => {
     expect(fail("Stages: []\nRoleArn: x\n").message).toMatch(/wrap it as \{Type: AWS::CodePipeline::Pipeline/);
   });
 
-  it.each([["[1, 2]", "a list"], ["42", "a number"], ["", "empty"], ["# only a comment\n", "empty"]])("rejects %j", (text, what) => {
+  it.each([["[1, 2]", "a list"], ["42", "a number"], ["", "empty"], ["# only a comment\n", "empty"], ["!Ref X", "the intrinsic function !Ref"]])("rejects %j", (text, what) => {
     expect(fail(text).message).toContain(what);
   });
 

@@ -25,10 +25,25 @@
  *   exportTemplate(pipelines, "yaml" | "json", options?): several pipelines of one template at once.
  *   newPipeline(declaration, { tags? }): a designed pipeline to export.
  *
- * Round trip: import then export to the same form gives an equal document (same data, key order,
- * scalar types, intrinsics in their short/long form; YAML comments and the rest of a template
- * are kept). Limits are listed in README-level detail in the report and in the tests
- * (formats.roundtrip.test.ts).
+ * Round trip (fixtures.test.ts, formats.property.test.ts): import then export to the same form gives
+ * an equal document — same data, key order, scalar types (`PollForSourceChanges: false`, `Version: 1`
+ * stay as written), intrinsics in their short/long form, unknown members (reported as warnings),
+ * top-level extras, metadata as it came (epoch numbers or ISO strings), CloudFormation-only
+ * properties and an absent Name. A YAML template is edited in place: the rest of the template and
+ * the comments, anchors and styles of unchanged nodes survive, and edited list items are matched by
+ * Name. Limits (each tested or documented where it arises):
+ *   - Text is re-serialised: equal data, not equal bytes (JSON keeps the source's indent unit).
+ *   - API forms are written as JSON; YAML short forms in an API document become placeholders.
+ *   - JSON templates have no tags: short forms are written as long forms (`!GetAtt A.B` →
+ *     `{"Fn::GetAtt": ["A", "B"]}`).
+ *   - `version` and GetPipeline `metadata` have no CloudFormation property: left out, with a warning.
+ *   - Through CloudFormation, numeric strings in integer members become numbers and numbers or
+ *     booleans in string members become strings (CloudFormation's own conversion); an object whose
+ *     only key is Ref / Condition / Fn::* is an intrinsic there.
+ *   - GetPipeline output without `metadata` cannot be told from update-pipeline input (cli-input).
+ *   - Integer-like keys ("10") are ordered first by JavaScript objects.
+ *   - An ArtifactStores list that is not one {Region, ArtifactStore} per distinct region stays a
+ *     list in the declaration (the validator reports it).
  *
  * CloudFormation intrinsics become placeholder strings in the declaration — see
  * isUnresolvedReference / UNRESOLVED_REFERENCE_PREFIX (lib/domain/pipeline/unresolved-reference.ts).

@@ -1,6 +1,6 @@
 /**
- * The members of every declaration shape, in the service model's member order (which is the
- * order AWS returns them in). Used to order exported documents and to find unknown members.
+ * The members of every declaration shape, in the service model's member order. Used to order
+ * exported documents ("AWS order") and to find unknown members.
  * Source: @aws-sdk/client-codepipeline 3.1138.0 dist-cjs schemas (`<Shape>$[4]`), checked member by
  * member; note the model puts `stages` before `artifactStore`, `actions` before `blockers`, and
  * `provider` before `owner` in RuleTypeId (unlike ActionTypeId). GitFilterCriteria stands for the

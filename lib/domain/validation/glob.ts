@@ -29,7 +29,7 @@ export interface GlobIssue {
 type Translation = { readonly source: string; readonly issue?: undefined } | { readonly source?: undefined; readonly issue: GlobIssue };
 
 const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/-]/;
-const CLASS_SPECIAL = /[\\\]\[^-]/;
+const CLASS_SPECIAL = /[\\\][^-]/;
 
 function escapeChar(ch: string): string {
   return REGEX_SPECIAL.test(ch) ? `\\${ch}` : ch;

@@ -83,6 +83,19 @@ export interface PipelineIndex {
   readonly isExplicitV1: boolean;
   /** The pipeline's home region, when the context gives it. */
   readonly region: string | undefined;
+  /** Scans shared by several rules, computed once per validation (see `memoize`). */
+  readonly memo: Map<object, unknown>;
+}
+
+/**
+ * Computes a scan once per validation and shares it between rules. The memo lives on the index,
+ * so it is dropped with it: no module-level state, nothing kept alive between validations.
+ */
+export function memoize<T>(index: PipelineIndex, key: object, compute: (index: PipelineIndex) => T): T {
+  if (index.memo.has(key)) return index.memo.get(key) as T;
+  const value = compute(index);
+  index.memo.set(key, value);
+  return value;
 }
 
 /** Earlier(A, B): A finishes before B starts — an earlier stage, or the same stage with a lower runOrder. */
@@ -142,6 +155,7 @@ export function buildIndex(declaration: unknown, context: ValidationContext = {}
     allowsV2: root.pipelineType !== "V1",
     isExplicitV1: root.pipelineType === "V1",
     region,
+    memo: new Map(),
   };
 }
 

@@ -38,12 +38,13 @@ import {
   type GenOptions,
   type Json,
 } from "./testing/arbitraries";
-import { TEST_CONTEXT } from "./testing/fixtures";
+import { TEST_CONTEXT, validPipeline } from "./testing/fixtures";
 import { INTERNAL_ERROR, validate } from "./validate";
 
 /** Multiplies every numRuns (e.g. PW_PROPERTY_SCALE=20 for a long local soak run). */
 const SCALE = Math.max(1, Number(process.env.PW_PROPERTY_SCALE ?? 1) || 1);
 const runs = (n: number) => Math.round(n * SCALE);
+const TIMEOUT = 30_000 * SCALE;
 
 const codeSet = (diagnostics: readonly Diagnostic[]) => [...new Set(diagnostics.map((d) => d.code))].sort();
 const describeDiagnostics = (diagnostics: readonly Diagnostic[]) =>
@@ -85,7 +86,7 @@ describe("totality", () => {
       }),
       { numRuns: runs(400) },
     );
-  });
+  }, TIMEOUT);
 
   it("never throws nor reports PW000 on pipeline-shaped garbage", () => {
     fc.assert(
@@ -94,7 +95,7 @@ describe("totality", () => {
       }),
       { numRuns: runs(700) },
     );
-  });
+  }, TIMEOUT);
 
   it("never throws on adversarial shapes (null prototypes, sparse arrays, deep nesting, huge values)", () => {
     const nullProto = Object.assign(Object.create(null) as Json, { name: "p", stages: [Object.assign(Object.create(null) as Json, { name: "s", actions: [] })] });
@@ -132,7 +133,7 @@ describe("generated valid pipelines", () => {
       }),
       { numRuns: runs(400) },
     );
-  });
+  }, TIMEOUT);
 
   it("produce no diagnostics without a context (region-dependent rules skip)", () => {
     fc.assert(
@@ -142,7 +143,7 @@ describe("generated valid pipelines", () => {
       }),
       { numRuns: runs(150) },
     );
-  });
+  }, TIMEOUT);
 
   it("produce no diagnostics when updating an identical idle deployed pipeline (EXEC003 aside)", () => {
     fc.assert(
@@ -154,7 +155,7 @@ describe("generated valid pipelines", () => {
       }),
       { numRuns: runs(100) },
     );
-  });
+  }, TIMEOUT);
 
   it("produce no diagnostics on create with a free name (CodeCommit's ACT018 aside)", () => {
     fc.assert(
@@ -174,7 +175,7 @@ describe("generated valid pipelines", () => {
       }),
       { numRuns: runs(100) },
     );
-  });
+  }, TIMEOUT);
 });
 
 /* ------------------------------------------------------------------------------------------ */
@@ -193,6 +194,8 @@ interface Mutation {
   readonly also?: readonly string[];
   /** Mutates the pipeline in place; false when it does not apply (the run is skipped). */
   readonly apply: (p: Json, c: Chooser) => boolean;
+  /** numRuns (before PW_PROPERTY_SCALE); sweeps over many fields want more. */
+  readonly runs?: number;
 }
 
 /* ----- helpers ----- */
@@ -219,9 +222,23 @@ function uniqueIn(names: readonly string[], base: string): string {
   return name;
 }
 
+/** Thrown by helpers when the generated pipeline leaves no room for the mutation (run skipped). */
+class NotApplicable extends Error {}
+
+/** Runs a mutation; false when it does not apply. */
+function applyMutation(m: Mutation, p: Json, c: Chooser): boolean {
+  try {
+    return m.apply(p, c);
+  } catch (error) {
+    if (error instanceof NotApplicable) return false;
+    throw error;
+  }
+}
+
 /** Adds an action to a stage at `runOrder` ("end": after every group), keeping ACT008 quiet. */
 function addAction(p: Json, stageIndex: number, action: Json, runOrder: number | "end" = "end"): Json {
   const stage = p.stages[stageIndex];
+  if (stage.actions.length >= 50) throw new NotApplicable("stage full (STG004)");
   const ro = runOrder === "end" ? Math.max(...stage.actions.map(runOrderOf)) + 1 : runOrder;
   if (ro !== 1) for (const a of stage.actions) if (a.runOrder === undefined) a.runOrder = 1;
   action.name = uniqueIn(stage.actions.map((a: Json) => a.name), action.name);
@@ -237,6 +254,14 @@ function addStage(p: Json, base: string, actions: Json[]): Json {
 }
 
 const lastStage = (p: Json) => p.stages.length - 1;
+/** Whether `n` more stages fit under the 50-stage quota (PIPE012). */
+const roomFor = (p: Json, n: number) => p.stages.length + n <= 50;
+
+/** Whether every configuration value stays within the model maximum (CFG001 / COND014). */
+function valuesWithinLimits(p: Json): boolean {
+  const within = (config: Json, max: number) => Object.values(config ?? {}).every((v) => typeof v !== "string" || v.length <= max);
+  return actionsOf(p).every(({ action }) => within(action.configuration, 1000)) && rulesOf(p).every(({ rule }) => within(rule.configuration, 10_000));
+}
 
 function manual(name = "Approve", configuration?: Record<string, string>): Json {
   return {
@@ -577,7 +602,7 @@ const MUTATIONS: readonly Mutation[] = [
     context: (original) => update(original),
     severity: "error",
     apply(p) {
-      p.name = `${p.name}-renamed`;
+      p.name = p.name === "renamed-pipeline" ? "renamed-pipeline-2" : "renamed-pipeline";
       return true;
     },
   },
@@ -695,6 +720,7 @@ const MUTATIONS: readonly Mutation[] = [
     name: "more than 500 actions",
     severity: "error",
     apply(p) {
+      if (!roomFor(p, 11)) return false;
       for (let s = 0; s < 11; s++) addStage(p, "Approvals", Array.from({ length: 50 }, (_, i) => manual(`Approve-${i}`)));
       return true;
     },
@@ -900,6 +926,7 @@ const MUTATIONS: readonly Mutation[] = [
     name: "stage without actions",
     severity: "error",
     apply(p) {
+      if (!roomFor(p, 1)) return false;
       addStage(p, "Empty", []);
       return true;
     },
@@ -909,6 +936,7 @@ const MUTATIONS: readonly Mutation[] = [
     name: "51 actions in a stage",
     severity: "error",
     apply(p) {
+      if (!roomFor(p, 1)) return false;
       addStage(p, "Approvals", Array.from({ length: 51 }, (_, i) => manual(`Approve-${i}`)));
       return true;
     },
@@ -927,6 +955,7 @@ const MUTATIONS: readonly Mutation[] = [
     name: "source action in a later stage",
     severity: "error",
     apply(p) {
+      if (!roomFor(p, 2)) return false;
       addStage(p, "LateSource", [
         {
           name: "Late",
@@ -1293,7 +1322,9 @@ const MUTATIONS: readonly Mutation[] = [
     gen: withKey("Build/AWS/CodeBuild"),
     severity: "error",
     apply(p, c) {
-      const at = pickAction(p, c, isKey("Build/AWS/CodeBuild"));
+      // Not one consuming a clone ref: see the pinned ART008 regression below.
+      const clones = cloneRefArtifacts(p);
+      const at = pickAction(p, c, (a) => isKey("Build/AWS/CodeBuild")(a) && !(a.action.inputArtifacts ?? []).some((i: Json) => clones.has(i.name)));
       if (!at) return false;
       at.action.actionTypeId.category = "Deploy";
       return true;
@@ -1337,6 +1368,8 @@ const MUTATIONS: readonly Mutation[] = [
         delete p.artifactStores;
         p.artifactStore = { type: "S3", location: "codepipeline-ap-east-1-store" };
       }
+      // Explicit us-east-1 regions would now be cross-region (ACT009 for sources).
+      for (const { action } of actionsOf(p)) delete action.region;
       return true;
     },
   },
@@ -1574,6 +1607,7 @@ const MUTATIONS: readonly Mutation[] = [
     name: "Snyk action",
     severity: "error",
     apply(p, c) {
+      if (!roomFor(p, 1)) return false;
       const input = plainArtifact(p, c)!;
       addStage(p, "Scan", [
         { name: "Snyk", actionTypeId: { category: "Invoke", owner: "ThirdParty", provider: "Snyk", version: "1" }, inputArtifacts: [{ name: input }], outputArtifacts: [{ name: "SnykOutput" }] },
@@ -1587,6 +1621,7 @@ const MUTATIONS: readonly Mutation[] = [
     name: "OpsWorks action",
     severity: "warning",
     apply(p, c) {
+      if (!roomFor(p, 1)) return false;
       const input = plainArtifact(p, c)!;
       addStage(p, "Legacy", [
         { name: "OpsWorks", actionTypeId: { category: "Deploy", owner: "AWS", provider: "OpsWorks", version: "1" }, configuration: { Stack: "stack", App: "app" }, inputArtifacts: [{ name: input }] },
@@ -1616,6 +1651,7 @@ const MUTATIONS: readonly Mutation[] = [
     context: (original) => update(original),
     severity: "error",
     apply(p, c) {
+      if (!roomFor(p, 1)) return false;
       const input = plainArtifact(p, c)!;
       addStage(p, "Skill", [
         {
@@ -1635,7 +1671,10 @@ const MUTATIONS: readonly Mutation[] = [
     name: "dot in an artifact name (renamed everywhere)",
     severity: "error",
     apply(p, c) {
-      const name = c.pick([...producers(p).keys()]);
+      // Artifacts consumed by condition rules: see the pinned COND020 regression below.
+      const ruleInputs = new Set(rulesOf(p).flatMap(({ rule }) => (rule.inputArtifacts ?? []).map((i: Json) => i.name)));
+      const name = pick(c, [...producers(p).keys()].filter((n) => !ruleInputs.has(n)));
+      if (name === undefined) return false;
       renameArtifact(p, name, "Build.Output");
       return true;
     },
@@ -2343,7 +2382,7 @@ const MUTATIONS: readonly Mutation[] = [
     apply(p, c) {
       const owner = c.pick(actionsOf(p).filter((a) => a.action.namespace !== undefined));
       renameNamespace(p, owner.action.namespace, "N".repeat(101));
-      return true;
+      return valuesWithinLimits(p); // longer references must not push a value past 1000 (CFG001)
     },
   },
   {
@@ -2366,7 +2405,7 @@ const MUTATIONS: readonly Mutation[] = [
     apply(p, c) {
       const owner = c.pick(actionsOf(p).filter((a) => a.action.namespace !== undefined));
       renameNamespace(p, owner.action.namespace, c.pick([...producers(p).keys()]));
-      return true;
+      return valuesWithinLimits(p);
     },
   },
   {
@@ -2741,6 +2780,227 @@ const MUTATIONS: readonly Mutation[] = [
   },
 ];
 
+
+/* ----- ownership sweeps: the same breakage on any field of its kind ----- */
+
+interface Site {
+  readonly parent: Json;
+  readonly key: string | number;
+  /** A description for messages, e.g. "action name". */
+  readonly field: string;
+  /** Editing it cannot legitimately raise another code (no references hang on it). */
+  readonly safe: boolean;
+}
+
+interface Sites {
+  readonly strings: Site[];
+  readonly enums: Site[];
+  readonly lists: Site[];
+  readonly integers: Site[];
+  readonly configs: Site[];
+  readonly objects: Site[];
+}
+
+const hasRef = (v: unknown) => JSON.stringify(v ?? null).includes("#{");
+
+/** Branch names some trigger relies on for TRIG016. */
+function triggerBranches(p: Json): Set<string> {
+  const out = new Set<string>();
+  for (const t of p.triggers ?? []) {
+    const source = (p.stages[0]?.actions ?? []).find((a: Json) => a.name === t.gitConfiguration?.sourceActionName);
+    if (source?.configuration?.BranchName) out.add(source.configuration.BranchName);
+  }
+  return out;
+}
+
+/** Walks the declaration by the model and lists the members of each kind. */
+function collectSites(p: Json): Sites {
+  const sites: Sites = { strings: [], enums: [], lists: [], integers: [], configs: [], objects: [] };
+  const str = (parent: Json, key: string | number, field: string, safe = true) => {
+    if (typeof parent?.[key] === "string") sites.strings.push({ parent, key, field, safe });
+  };
+  const en = (parent: Json, key: string, field: string, safe = true) => {
+    if (typeof parent?.[key] === "string") sites.enums.push({ parent, key, field, safe });
+  };
+  const list = (parent: Json, key: string, field: string, safe: boolean) => {
+    if (Array.isArray(parent?.[key])) sites.lists.push({ parent, key, field, safe });
+  };
+  const int = (parent: Json, key: string, field: string, safe = true) => {
+    if (typeof parent?.[key] === "number") sites.integers.push({ parent, key, field, safe });
+  };
+  const obj = (value: Json, field: string) => {
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) sites.objects.push({ parent: value, key: "", field, safe: true });
+  };
+  const config = (configuration: Json, field: string) => {
+    for (const k of Object.keys(configuration ?? {})) {
+      const safe = !hasRef(configuration[k]);
+      sites.configs.push({ parent: configuration, key: k, field: `${field}.${k}`, safe });
+      str(configuration, k, `${field} value ${k}`, safe);
+    }
+  };
+  const triggerSources = new Set((p.triggers ?? []).map((t: Json) => t.gitConfiguration?.sourceActionName));
+  const branches = triggerBranches(p);
+
+  obj(p, "declaration");
+  str(p, "name", "pipeline name");
+  str(p, "roleArn", "pipeline roleArn");
+  en(p, "executionMode", "executionMode");
+  en(p, "pipelineType", "pipelineType");
+  for (const store of stores(p)) {
+    obj(store, "artifact store");
+    str(store, "location", "bucket");
+    en(store, "type", "store type");
+    if (store.encryptionKey) {
+      obj(store.encryptionKey, "encryption key");
+      str(store.encryptionKey, "id", "key id");
+      en(store.encryptionKey, "type", "key type");
+    }
+  }
+  (p.stages as Json[]).forEach((stage) => {
+    obj(stage, "stage");
+    str(stage, "name", "stage name");
+    for (const action of stage.actions as Json[]) {
+      obj(action, "action");
+      str(action, "name", "action name", !triggerSources.has(action.name));
+      str(action, "roleArn", "action roleArn");
+      int(action, "runOrder", "runOrder", runOrderOf(action) === 1);
+      int(action, "timeoutInMinutes", "action timeout");
+      obj(action.actionTypeId, "actionTypeId");
+      // A triggered source's category: see the pinned TRIG005 regression.
+      en(action.actionTypeId, "category", "action category", !triggerSources.has(action.name));
+      en(action.actionTypeId, "owner", "action owner");
+      str(action.actionTypeId, "version", "action type version");
+      if (action.configuration) config(action.configuration, "action configuration"); // unknown keys are CFG003's
+      list(action, "commands", "commands", !hasRef(action.commands));
+      (action.commands ?? []).forEach((cmd: string, i: number) => str(action.commands, i, "command", !hasRef(cmd)));
+      list(action, "outputVariables", "outputVariables", action.namespace === undefined);
+      (action.outputVariables ?? []).forEach((_: string, i: number) => str(action.outputVariables, i, "output variable", action.namespace === undefined));
+      list(action, "environmentVariables", "environmentVariables", !hasRef(action.environmentVariables));
+      for (const env of action.environmentVariables ?? []) {
+        obj(env, "environment variable");
+        str(env, "name", "environment variable name");
+        str(env, "value", "environment variable value", !hasRef(env.value));
+        en(env, "type", "environment variable type");
+      }
+      for (const out of action.outputArtifacts ?? []) {
+        obj(out, "output artifact");
+        list(out, "files", "output files", true);
+        (out.files ?? []).forEach((_: string, i: number) => str(out.files, i, "output file"));
+      }
+      for (const input of action.inputArtifacts ?? []) obj(input, "input artifact");
+    }
+    for (const block of ["beforeEntry", "onSuccess", "onFailure"]) {
+      const b = stage[block];
+      if (!b) continue;
+      obj(b, block);
+      if (block === "onFailure") {
+        en(b, "result", "onFailure result");
+        if (b.retryConfiguration) {
+          obj(b.retryConfiguration, "retryConfiguration");
+          en(b.retryConfiguration, "retryMode", "retryMode");
+        }
+      }
+      for (const condition of b.conditions ?? []) {
+        const feeds = (condition.rules ?? []).some((r: Json) => hasRef(r) || (r.inputArtifacts ?? []).length > 0);
+        list(b, "conditions", `${block} conditions`, !feeds);
+        obj(condition, "condition");
+        en(condition, "result", "condition result");
+        list(condition, "rules", "condition rules", !feeds);
+        for (const rule of condition.rules ?? []) {
+          obj(rule, "rule");
+          str(rule, "name", "rule name");
+          str(rule, "roleArn", "rule roleArn");
+          int(rule, "timeoutInMinutes", "rule timeout");
+          obj(rule.ruleTypeId, "ruleTypeId");
+          en(rule.ruleTypeId, "category", "rule category");
+          en(rule.ruleTypeId, "owner", "rule owner");
+          str(rule.ruleTypeId, "version", "rule type version");
+          if (rule.configuration) config(rule.configuration, "rule configuration");
+          list(rule, "commands", "rule commands", false); // Commands rules require commands (COND015/COND018)
+          (rule.commands ?? []).forEach((_: string, i: number) => str(rule.commands, i, "rule command"));
+          for (const input of rule.inputArtifacts ?? []) obj(input, "rule input artifact");
+        }
+      }
+    }
+  });
+  int(p, "version", "version");
+  for (const v of p.variables ?? []) {
+    obj(v, "variable");
+    str(v, "defaultValue", "variable default");
+  }
+  for (const t of p.triggers ?? []) {
+    obj(t, "trigger");
+    en(t, "providerType", "providerType");
+    const git = t.gitConfiguration;
+    obj(git, "gitConfiguration");
+    const filters: Array<[string, Json]> = [...(git.push ?? []).map((f: Json) => ["push", f]), ...(git.pullRequest ?? []).map((f: Json) => ["pullRequest", f])];
+    // A filter list / pattern list is safe to empty when another filter still includes the branch literally (TRIG016).
+    const coveredWithout = (skip: Json) =>
+      filters.some(([, f]) => f !== skip && (f.branches?.includes ?? []).some((x: string) => branches.has(x)));
+    for (const listKey of ["push", "pullRequest"]) {
+      if (!git[listKey]) continue;
+      const others = filters.filter(([k]) => k !== listKey);
+      const safe = others.some(([, f]) => (f.branches?.includes ?? []).some((x: string) => branches.has(x)));
+      list(git, listKey, `trigger ${listKey}`, safe);
+    }
+    for (const [kind, f] of filters) {
+      obj(f, `${kind} filter`);
+      if (kind === "pullRequest" && f.events) {
+        list(f, "events", "pull-request events", true);
+        f.events.forEach((_: string, i: number) => en(f.events, i as unknown as string, "pull-request event"));
+      }
+      for (const criteriaKey of ["branches", "filePaths", "tags"]) {
+        const criteria = f[criteriaKey];
+        if (!criteria) continue;
+        obj(criteria, `${criteriaKey} criteria`);
+        for (const side of ["includes", "excludes"]) {
+          if (!criteria[side]) continue;
+          const holdsBranch = criteriaKey === "branches" && side === "includes" && criteria[side].some((x: string) => branches.has(x));
+          const safe = !holdsBranch || coveredWithout(f);
+          // Emptying includes leaves the excludes alone: TRIG016 has nothing to match.
+          list(criteria, side, `${criteriaKey} ${side}`, safe && !(side === "includes" && criteriaKey === "branches" && !coveredWithout(f)));
+          criteria[side].forEach((x: string, i: number) => str(criteria[side], i, `${criteriaKey} pattern`, !branches.has(x) || coveredWithout(f)));
+        }
+      }
+    }
+  }
+  return sites;
+}
+
+function sweep(code: string, name: string, kind: keyof Sites, edit: (site: Site, c: Chooser) => boolean, gen?: GenOptions): Mutation {
+  return {
+    code,
+    name: `${name} (sweep)`,
+    gen,
+    runs: 120,
+    apply(p, c) {
+      const site = pick(c, collectSites(p)[kind].filter((x) => x.safe));
+      return site ? edit(site, c) : false;
+    },
+  };
+}
+
+const SWEEPS: readonly Mutation[] = [
+  sweep("GEN004", "empty string in a min-1 string member", "strings", (s) => ((s.parent[s.key] = ""), true)),
+  sweep("GEN004", "empty string in a min-1 string member of a V2 pipeline with every feature", "strings", (s) => ((s.parent[s.key] = ""), true), {
+    ...V2,
+    triggers: "force",
+    variables: "force",
+    conditions: "force",
+  }),
+  sweep("GEN006", "wrong-case enum value", "enums", (s) => {
+    const v: string = s.parent[s.key];
+    const changed = v === v.toLowerCase() ? v.toUpperCase() : v.toLowerCase();
+    if (changed === v) return false;
+    s.parent[s.key] = changed;
+    return true;
+  }, { ...V2, triggers: "force", conditions: "force" }),
+  sweep("GEN003", "empty list in a min-1 list member", "lists", (s) => ((s.parent[s.key] = []), true), { ...V2, triggers: "force", conditions: "force", include: ["Compute/AWS/Commands"] }),
+  sweep("GEN001", "non-string configuration value", "configs", (s, c) => ((s.parent[s.key] = c.pick([42, true, false, null, { value: "x" }, ["x"]])), true), { ...V2, conditions: "force" }),
+  sweep("GEN002", "non-integer integer member", "integers", (s, c) => ((s.parent[s.key] = c.pick([s.parent[s.key] + 0.5, String(s.parent[s.key])])), true), { ...V2, conditions: "force" }),
+  sweep("GEN005", "unknown member on a declaration shape", "objects", (s) => ((s.parent.Bogus = "x"), true), { ...V2, triggers: "force", conditions: "force", variables: "force" }),
+];
+
 /** Codes no single declaration edit can raise on its own, with the reason. */
 const EXEMPT: Readonly<Record<string, string>> = {};
 
@@ -2754,14 +3014,14 @@ describe("single-rule breakages", () => {
     expect(unknown).toEqual([]);
   });
 
-  for (const m of MUTATIONS) {
+  for (const m of [...MUTATIONS, ...SWEEPS]) {
     it(`${m.code}: ${m.name}`, () => {
       fc.assert(
         fc.property(arbitraryValidPipeline(m.gen), arbitraryChooser(), (generated, c) => {
           // fast-check may pass the same value again while shrinking: never mutate it.
           const pipeline = clone(generated);
           const context = m.context ? m.context(clone(pipeline)) : TEST_CONTEXT;
-          fc.pre(m.apply(pipeline, c));
+          fc.pre(applyMutation(m, pipeline, c));
           const diagnostics = validate(pipeline, context);
           const codes = codeSet(diagnostics);
           const allowed = new Set([m.code, ...(m.also ?? [])]);
@@ -2775,9 +3035,9 @@ describe("single-rule breakages", () => {
             expect([...severities].sort()).toEqual(expected);
           }
         }),
-        { numRuns: runs(20) },
+        { numRuns: runs(m.runs ?? 20) },
       );
-    });
+    }, TIMEOUT);
   }
 });
 
@@ -2792,7 +3052,7 @@ const arbitraryCase: fc.Arbitrary<{ pipeline: Json; context: ValidationContext; 
     fc.tuple(arbitraryValidPipeline(m.gen), arbitraryChooser()).map(([generated, c]) => {
       const pipeline = clone(generated);
       const context = m.context ? m.context(clone(pipeline)) : TEST_CONTEXT;
-      const applied = m.apply(pipeline, c);
+      const applied = applyMutation(m, pipeline, c);
       return { pipeline: applied ? pipeline : generated, context, mutation: applied ? `${m.code}: ${m.name}` : "none" };
     }),
   );
@@ -2812,7 +3072,7 @@ describe("determinism and purity", () => {
       }),
       { numRuns: runs(200) },
     );
-  });
+  }, TIMEOUT);
 });
 
 /* ------------------------------------------------------------------------------------------ */
@@ -2863,7 +3123,7 @@ describe("order independence", () => {
       }),
       { numRuns: runs(200) },
     );
-  });
+  }, TIMEOUT);
 
   it("the order of object members does not change the findings", () => {
     fc.assert(
@@ -2874,5 +3134,106 @@ describe("order independence", () => {
       }),
       { numRuns: runs(200) },
     );
+  }, TIMEOUT);
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* 6. Paths point into the document                                                             */
+/* ------------------------------------------------------------------------------------------ */
+
+const PATH_TOKEN = /\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\.?([^.[\]]+)/g;
+
+/** True when every segment of the path but the last exists (the last may be a missing member). */
+function parentExists(root: Json, path: string): boolean {
+  if (path === "") return true;
+  const tokens: Array<string | number> = [];
+  for (const m of path.matchAll(PATH_TOKEN)) tokens.push(m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(`"${m[2]}"`) as string) : m[3]!);
+  let current: Json = root;
+  for (const token of tokens.slice(0, -1)) {
+    if (current === null || typeof current !== "object" || !Object.prototype.hasOwnProperty.call(current, token)) return false;
+    current = current[token];
+  }
+  return true;
+}
+
+describe("diagnostic paths", () => {
+  it("point at the offending member: all segments but the last exist in the declaration", () => {
+    fc.assert(
+      fc.property(arbitraryCase, ({ pipeline, context }) => {
+        // TAG001 is about the context's tags, not the declaration.
+        const lost = validate(pipeline, context).filter((d) => d.code !== "TAG001" && !parentExists(pipeline, d.path));
+        if (lost.length > 0) throw new Error(describeDiagnostics(lost));
+      }),
+      { numRuns: runs(300) },
+    );
+  }, TIMEOUT);
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* 7. Pinned counterexamples (found by the properties above)                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+describe("pinned counterexamples", () => {
+  const codesFor = (doc: Json) => codeSet(validate(doc, TEST_CONTEXT));
+
+  it("ACT003 alone: a Commands action without category keeps its command references (no VAR016 cascade)", () => {
+    const doc = validPipeline();
+    doc.stages[1].actions.push({
+      name: "Run",
+      actionTypeId: { owner: "AWS", provider: "Commands", version: "1" },
+      runOrder: 2,
+      commands: ["echo #{codepipeline.PipelineExecutionId}"],
+      inputArtifacts: [{ name: "SourceOutput" }],
+    });
+    expect(codesFor(doc)).toEqual(["ACT003"]);
+  });
+
+  it("ACT004 alone: an unknown action type (CodeBuild under Deploy) fed a clone ref gets no ART008", () => {
+    const doc = validPipeline();
+    doc.stages[0].actions[0].configuration.OutputArtifactFormat = "CODEBUILD_CLONE_REF";
+    expect(codesFor(doc)).toEqual([]);
+    doc.stages[1].actions[0].actionTypeId.category = "Deploy";
+    expect(codesFor(doc)).toEqual(["ACT004"]);
+  });
+
+  it("GEN006 alone: a wrong-case category on a triggered connection source gets no TRIG005", () => {
+    const doc = validPipeline();
+    doc.stages[0].actions[0] = {
+      name: "Source",
+      actionTypeId: { category: "Source", owner: "AWS", provider: "CodeStarSourceConnection", version: "1" },
+      configuration: {
+        ConnectionArn: `arn:aws:codestar-connections:us-east-1:${ACCOUNT}:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f`,
+        FullRepositoryId: "acme/web-app",
+        BranchName: "main",
+      },
+      outputArtifacts: [{ name: "SourceOutput" }],
+      namespace: "SourceVariables",
+    };
+    doc.triggers = [{ providerType: "CodeStarSourceConnection", gitConfiguration: { sourceActionName: "Source", push: [{ branches: { includes: ["main"] } }] } }];
+    expect(codesFor(doc)).toEqual([]);
+    doc.stages[0].actions[0].actionTypeId.category = "source";
+    expect(codesFor(doc)).toEqual(["GEN006"]);
+  });
+
+  it("a rule input artifact breaking the name pattern is ART001's, not an error under the warning-level COND020", () => {
+    const doc = validPipeline();
+    doc.stages[2].onSuccess = {
+      conditions: [
+        {
+          result: "FAIL",
+          rules: [
+            {
+              name: "Check",
+              ruleTypeId: { category: "Rule", owner: "AWS", provider: "CodeBuild", version: "1" },
+              configuration: { ProjectName: "check" },
+              inputArtifacts: [{ name: "BuildOutput" }],
+            },
+          ],
+        },
+      ],
+    };
+    expect(codesFor(doc)).toEqual([]);
+    doc.stages[2].onSuccess.conditions[0].rules[0].inputArtifacts[0].name = "Build.Output";
+    expect(codesFor(doc)).toEqual(["ART001"]);
   });
 });

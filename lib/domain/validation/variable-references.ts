@@ -9,7 +9,7 @@
  */
 import { fixedOutputVariables, PROVIDERS, type ProviderEntry } from "../catalog/catalog";
 import type { Severity } from "./diagnostic";
-import { arrayOf, isString } from "./json";
+import { arrayOf, describe, isString } from "./json";
 import type { ActionRef, PipelineIndex } from "./pipeline-index";
 
 export type ReferenceProblem =
@@ -106,7 +106,7 @@ const FORMAT_HINT =
 
 /** What is wrong with a malformed reference and how to write it, for messages. */
 export function describeReferenceProblem(ref: Reference): string {
-  const t = JSON.stringify(ref.text);
+  const t = describe(ref.text); // shortened: an unclosed "#{" runs to the end of the value
   switch (ref.problem) {
     case undefined:
       return `${t} is a valid reference.`;

@@ -32,33 +32,39 @@ const ART001: Rule = {
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       if (!action.isObject) continue;
-      for (const [member, label] of LISTS) {
-        const list = action.raw[member];
-        if (list === undefined || (Array.isArray(list) && list.length === 0)) continue;
-        const listPath = `${action.path}.${member}`;
-        if (!Array.isArray(list)) {
-          report.error("ART001", listPath, `${member} must be a list of {"name": ...} objects, not a ${jsonType(list)}.`);
-          continue;
-        }
-        for (let i = 0; i < list.length; i++) {
-          const entry: unknown = list[i];
-          if (isObject(entry) && satisfies(entry.name, ARTIFACT_NAME)) continue; // fast path
-          const entryPath = `${listPath}[${i}]`;
-          if (!isObject(entry)) {
-            const hint = isString(entry) ? ` Write {"name": ${describe(entry)}}.` : "";
-            report.error("ART001", entryPath, `${label} must be an object with a name, not a ${jsonType(entry)}.${hint}`);
-            continue;
-          }
-          checkString(report, "ART001", joinPath(entryPath, "name"), entry.name, ARTIFACT_NAME, {
-            required: true,
-            label: `${label} name`,
-            allowed: NAME_ALLOWED,
-          });
-        }
-      }
+      for (const [member, label] of LISTS) checkArtifactList(report, action.raw[member], `${action.path}.${member}`, member, label);
+    }
+    // Stage-condition rules read artifacts too (COND020 checks where they come from, not their names).
+    for (const stage of pipeline.stages) {
+      forEachConditionRule(stage, (rule, path) =>
+        checkArtifactList(report, rule.inputArtifacts, `${path}.inputArtifacts`, "inputArtifacts", "Rule input artifact"),
+      );
     }
   },
 };
+
+function checkArtifactList(report: Reporter, list: unknown, listPath: string, member: string, label: string): void {
+  if (list === undefined || (Array.isArray(list) && list.length === 0)) return;
+  if (!Array.isArray(list)) {
+    report.error("ART001", listPath, `${member} must be a list of {"name": ...} objects, not a ${jsonType(list)}.`);
+    return;
+  }
+  for (let i = 0; i < list.length; i++) {
+    const entry: unknown = list[i];
+    if (isObject(entry) && satisfies(entry.name, ARTIFACT_NAME)) continue; // fast path
+    const entryPath = `${listPath}[${i}]`;
+    if (!isObject(entry)) {
+      const hint = isString(entry) ? ` Write {"name": ${describe(entry)}}.` : "";
+      report.error("ART001", entryPath, `${label} must be an object with a name, not a ${jsonType(entry)}.${hint}`);
+      continue;
+    }
+    checkString(report, "ART001", joinPath(entryPath, "name"), entry.name, ARTIFACT_NAME, {
+      required: true,
+      label: `${label} name`,
+      allowed: NAME_ALLOWED,
+    });
+  }
+}
 
 const ART002: Rule = {
   id: "ART002",
@@ -345,7 +351,8 @@ const ART008: Rule = {
     const message = (name: string, consumer: string, source: ActionRef) =>
       `Input artifact ${describe(name)} is a CODEBUILD_CLONE_REF artifact of ${actionLabel(source)}, which only CodeBuild actions can use; ${consumer} cannot read it. Feed this action from a CodeBuild output, or set OutputArtifactFormat to CODE_ZIP.`;
     for (const action of pipeline.actions) {
-      if (isCodeBuild(action) || !validTypeId(action)) continue;
+      // An unknown action type is ACT004's finding; whether it can read a clone ref is unknowable.
+      if (isCodeBuild(action) || !validTypeId(action) || action.provider === undefined) continue;
       for (const input of action.inputs) {
         const source = input.name !== undefined ? cloneRefs.get(input.name) : undefined;
         if (source) report.warning("ART008", joinPath(input.path, "name"), message(input.name!, actionLabel(action), source));

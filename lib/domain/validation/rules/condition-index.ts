@@ -5,7 +5,7 @@
  */
 import { findRuleProvider, type ProviderEntry } from "../../catalog/catalog";
 import { arrayOf, isObject, isString, type JsonObject } from "../json";
-import type { PipelineIndex, StageRef } from "../pipeline-index";
+import { memoize, type PipelineIndex, type StageRef } from "../pipeline-index";
 import type { ConditionBlock } from "../variable-references";
 
 export const CONDITION_BLOCKS: readonly ConditionBlock[] = ["beforeEntry", "onSuccess", "onFailure"];
@@ -50,17 +50,8 @@ export interface ConditionIndex {
 }
 
 const EMPTY: ConditionIndex = { blocks: [], rules: [] };
-// The engine runs every rule over one index before building the next, so remembering the last
-// index is enough (and, unlike a WeakMap keyed by short-lived objects, costs the GC nothing).
-let cachedFor: PipelineIndex | undefined;
-let cached: ConditionIndex | undefined;
-
 export function conditionIndex(pipeline: PipelineIndex): ConditionIndex {
-  if (cachedFor !== pipeline || cached === undefined) {
-    cached = build(pipeline);
-    cachedFor = pipeline;
-  }
-  return cached;
+  return memoize(pipeline, conditionIndex, build);
 }
 
 function build(pipeline: PipelineIndex): ConditionIndex {

@@ -13,6 +13,7 @@ import {
   ROLE_ARN,
   RULE_CONFIG_VALUE,
   RULE_NAME,
+  satisfies,
   TIMEOUT_IN_MINUTES,
   TYPE_VERSION,
 } from "../../pipeline/patterns";
@@ -237,6 +238,7 @@ const cond017: Rule = {
       if (rule.provider !== "DeploymentWindow" || config === undefined) continue;
       const base = `${rule.path}.configuration`;
       const cron = config.Cron;
+      // The current rule reference says the seconds field takes only "*" (an older copy: 0-59).
       if (isString(cron) && cron !== "" && !cron.includes("#{")) {
         const fields = cron.trim().split(/\s+/);
         if (fields.length < 6 || fields.length > 7) {
@@ -270,6 +272,7 @@ const cond018: Rule = {
       const path = `${rule.path}.commands`;
       const isCommands = rule.provider === "Commands";
       if (commands === undefined) {
+        // COND015 and COND018 both mention it; reported here so that commands live in one rule.
         if (isCommands) report.error("COND018", rule.path, `${ruleLabel(rule)} is a Commands rule and needs "commands": 1 to ${LIMITS.commands} single-line shell commands.`);
         continue;
       }
@@ -323,25 +326,16 @@ const cond020: Rule = {
   check(pipeline, _context, report) {
     for (const rule of conditionIndex(pipeline).rules) {
       const inputs = rule.raw?.inputArtifacts;
-      if (inputs === undefined) continue;
-      const path = `${rule.path}.inputArtifacts`;
-      if (!Array.isArray(inputs)) {
-        report.error("COND020", path, `inputArtifacts must be a list of {"name": ...}, not ${jsonType(inputs)}.`);
-        continue;
-      }
+      if (!Array.isArray(inputs)) continue; // list and name shapes are ART001's, as for actions
       const block = rule.condition.block;
       const stageIndex = block.stage.index;
       inputs.forEach((input, i) => {
-        const itemPath = `${path}[${i}]`;
-        if (!isObject(input)) {
-          report.error("COND020", itemPath, `An input artifact must be an object {"name": ...}, not ${jsonType(input)}.`);
-          return;
-        }
-        const name = input.name;
-        if (!checkString(report, "COND020", `${itemPath}.name`, name, ARTIFACT_NAME, { required: true, label: "Artifact name", allowed: "letters, digits, - and _" })) return;
-        const producers = pipeline.producers.get(name as string);
+        const name = isObject(input) ? input.name : undefined;
+        if (!satisfies(name, ARTIFACT_NAME)) return;
+        const path = `${rule.path}.inputArtifacts[${i}].name`;
+        const producers = pipeline.producers.get(name);
         if (producers === undefined) {
-          report.warning("COND020", `${itemPath}.name`, `No action produces artifact "${name}". Use the output artifact name of an earlier action.`);
+          report.warning("COND020", path, `No action produces artifact "${name}". Use the output artifact name of an earlier action.`);
           return;
         }
         // beforeEntry runs before the stage's actions; onSuccess/onFailure after them.
@@ -349,7 +343,7 @@ const cond020: Rule = {
         if (!ready) {
           report.warning(
             "COND020",
-            `${itemPath}.name`,
+            path,
             block.kind === "beforeEntry"
               ? `Artifact "${name}" is produced in this stage or later, so it does not exist yet when the beforeEntry condition is evaluated. Use an artifact from an earlier stage.`
               : `Artifact "${name}" is produced in a later stage, so it does not exist when this ${block.kind} condition is evaluated.`,

@@ -385,9 +385,12 @@ describe("COND020 rule input artifacts exist earlier", () => {
     doc.stages[1].onSuccess = { conditions: [{ result: "FAIL", rules: [lint("BuildOutput")] }] };
     expect(validate(doc, TEST_CONTEXT)).toEqual([]);
   });
-  it("warns about an artifact nobody produces and rejects a bad name", () => {
+  it("warns about an artifact nobody produces", () => {
     expectOnly(withBeforeEntry(lint("Nothing")), "COND020", `${BE_RULE}.inputArtifacts[0].name`, "warning");
-    expectOnly(withBeforeEntry(lint("bad name")), "COND020", `${BE_RULE}.inputArtifacts[0].name`, "error");
+  });
+  it("leaves a bad name or list shape to ART001", () => {
+    expectNo(withBeforeEntry(lint("bad name")), "COND020");
+    expectNo(withBeforeEntry({ ...rule("Lint", "CodeBuild", { ProjectName: "lint" }), inputArtifacts: "SourceOutput" }), "COND020");
   });
 });
 

@@ -194,6 +194,8 @@ const cond006: Rule = {
         }
         continue;
       }
+      // A RETRY inside an onFailure condition is automatic retry driven by a condition: the same
+      // combination the user guide forbids (its onFailure conditions list ROLLBACK only).
       for (const condition of block.conditions) {
         if (condition.raw?.result === "RETRY") {
           report.error(

@@ -8,7 +8,7 @@
  */
 import { describe, hasOwn, isInteger, isObject, jsonType, type JsonObject } from "../json";
 import { formatPath, joinPath, type PathSegment } from "../path";
-import type { PipelineIndex } from "../pipeline-index";
+import { memoize, type PipelineIndex } from "../pipeline-index";
 import type { Reporter, Rule } from "../rule";
 import type { Severity } from "../diagnostic";
 import { MEMBERS, type ShapeName } from "../../pipeline/members";
@@ -160,17 +160,12 @@ interface Finding {
 }
 type Findings = Partial<Record<GeneralCode, Finding[]>>;
 
-const cache = new WeakMap<PipelineIndex, Findings>();
-
 function scan(index: PipelineIndex): Findings {
-  let findings = cache.get(index);
-  if (!findings) {
+  return memoize(index, scan, () => {
     const walk: Walk = { out: {}, segments: [] };
     if (index.rootIsObject) walkShape(index.root, "PipelineDeclaration", walk);
-    findings = walk.out;
-    cache.set(index, findings);
-  }
-  return findings;
+    return walk.out;
+  });
 }
 
 /**

@@ -78,8 +78,9 @@ export function sourceActionName(trigger: TriggerRef): string | undefined {
   return isString(name) && name.length <= ACTION_NAME.max && ACTION_NAME.pattern!.test(name) ? name : undefined;
 }
 
+// A wrong-case category is GEN006's alone, so it still counts as Source here.
 function isConnectionSource(action: ActionRef): boolean {
-  return action.type.category === "Source" && action.type.provider === PROVIDER_TYPE;
+  return action.type.category?.toUpperCase() === "SOURCE" && action.type.provider === PROVIDER_TYPE;
 }
 
 /** The connection source action of the first stage that a trigger names, if any. */

@@ -132,7 +132,9 @@ const trig016: Rule = {
         if (passes === undefined) unknown = true; // TRIG014 reports the bad glob
         else if (passes) matched = true;
       }
+      // Only when the trigger filters branches at all: a tag-only trigger builds tags by design.
       if (!filtered || matched || unknown) continue;
+      // Reported on BranchName: it is the value that is silently ignored by automatic starts.
       report.warning(
         "TRIG016",
         `${action.path}.configuration.BranchName`,

@@ -100,6 +100,22 @@ describe("TRIG005 trigger targets a connection source action", () => {
     expectOnly(doc, "TRIG005", `${GIT}.sourceActionName`, "error");
     expect(findings(doc, "TRIG005")[0]?.message).toMatch(/Triggers for connection must reference a CodeStarSourceConnection action/);
   });
+  it("names what is wrong with the target", () => {
+    const message = (name: string) => findings(withGit({ sourceActionName: name, push: [{ tags: { includes: ["v*"] } }] }), "TRIG005")[0]?.message;
+    expect(message("Build")).toMatch(/"Build" is not a source action of the first stage/);
+    expect(message("App")).toMatch(/no action is named "App"/);
+    const doc = validPipeline();
+    doc.triggers = triggersPipeline().triggers;
+    expect(findings(doc, "TRIG005")[0]?.message).toMatch(/"Source" is a CodeCommit action/);
+  });
+  it("leaves a wrong-case category to GEN006 and an unknown type to ACT004", () => {
+    const wrongCase = triggersPipeline();
+    wrongCase.stages[0].actions[0].actionTypeId.category = "source";
+    expectOnly(wrongCase, "GEN006", "stages[0].actions[0].actionTypeId.category", "error");
+    const unknown = triggersPipeline();
+    unknown.stages[0].actions[0].actionTypeId.provider = "CodeStarConnection";
+    expectNo(unknown, "TRIG005");
+  });
   it("rejects a trigger on a non-source action or a missing action", () => {
     expectOnly(withGit({ sourceActionName: "Build", push: [{ tags: { includes: ["v*"] } }] }), "TRIG005", `${GIT}.sourceActionName`, "error");
     expectOnly(withGit({ sourceActionName: "App", push: [{ tags: { includes: ["v*"] } }] }), "TRIG005", `${GIT}.sourceActionName`, "error");

@@ -19,6 +19,7 @@ const trig001: Rule = {
   codes: ["TRIG001"],
   check(pipeline, _context, report) {
     const triggers = pipeline.root.triggers;
+    // An empty list configures nothing (and is what some tools emit for V1): not reported.
     if (!pipeline.isExplicitV1 || !Array.isArray(triggers) || triggers.length === 0) return;
     report.error(
       "TRIG001",
@@ -103,12 +104,16 @@ const trig005: Rule = {
       const name = sourceActionName(trigger);
       if (name === undefined || targetOf(pipeline, name) !== undefined) continue;
       const named = pipeline.actions.find((a) => a.name === name);
+      // A first-stage action of an unknown type is ACT004's; what it is cannot be judged here.
+      if (named !== undefined && named.stageIndex === 0 && named.provider === undefined) continue;
       const detail =
         named === undefined
           ? `no action is named "${name}"`
           : named.stageIndex !== 0
             ? `"${name}" is not a source action of the first stage`
-            : `"${name}" is a ${named.type.provider ?? "non-connection"} action`;
+            : named.type.provider !== PROVIDER_TYPE
+              ? `"${name}" is a ${named.type.provider ?? "non-connection"} action`
+              : `"${name}" is not in the Source category`;
       report.error(
         "TRIG005",
         `${trigger.gitPath}.sourceActionName`,

@@ -7,13 +7,13 @@
  *   string would cost a 500-action pipeline more than the check itself;
  * - rule sites: stage-condition rule configuration values and commands;
  * - literal sites: names, artifact names, actionTypeId, runOrder, region, roleArn, namespace,
- *   where references are taken literally (VAR016), and commands of non-Compute actions.
+ *   where references are taken literally (VAR016).
  * Also the namespaces usable by references (valid pattern, not reserved) and what is used.
  */
 import { NAMESPACE, satisfies } from "../../pipeline/patterns";
 import { isObject, type JsonObject } from "../json";
 import { joinPath } from "../path";
-import type { ActionRef, PipelineIndex } from "../pipeline-index";
+import { memoize, type ActionRef, type PipelineIndex } from "../pipeline-index";
 import {
   actionScope,
   checkReference,
@@ -72,17 +72,8 @@ export function sitePath(site: TextSite): string {
   return site.sub === undefined ? path : joinPath(path, site.sub);
 }
 
-// The engine runs every rule over one index before building the next, so remembering the last
-// index is enough (and, unlike a WeakMap keyed by short-lived objects, costs the GC nothing).
-let cachedFor: PipelineIndex | undefined;
-let cached: ReferenceIndex | undefined;
-
 export function referenceIndex(pipeline: PipelineIndex): ReferenceIndex {
-  if (cachedFor !== pipeline || cached === undefined) {
-    cached = build(pipeline);
-    cachedFor = pipeline;
-  }
-  return cached;
+  return memoize(pipeline, referenceIndex, build);
 }
 
 const TYPE_FIELDS = ["category", "owner", "provider", "version"] as const;
@@ -99,11 +90,18 @@ class Collector {
   readonly usedNamespaces = new Set<string>();
   readonly usedVariables = new Set<string>();
 
-  private use(refs: readonly Reference[]): void {
+  private lastNamespace: string | undefined;
+
+  use(refs: readonly Reference[]): void {
     for (const r of refs) {
       if (r.problem !== undefined) continue;
-      if (r.namespace === VARIABLES_NAMESPACE) this.usedVariables.add(r.key!);
-      else this.usedNamespaces.add(r.namespace!);
+      const ns = r.namespace!;
+      if (ns === VARIABLES_NAMESPACE) this.usedVariables.add(r.key!);
+      else if (ns !== this.lastNamespace) {
+        // References cluster on a few namespaces; skip re-adding the one just seen.
+        this.usedNamespaces.add(ns);
+        this.lastNamespace = ns;
+      }
     }
   }
 
@@ -195,18 +193,20 @@ function build(pipeline: PipelineIndex): ReferenceIndex {
           if (hasRef(text)) c.resolving(pipeline, action, (scope ??= actionScope(action)), text, "commands", i, undefined);
         }
       }
-    } else {
-      // Rejected elsewhere on other actions; a reference there still counts as a use.
-      c.list(commands, p, "commands", undefined, "commands of non-Compute actions");
+    } else if (Array.isArray(commands)) {
+      // `commands` on other actions is rejected elsewhere (ACT); a reference there still counts as a use.
+      for (const text of commands) if (hasRef(text)) c.use(scanReferences(text));
     }
-    c.member(raw, p, "name", "action names");
-    c.typeId(raw.actionTypeId, p, "actionTypeId");
+    // The index already holds these as strings (or undefined): cheaper than the raw objects.
+    if (hasRef(action.name)) c.member(raw, p, "name", "action names");
+    const type = action.type;
+    if (hasRef(type.category) || hasRef(type.owner) || hasRef(type.provider) || hasRef(type.version)) c.typeId(raw.actionTypeId, p, "actionTypeId");
+    if (hasRef(action.region)) c.member(raw, p, "region", "region");
+    if (hasRef(action.namespace)) c.member(raw, p, "namespace", "namespace");
+    for (const a of action.inputs) if (hasRef(a.name)) c.member(a.raw as JsonObject, a.path, "name", "artifact names");
+    for (const a of action.outputs) if (hasRef(a.name)) c.member(a.raw as JsonObject, a.path, "name", "artifact names");
     c.member(raw, p, "runOrder", "runOrder");
-    c.member(raw, p, "region", "region");
     c.member(raw, p, "roleArn", "roleArn");
-    c.member(raw, p, "namespace", "namespace");
-    c.list(raw.inputArtifacts, p, "inputArtifacts", "name", "artifact names");
-    c.list(raw.outputArtifacts, p, "outputArtifacts", "name", "artifact names");
     c.list(raw.outputVariables, p, "outputVariables", undefined, "outputVariables names");
   }
 

@@ -212,6 +212,28 @@ describe("VAR016 references in non-resolving fields", () => {
     doc.stages[2].actions[0].outputArtifacts = [{ name: "#{variables.env}-out" }];
     expect(findings(doc, "VAR016").map((d) => [d.path, d.severity])).toEqual([[`${DEPLOY}.outputArtifacts[0].name`, "warning"]]);
   });
+  it("covers names, actionTypeId, region, namespace, runOrder and rule fields", () => {
+    const doc = variablesPipeline();
+    const deploy = doc.stages[2].actions[0];
+    deploy.name = "Deploy-#{variables.env}";
+    deploy.actionTypeId.version = "#{variables.env}";
+    deploy.region = "#{variables.env}";
+    deploy.runOrder = "#{variables.env}";
+    deploy.inputArtifacts[0].name = "#{variables.env}";
+    doc.stages[1].actions[1].namespace = "#{variables.env}";
+    doc.stages[2].beforeEntry = { conditions: [{ result: "FAIL", rules: [{ name: "R#{variables.env}", ruleTypeId: { category: "Rule", provider: "CloudWatchAlarm" }, configuration: { AlarmName: "a" } }] }] };
+    expect(findings(doc, "VAR016").map((d) => d.path).sort()).toEqual(
+      [
+        `${DEPLOY}.name`,
+        `${DEPLOY}.actionTypeId.version`,
+        `${DEPLOY}.region`,
+        `${DEPLOY}.runOrder`,
+        `${DEPLOY}.inputArtifacts[0].name`,
+        `${TEST}.namespace`,
+        "stages[2].beforeEntry.conditions[0].rules[0].name",
+      ].sort(),
+    );
+  });
   it("is silent on resolving fields", () => {
     expectNo(variablesPipeline(), "VAR016");
   });
@@ -254,6 +276,18 @@ describe("VAR018 unused namespace / variable", () => {
     doc.stages[1].actions[0].configuration = { ProjectName: "web-app-build" };
     doc.stages[2].actions[0].roleArn = "arn:aws:iam::123456789012:role/#{SourceVariables.BranchName}";
     expectOnly(doc, "VAR016", `${DEPLOY}.roleArn`, "warning");
+  });
+});
+
+describe("commands on non-Compute actions", () => {
+  it("count as a use without a VAR016 or VAR005 finding (ACT owns the misplaced field)", () => {
+    const doc = validPipeline();
+    doc.stages[1].actions[0].configuration = { ProjectName: "web-app-build" };
+    doc.stages[1].actions[0].commands = ["echo #{SourceVariables.CommitId} #{Bad}"];
+    const codes = codesOf(validate(doc, TEST_CONTEXT));
+    expect(codes).not.toContain("VAR018");
+    expect(codes).not.toContain("VAR016");
+    expect(codes).not.toContain("VAR005");
   });
 });
 

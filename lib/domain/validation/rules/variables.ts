@@ -132,7 +132,7 @@ const var013: Rule = {
   codes: ["VAR013"],
   check(pipeline, _context, report) {
     for (const { namespace, owners } of referenceIndex(pipeline).usableNamespaces) {
-      if (!pipeline.producers.has(namespace)) continue;
+      if (!pipeline.producers.has(namespace)) continue; // case-sensitive, as names are everywhere else
       for (const owner of owners) {
         report.error("VAR013", `${owner.path}.namespace`, `Namespace "${namespace}" is also an artifact name; namespaces cannot conflict with artifact names. Rename one, e.g. "${namespace}Variables".`);
       }
@@ -178,6 +178,8 @@ const var016: Rule = {
   title: "References in non-resolving fields",
   codes: ["VAR016"],
   check(pipeline, _context, report) {
+    // Reported even where the field's own pattern rule fires too: this says why the value did not
+    // become what the author expected.
     for (const site of referenceIndex(pipeline).literalSites) {
       if (site.refs.every((r) => r.problem === "unclosed")) continue;
       report.warning("VAR016", sitePath(site), `Variable references are not resolved in ${site.field}; ${describe(site.text)} is taken literally. Use a fixed value here and keep references to configuration values, environment variables and commands.`);

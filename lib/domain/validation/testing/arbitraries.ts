@@ -131,6 +131,14 @@ export const ACCOUNT = "123456789012";
 export const OTHER_ACCOUNT = "210987654321";
 const CROSS_REGIONS = ["us-west-2", "eu-west-1", "eu-central-1"] as const;
 
+/**
+ * Pads a name to exactly `length` characters (the model maximum). "_" then "Z"s: no generated
+ * name contains "Z", so two distinct names stay distinct.
+ */
+export function padName(name: string, length: number): string {
+  return name.length >= length ? name : `${name}_${"Z".repeat(length - name.length - 1)}`;
+}
+
 /** Names JavaScript objects already have: a rule using `{}` as a map trips over them. */
 export const PROTOTYPE_NAMES = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"] as const;
 
@@ -670,6 +678,8 @@ const PROVIDER_SPECS: readonly ProviderSpec[] = [
       if (c.bool(0.4)) configuration.ExternalEntityLink = "https://example.com/releases/latest";
       if (ctx.refs.length > 0 || c.bool(0.4)) {
         configuration.CustomData = ["Approve the release", ...ctx.refs].join(" ");
+        // The model maximum for a configuration value.
+        if (c.bool(0.1)) configuration.CustomData = configuration.CustomData.padEnd(1000, ".");
       }
       const timeout = c.bool(0.3) ? c.pick([5, 60, 1440, 86400]) : undefined;
       return { configuration, emits: [], ...(timeout !== undefined ? { timeoutInMinutes: timeout } : {}) };
@@ -947,7 +957,7 @@ class PipelineBuilder {
   ) {
     const type = o.pipelineType ?? (c.bool(0.7) ? "V2" : "V1");
     this.v2 = type === "V2";
-    this.name = c.pick(["web-app", "api.service@prod", "data_pipeline-2", "constructor", "__proto__", "x"]);
+    this.name = c.pick(["web-app", "api.service@prod", "data_pipeline-2", "constructor", "__proto__", "x", padName("long.pipeline", 100)]);
     const modes = (o.executionModes ?? [undefined, "SUPERSEDED", "QUEUED", "PARALLEL"]).filter(
       (m) => this.v2 || m === undefined || m === "SUPERSEDED",
     );
@@ -973,6 +983,10 @@ class PipelineBuilder {
     }
     let name = base;
     for (let i = 2; this.usedNames.has(name); i++) name = `${base}${strict ? "_" : "-"}${i}`;
+    if (this.c.bool(0.03) && !this.usedNames.has(padName(name, 100))) {
+      this.usedNames.add(name); // reserve the short form too
+      name = padName(name, 100); // the model maximum
+    }
     this.usedNames.add(name);
     return name;
   }
@@ -981,7 +995,7 @@ class PipelineBuilder {
     const { c, o } = this;
     const wantVariables = this.v2 && this.feature(o.variables, 0.4);
     if (wantVariables) {
-      const names = c.some(["env", "region", "release_channel", "__proto__", "toString", "DEPLOY-TARGET", "a@b"], 1, 4);
+      const names = c.some(["env", "region", "release_channel", "__proto__", "toString", "DEPLOY-TARGET", "a@b", padName("long-variable", 128)], 1, 4);
       for (const name of names) this.variables.push({ name, referenced: false });
     }
 
@@ -998,6 +1012,8 @@ class PipelineBuilder {
     if (o.namespaces === "force" && this.namespaces.length === 0) this.forceNamespace();
     if (o.crossRegion === "force" && this.crossRegionUsed.size === 0) this.forceCrossRegion();
     this.addCollectors();
+    // Last: inserted stages hold approvals only, and must not shift indices recorded above.
+    this.addBoundaryStages();
 
     const declaration: Json = {
       name: this.name,
@@ -1080,6 +1096,7 @@ class PipelineBuilder {
         this.namespaces.push({ name: ns, stage: 0, runOrder: 1, keys: spec.emits, referenced: false });
       }
       if (this.feature(o.actionRoles, 0.05)) action.roleArn = `arn:aws:iam::${ACCOUNT}:role/source-action-role`;
+      if (c.bool(0.05)) action.region = HOME_REGION; // explicit, not cross-region: allowed for sources
       if (spec.provider === "CodeStarSourceConnection") connectionSources.push({ name: actionNames[i]!, branch: built.branch! });
       actions.push(action);
     });
@@ -1126,6 +1143,8 @@ class PipelineBuilder {
       groups.push(ro);
       ro += c.bool(0.1) ? c.int(50, 200) : c.int(1, 4);
     }
+    // The model maximum, where no later group has to follow (the last stage gets collectors).
+    if (!last && groups.length > 1 && c.bool(0.05)) groups[groups.length - 1] = 999;
     const actions: Json[] = [];
     const names = new Set<string>();
     for (const runOrder of groups) {
@@ -1255,6 +1274,10 @@ class PipelineBuilder {
     ]);
     let name = base;
     for (let i = 2; names.has(name); i++) name = `${base}-${i}`;
+    if (this.c.bool(0.03) && !names.has(padName(name, 100))) {
+      names.add(name);
+      name = padName(name, 100);
+    }
     names.add(name);
     return name;
   }
@@ -1309,6 +1332,23 @@ class PipelineBuilder {
       last.actions.push(this.buildAction(lastIndex, ro, names, false, spec));
     }
     this.required.length = 0;
+  }
+
+  /** Sometimes a stage of exactly 50 approvals, or padding up to exactly 50 stages (quotas). */
+  private addBoundaryStages(): void {
+    const { c } = this;
+    const approvals = (count: number): Json[] =>
+      Array.from({ length: count }, (_, i) => ({
+        name: `Approve-${i}`,
+        actionTypeId: { category: "Approval", owner: "AWS", provider: "Manual", version: "1" },
+        runOrder: 1 + (i % 3) * 2,
+      }));
+    const insert = (name: string, count: number) => {
+      const at = c.int(1, this.stages.length - 1);
+      this.stages.splice(at, 0, { name, actions: approvals(count), groups: [1, 3, 5] });
+    };
+    if (c.bool(0.02)) insert("Approvals-50", 50);
+    if (c.bool(0.01)) for (let i = this.stages.length; i < 50; i++) insert(`Gate-${i}`, 1);
   }
 
   /* ----- conditions ----- */
@@ -1405,6 +1445,7 @@ class PipelineBuilder {
         rule.configuration = { FunctionName: `gate-${serial}` };
         const refs = this.chooseRefs(2, visibleNs);
         if (refs.length > 0) rule.configuration.UserParameters = refs.join(",");
+        if (c.bool(0.1)) rule.configuration.UserParameters = (rule.configuration.UserParameters ?? "").padEnd(10_000, "-"); // rule values: max 10000
         break;
       }
       case "VariableCheck": {
