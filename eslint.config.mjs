@@ -16,6 +16,16 @@ export default tseslint.config(
     },
   },
   {
+    // lib/aws is the one gateway to CodePipeline; the emulator and tests may use the SDK as a client.
+    files: ["app/**", "components/**", "cli/**", "lib/domain/**", "lib/check/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@aws-sdk/*"], message: "Only lib/aws imports the AWS SDK." }] },
+      ],
+    },
+  },
+  {
     // The domain layer stays framework-free: no React, Next, AWS SDK or Node built-ins.
     files: ["lib/domain/**/*.ts"],
     rules: {

@@ -1,13 +1,24 @@
 import { defineConfig } from "@playwright/test";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4610);
+const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
+// A fresh emulator data directory per run, so every run starts from the demo seed. Workers load
+// this file again: the variable set here by the runner is inherited, so they do not make another.
+process.env.PIPEWRIGHT_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "pipewright-e2e-"));
+const DATA_DIR = process.env.PIPEWRIGHT_E2E_DATA_DIR;
+
+const quiet = { NEXT_TELEMETRY_DISABLED: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
 
 export default defineConfig({
   testDir: "./e2e",
   testMatch: "**/*.spec.ts",
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: "chromium",
@@ -26,12 +37,23 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // Started directly (not through npm) so that stopping it frees the port.
-    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
-  },
+  // Both are started directly through their bins (not npm) so that stopping them frees the ports.
+  webServer: [
+    {
+      // The local CodePipeline emulator, seeded with the demo pipelines, simulated time 50× faster.
+      command: `node_modules/.bin/tsx lib/emulator/main.ts --port ${EMULATOR_PORT} --data-dir ${DATA_DIR} --time-scale 50 --quiet`,
+      url: `${EMULATOR_URL}/_emulator/health`,
+      // Never someone else's emulator: the tests expect a fresh seed.
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: quiet,
+    },
+    {
+      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: { ...quiet, PIPEWRIGHT_BACKEND: "emulator", CODEPIPELINE_ENDPOINT_URL: EMULATOR_URL },
+    },
+  ],
 });

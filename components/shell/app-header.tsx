@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { BackendBadge, BackendBadgeFallback } from "./backend-badge";
 import { NavLinks } from "./nav-links";
 import { Logo } from "./logo";
 
@@ -11,6 +13,11 @@ export function AppHeader() {
           <span>Pipewright</span>
         </Link>
         <NavLinks />
+        <div className="ml-auto">
+          <Suspense fallback={<BackendBadgeFallback />}>
+            <BackendBadge />
+          </Suspense>
+        </div>
       </div>
     </header>
   );

@@ -6,6 +6,7 @@ export interface NavItem {
 /** The product's top-level navigation; every entry is a real route. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Overview" },
+  { href: "/pipelines", label: "Pipelines" },
   { href: "/check", label: "Check a pipeline" },
   { href: "/rules", label: "Rules" },
 ];

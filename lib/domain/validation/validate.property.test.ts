@@ -4,9 +4,15 @@
  * 1. totality: `validate` never throws and never reports PW000 on random JSON or on
  *    pipeline-shaped garbage;
  * 2. generated valid pipelines (testing/arbitraries.ts) give no diagnostics at all;
- * 3. single-rule breakages: each mutation of a valid pipeline reports exactly its code;
+ * 3. single-rule breakages: each mutation of a valid pipeline reports exactly its code (a table
+ *    with at least one mutation per registered code, plus ownership sweeps that apply the GEN
+ *    breakages to any field of their kind);
  * 4. determinism, and the input is never mutated;
- * 5. order independence (actions within a runOrder group, object member order).
+ * 5. order independence (actions within a runOrder group, object member order);
+ * 6. diagnostic paths point into the declaration;
+ * 7. pinned counterexamples the properties found.
+ *
+ * Runs take ~15 s; PW_PROPERTY_SCALE=10 multiplies every numRuns for a long local soak.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -68,11 +74,17 @@ const arbitraryContext: fc.Arbitrary<ValidationContext> = fc.record(
   { requiredKeys: [] },
 ) as fc.Arbitrary<ValidationContext>;
 
+/**
+ * Internal errors already pinned in "pinned counterexamples" (it.fails there), ignored here so the
+ * random runs stay deterministic until the owner fixes them. Remove entries once fixed.
+ */
+const KNOWN_INTERNAL_ERRORS: readonly RegExp[] = [/^Internal error in rule TRIG016: Invalid regular expression: .*(Regular expression too large|Stack overflow)$/s];
+
 /** validate, failing with the message of any PW000 (a rule threw). */
 function validateTotal(input: unknown, context: ValidationContext): Diagnostic[] {
   let diagnostics: Diagnostic[] = [];
   expect(() => (diagnostics = validate(input, context))).not.toThrow();
-  const internal = diagnostics.filter((d) => d.code === INTERNAL_ERROR);
+  const internal = diagnostics.filter((d) => d.code === INTERNAL_ERROR && !KNOWN_INTERNAL_ERRORS.some((known) => known.test(d.message)));
   if (internal.length > 0) throw new Error(`PW000 reported:\n${describeDiagnostics(internal)}`);
   return diagnostics;
 }
@@ -810,6 +822,14 @@ const MUTATIONS: readonly Mutation[] = [
     },
   },
   {
+    code: "STORE003",
+    name: "bucket name of 2 characters",
+    apply(p, c) {
+      c.pick(stores(p)).location = "ab";
+      return true;
+    },
+  },
+  {
     code: "STORE004",
     name: "encryption key without type",
     severity: "error",
@@ -1240,6 +1260,40 @@ const MUTATIONS: readonly Mutation[] = [
     },
   },
   {
+    code: "COND019",
+    name: "rule roleArn that is not a role",
+    gen: V2,
+    apply(p, c) {
+      return addBeforeEntryRule(p, c.int(1, p.stages.length - 1), { ...alarmRule("Alarm"), roleArn: "arn:aws:iam::123:role/x" });
+    },
+  },
+  {
+    code: "COND019",
+    name: "rule region too short",
+    gen: V2,
+    apply(p, c) {
+      return addBeforeEntryRule(p, c.int(1, p.stages.length - 1), { ...alarmRule("Alarm"), region: "eu" });
+    },
+  },
+  {
+    code: "COND013",
+    name: "rule provider with a space",
+    gen: V2,
+    apply(p, c) {
+      return addBeforeEntryRule(p, c.int(1, p.stages.length - 1), { name: "Alarm", ruleTypeId: { category: "Rule", owner: "AWS", provider: "Cloud Watch", version: "1" }, configuration: { AlarmName: "a" } });
+    },
+  },
+  {
+    code: "COND013",
+    name: "dotted rule version",
+    gen: V2,
+    apply(p, c) {
+      const rule = alarmRule("Alarm");
+      rule.ruleTypeId.version = "1.0";
+      return addBeforeEntryRule(p, c.int(1, p.stages.length - 1), rule);
+    },
+  },
+  {
     code: "COND020",
     name: "beforeEntry rule input produced in the same stage",
     gen: V2,
@@ -1322,9 +1376,7 @@ const MUTATIONS: readonly Mutation[] = [
     gen: withKey("Build/AWS/CodeBuild"),
     severity: "error",
     apply(p, c) {
-      // Not one consuming a clone ref: see the pinned ART008 regression below.
-      const clones = cloneRefArtifacts(p);
-      const at = pickAction(p, c, (a) => isKey("Build/AWS/CodeBuild")(a) && !(a.action.inputArtifacts ?? []).some((i: Json) => clones.has(i.name)));
+      const at = pickAction(p, c, isKey("Build/AWS/CodeBuild"));
       if (!at) return false;
       at.action.actionTypeId.category = "Deploy";
       return true;
@@ -1527,6 +1579,39 @@ const MUTATIONS: readonly Mutation[] = [
     },
   },
   {
+    code: "ACT014",
+    name: "command over 1000 characters",
+    gen: withKey("Compute/AWS/Commands", V2),
+    apply(p, c) {
+      pickAction(p, c, isKey("Compute/AWS/Commands"))!.action.commands.push("x".repeat(1001));
+      return true;
+    },
+  },
+  {
+    code: "ACT015",
+    name: "output variable name over 128 characters",
+    gen: withKey("Compute/AWS/Commands", V2),
+    apply(p, c) {
+      const at = pickAction(p, c, isKey("Compute/AWS/Commands"))!;
+      if ((at.action.outputVariables ?? []).length >= 15) return false;
+      at.action.outputVariables = [...(at.action.outputVariables ?? []), "V".repeat(129)];
+      return true;
+    },
+  },
+  {
+    code: "ART006",
+    name: "Compute output file pattern over 128 characters",
+    gen: withKey("Compute/AWS/Commands", V2),
+    apply(p, c) {
+      const at = pickAction(p, c, (a) => isKey("Compute/AWS/Commands")(a) && (a.action.outputArtifacts ?? []).length > 0);
+      if (!at) return false;
+      const out = at.action.outputArtifacts[0];
+      if ((out.files ?? []).length >= 10) return false;
+      out.files = [...(out.files ?? []), `${"d".repeat(127)}/*`]; // 129 characters
+      return true;
+    },
+  },
+  {
     code: "ACT015",
     name: "outputVariables on CodeBuild",
     gen: withKey("Build/AWS/CodeBuild"),
@@ -1671,11 +1756,7 @@ const MUTATIONS: readonly Mutation[] = [
     name: "dot in an artifact name (renamed everywhere)",
     severity: "error",
     apply(p, c) {
-      // Artifacts consumed by condition rules: see the pinned COND020 regression below.
-      const ruleInputs = new Set(rulesOf(p).flatMap(({ rule }) => (rule.inputArtifacts ?? []).map((i: Json) => i.name)));
-      const name = pick(c, [...producers(p).keys()].filter((n) => !ruleInputs.has(n)));
-      if (name === undefined) return false;
-      renameArtifact(p, name, "Build.Output");
+      renameArtifact(p, c.pick([...producers(p).keys()]), "Build.Output");
       return true;
     },
   },
@@ -2833,7 +2914,8 @@ function collectSites(p: Json): Sites {
   };
   const config = (configuration: Json, field: string) => {
     for (const k of Object.keys(configuration ?? {})) {
-      const safe = !hasRef(configuration[k]);
+      // BatchEnabled next to CombineArtifacts "true": see the pinned CFG005c regression.
+      const safe = !hasRef(configuration[k]) && !(k === "BatchEnabled" && configuration.CombineArtifacts === "true");
       sites.configs.push({ parent: configuration, key: k, field: `${field}.${k}`, safe });
       str(configuration, k, `${field} value ${k}`, safe);
     }
@@ -2866,8 +2948,7 @@ function collectSites(p: Json): Sites {
       int(action, "runOrder", "runOrder", runOrderOf(action) === 1);
       int(action, "timeoutInMinutes", "action timeout");
       obj(action.actionTypeId, "actionTypeId");
-      // A triggered source's category: see the pinned TRIG005 regression.
-      en(action.actionTypeId, "category", "action category", !triggerSources.has(action.name));
+      en(action.actionTypeId, "category", "action category");
       en(action.actionTypeId, "owner", "action owner");
       str(action.actionTypeId, "version", "action type version");
       if (action.configuration) config(action.configuration, "action configuration"); // unknown keys are CFG003's
@@ -2967,6 +3048,19 @@ function collectSites(p: Json): Sites {
   return sites;
 }
 
+function typedEquivalent(value: string): unknown {
+  if (value === "true" || value === "false") return value === "true";
+  if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  if (/^[[{]/.test(value)) {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return [value];
+    }
+  }
+  return { value };
+}
+
 function sweep(code: string, name: string, kind: keyof Sites, edit: (site: Site, c: Chooser) => boolean, gen?: GenOptions): Mutation {
   return {
     code,
@@ -2996,10 +3090,56 @@ const SWEEPS: readonly Mutation[] = [
     return true;
   }, { ...V2, triggers: "force", conditions: "force" }),
   sweep("GEN003", "empty list in a min-1 list member", "lists", (s) => ((s.parent[s.key] = []), true), { ...V2, triggers: "force", conditions: "force", include: ["Compute/AWS/Commands"] }),
-  sweep("GEN001", "non-string configuration value", "configs", (s, c) => ((s.parent[s.key] = c.pick([42, true, false, null, { value: "x" }, ["x"]])), true), { ...V2, conditions: "force" }),
+  // The typical mistake: the typed form of the same value ("true" → true, "15" → 15, JSON text → JSON).
+  sweep("GEN001", "configuration value written as its typed equivalent", "configs", (s) => ((s.parent[s.key] = typedEquivalent(s.parent[s.key])), true), { ...V2, conditions: "force" }),
+  sweep("GEN001", "null configuration value", "configs", (s) => ((s.parent[s.key] = null), true), { ...V2, conditions: "force" }),
   sweep("GEN002", "non-integer integer member", "integers", (s, c) => ((s.parent[s.key] = c.pick([s.parent[s.key] + 0.5, String(s.parent[s.key])])), true), { ...V2, conditions: "force" }),
   sweep("GEN005", "unknown member on a declaration shape", "objects", (s) => ((s.parent.Bogus = "x"), true), { ...V2, triggers: "force", conditions: "force", variables: "force" }),
 ];
+
+const TRICKY_STRINGS = [
+  "",
+  " ",
+  "****",
+  "#{",
+  "#{}",
+  "#{a.b.c}",
+  "#{variables.}",
+  "${!Ref Something}",
+  "::",
+  "\u0000",
+  "\ud800",
+  "a\nb",
+  "__proto__",
+  "constructor",
+  "[a-",
+  "{a,{b}}",
+  "\\",
+  "x".repeat(40_000),
+  "[a]".repeat(20_000),
+  "#{".repeat(2_000),
+  "(a+)+$".repeat(500),
+];
+
+describe("totality on tricky strings", () => {
+  it("any string, enum or configuration member may hold any string", () => {
+    fc.assert(
+      fc.property(
+        arbitraryValidPipeline({ pipelineType: "V2", triggers: "force", conditions: "force", variables: "force" }),
+        arbitraryChooser(),
+        fc.constantFrom(...TRICKY_STRINGS),
+        (generated, c, value) => {
+          const pipeline = clone(generated);
+          const sites = collectSites(pipeline);
+          const site = c.pick([...sites.strings, ...sites.enums, ...sites.configs]);
+          site.parent[site.key] = value;
+          validateTotal(pipeline, { ...TEST_CONTEXT, operation: "update", deployed: generated });
+        },
+      ),
+      { numRuns: runs(300) },
+    );
+  }, TIMEOUT);
+});
 
 /** Codes no single declaration edit can raise on its own, with the reason. */
 const EXEMPT: Readonly<Record<string, string>> = {};
@@ -3096,6 +3236,21 @@ function shuffleWithinGroups(p: Json, c: Chooser): Json {
   return out;
 }
 
+/** Shuffles lists whose order carries no validity meaning: variables, triggers, a condition's rules. */
+function shuffleUnorderedLists(p: Json, c: Chooser): Json {
+  const out = clone(p);
+  if (Array.isArray(out.variables)) out.variables = c.shuffle(out.variables);
+  if (Array.isArray(out.triggers)) out.triggers = c.shuffle(out.triggers);
+  for (const stage of Array.isArray(out.stages) ? out.stages : []) {
+    for (const block of ["beforeEntry", "onSuccess", "onFailure"]) {
+      for (const condition of Array.isArray(stage?.[block]?.conditions) ? stage[block].conditions : []) {
+        if (Array.isArray(condition?.rules)) condition.rules = c.shuffle(condition.rules);
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Rebuilds every object with its members in a random order, except the keys of the
  * `artifactStores` map: STORE011 reports the later of two regions sharing a bucket, and for a
@@ -3119,6 +3274,17 @@ describe("order independence", () => {
       fc.property(arbitraryCase, arbitraryChooser(), ({ pipeline, context }, c) => {
         const before = codeMultiset(validate(pipeline, context));
         const after = codeMultiset(validate(shuffleWithinGroups(pipeline, c), context));
+        expect(after).toEqual(before);
+      }),
+      { numRuns: runs(200) },
+    );
+  }, TIMEOUT);
+
+  it("reordering variables, triggers or a condition's rules does not change the codes reported", () => {
+    fc.assert(
+      fc.property(arbitraryCase, arbitraryChooser(), ({ pipeline, context }, c) => {
+        const before = codeMultiset(validate(pipeline, context));
+        const after = codeMultiset(validate(shuffleUnorderedLists(pipeline, c), context));
         expect(after).toEqual(before);
       }),
       { numRuns: runs(200) },
@@ -3213,6 +3379,44 @@ describe("pinned counterexamples", () => {
     expect(codesFor(doc)).toEqual([]);
     doc.stages[0].actions[0].actionTypeId.category = "source";
     expect(codesFor(doc)).toEqual(["GEN006"]);
+  });
+
+  // Known rule bug (CFG005c, configuration-conditional-build.ts): it reads a BatchEnabled value that
+  // GEN001/GEN004 own and asks to set "true" although GEN001's fix (write "true") already does;
+  // CFG005d, by contrast, is silent on an empty ActionMode. Drop `.fails` once CFG005c skips
+  // non-string / empty BatchEnabled values.
+  it.fails("GEN001 alone: BatchEnabled written as the boolean true next to CombineArtifacts \"true\" gets no CFG005c", () => {
+    const doc = validPipeline();
+    Object.assign(doc.stages[1].actions[0].configuration, { BatchEnabled: "true", CombineArtifacts: "true" });
+    expect(codesFor(doc)).toEqual([]);
+    doc.stages[1].actions[0].configuration.BatchEnabled = true;
+    expect(codesFor(doc)).toEqual(["GEN001"]);
+    doc.stages[1].actions[0].configuration.BatchEnabled = "";
+    expect(codesFor(doc)).toEqual(["GEN004"]);
+  });
+
+  // Known rule bug (TRIG016 via glob.ts, found by the garbage soak): the glob becomes a RegExp
+  // and V8 refuses patterns past ~32k characters ("Regular expression too large"), so TRIG016
+  // throws and the engine reports PW000. TRIG008 already rejects patterns over 255 characters;
+  // TRIG016 should skip them (or catch). Drop `.fails` once fixed.
+  it.fails("TRIG016 never throws on a 40000-character branch pattern (TRIG008 reports it)", () => {
+    const doc = validPipeline();
+    doc.stages[0].actions[0] = {
+      name: "Source",
+      actionTypeId: { category: "Source", owner: "AWS", provider: "CodeStarSourceConnection", version: "1" },
+      configuration: { ConnectionArn: `arn:aws:codestar-connections:us-east-1:${ACCOUNT}:connection/x`, FullRepositoryId: "acme/web-app", BranchName: "main" },
+      outputArtifacts: [{ name: "SourceOutput" }],
+      namespace: "SourceVariables",
+    };
+    doc.triggers = [{ providerType: "CodeStarSourceConnection", gitConfiguration: { sourceActionName: "Source", push: [{ branches: { includes: ["main"] } }] } }];
+    expect(codesFor(doc)).toEqual([]);
+    for (const pattern of ["x".repeat(40_000), "[a]".repeat(20_000)]) {
+      // "Regular expression too large" / "Invalid regular expression: ... Stack overflow"
+      doc.triggers[0].gitConfiguration.push[0].branches.excludes = [pattern];
+      const codes = codesFor(doc);
+      expect(codes).not.toContain(INTERNAL_ERROR);
+      expect(codes).toContain("TRIG008");
+    }
   });
 
   it("a rule input artifact breaking the name pattern is ART001's, not an error under the warning-level COND020", () => {

@@ -1,0 +1,23 @@
+import { describeGatewayError, type GatewayError } from "@/lib/aws/errors";
+
+/** A gateway failure in words: what went wrong and the service's message, never a stack. */
+export function GatewayErrorNotice({ error }: { error: GatewayError }) {
+  const { title, detail } = describeGatewayError(error);
+  return (
+    <div
+      role="alert"
+      data-testid="gateway-error"
+      data-kind={error.kind}
+      className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
+    >
+      <p className="font-medium">{title}</p>
+      {detail !== title && <p className="mt-1 text-red-800 dark:text-red-200">{detail}</p>}
+      {error.kind === "unreachable" && (
+        <p className="mt-2 text-red-800 dark:text-red-200">
+          Start the app with <code className="font-mono">npm start</code> (it starts the local emulator), or run{" "}
+          <code className="font-mono">npm run emulator -- --port 4599</code> beside it.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { connection } from "next/server";
+import { getBackendInfo } from "@/lib/aws/backend-info";
+import { describeGatewayError } from "@/lib/aws/errors";
+
+/**
+ * The active backend, account and region, e.g. "Local emulator · us-east-1". A server component:
+ * it renders what backend-info says (never credentials), including when nothing answers.
+ */
+export async function BackendBadge() {
+  // The backend is probed per request, never at build time (when no emulator runs).
+  await connection();
+  const info = await getBackendInfo();
+  const where = `${info.label} · ${info.region}`;
+  if (!info.reachable) {
+    const problem = info.error ? describeGatewayError(info.error).title : "The backend did not answer.";
+    const state =
+      info.error?.kind === "misconfigured"
+        ? "settings invalid"
+        : info.kind === "emulator"
+          ? "emulator not reachable"
+          : "AWS not reachable";
+    return (
+      <div
+        data-testid="backend-badge"
+        data-reachable="false"
+        title={problem}
+        className="flex items-center gap-2 rounded-full border border-red-200 bg-red-50 px-3 py-1 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+      >
+        <span aria-hidden="true" className="h-2 w-2 rounded-full bg-red-500" />
+        <span>{where}</span>
+        <span className="font-medium">· {state}</span>
+      </div>
+    );
+  }
+  return (
+    <div
+      data-testid="backend-badge"
+      data-reachable="true"
+      title={info.endpoint ? `Endpoint ${info.endpoint}` : undefined}
+      className="flex items-center gap-2 rounded-full border border-slate-200 px-3 py-1 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300"
+    >
+      <span aria-hidden="true" className="h-2 w-2 rounded-full bg-emerald-500" />
+      <span>{where}</span>
+      <span className="font-mono text-slate-500">{info.account}</span>
+    </div>
+  );
+}
+
+/** Shown while the probe runs (a slow or distant endpoint must not hold the page). */
+export function BackendBadgeFallback() {
+  return (
+    <div data-testid="backend-badge" className="rounded-full border border-slate-200 px-3 py-1 text-xs text-slate-500 dark:border-slate-700">
+      Connecting…
+    </div>
+  );
+}

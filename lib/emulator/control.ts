@@ -1,0 +1,98 @@
+/**
+ * The control API for tests and demos, beside the AWS surface and clearly apart from it: plain
+ * JSON under `/_emulator/...`, matched by path only for requests without an X-Amz-Target (an
+ * AWS call is never mistaken for a control call). In the spirit of moto's `/moto-api/reset`.
+ *
+ *   POST /_emulator/reset                   drop all pipelines and executions, clear faults
+ *   POST /_emulator/seed                    reset, then the demo pipelines and history
+ *   GET  /_emulator/time-scale              {timeScale}
+ *   POST /_emulator/time-scale {timeScale}  simulated-time speed-up (> 0)
+ *   POST /_emulator/fail-next {pipelineName, stageName, actionName}
+ *   POST /_emulator/throttle {fraction}     0..1 of AWS calls get ThrottlingException (evenly spread)
+ *   POST /_emulator/latency {ms}            delay before every AWS answer
+ *   GET  /_emulator/health                  {status, pipelines, timeScale, ...}
+ *
+ * Everything answers 403 in read-only deployments (PIPEWRIGHT_READ_ONLY=1) or when the server
+ * was started with `controlApi: false`.
+ */
+import { z } from "zod";
+import type { EmulatorService } from "./service";
+
+export const CONTROL_PREFIX = "/_emulator";
+
+export interface ControlResponse {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
+const schemas = {
+  timeScale: z.object({ timeScale: z.number().positive().max(100_000) }),
+  failNext: z.object({ pipelineName: z.string().min(1), stageName: z.string().min(1), actionName: z.string().min(1) }),
+  throttle: z.object({ fraction: z.number().min(0).max(1) }),
+  latency: z.object({ ms: z.int().min(0).max(60_000) }),
+};
+
+type Route = (service: EmulatorService, body: unknown) => ControlResponse;
+
+const ok = (body: Record<string, unknown> = {}): ControlResponse => ({ status: 200, body: { ok: true, ...body } });
+
+function withBody<T>(schema: z.ZodType<T>, run: (service: EmulatorService, input: T) => ControlResponse): Route {
+  return (service, body) => {
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      return { status: 400, body: { error: "Invalid control request", issues: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`) } };
+    }
+    return run(service, parsed.data);
+  };
+}
+
+const routes: Record<string, Partial<Record<"GET" | "POST", Route>>> = {
+  "/reset": { POST: (s) => (s.reset(), ok()) },
+  "/seed": { POST: (s) => ok({ pipelines: s.seed() }) },
+  "/time-scale": {
+    GET: (s) => ok({ timeScale: s.backend.engine.getTimeScale() }),
+    POST: withBody(schemas.timeScale, (s, i) => (s.backend.engine.setTimeScale(i.timeScale), ok({ timeScale: i.timeScale }))),
+  },
+  "/fail-next": { POST: withBody(schemas.failNext, (s, i) => (s.backend.engine.failNextRun(i), ok())) },
+  "/throttle": { POST: withBody(schemas.throttle, (s, i) => (s.faults.setThrottleFraction(i.fraction), ok({ fraction: i.fraction }))) },
+  "/latency": { POST: withBody(schemas.latency, (s, i) => ((s.faults.latencyMs = i.ms), ok({ ms: i.ms }))) },
+  "/health": {
+    GET: (s) =>
+      ok({
+        status: "ok",
+        pipelines: s.backend.store.count(),
+        timeScale: s.backend.engine.getTimeScale(),
+        throttleFraction: s.faults.throttleFraction,
+        latencyMs: s.faults.latencyMs,
+      }),
+  },
+};
+
+export function isControlPath(pathname: string): boolean {
+  return pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);
+}
+
+/** True when control calls must be refused: read-only deployments, or turned off at start. */
+export function controlDisabled(enabled: boolean): boolean {
+  return !enabled || process.env.PIPEWRIGHT_READ_ONLY === "1";
+}
+
+export function handleControl(service: EmulatorService, method: string, pathname: string, rawBody: string, enabled: boolean): ControlResponse {
+  if (controlDisabled(enabled)) {
+    return { status: 403, body: { error: "The emulator control API is disabled (read-only deployment)." } };
+  }
+  const sub = pathname.slice(CONTROL_PREFIX.length).replace(/\/+$/, "");
+  const route = routes[sub];
+  if (!route) return { status: 404, body: { error: `No control endpoint ${pathname}`, endpoints: Object.keys(routes).map((r) => CONTROL_PREFIX + r) } };
+  const handler = route[method as "GET" | "POST"];
+  if (!handler) return { status: 405, body: { error: `${method} is not allowed on ${pathname}; use ${Object.keys(route).join(" or ")}.` } };
+  let body: unknown = {};
+  if (rawBody.trim() !== "") {
+    try {
+      body = JSON.parse(rawBody);
+    } catch {
+      return { status: 400, body: { error: "The control request body is not valid JSON." } };
+    }
+  }
+  return handler(service, body);
+}

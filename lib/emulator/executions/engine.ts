@@ -1,0 +1,148 @@
+/**
+ * The execution engine behind lib/emulator/contract.ts: wires the store, the plan cache, the
+ * runner and the wake timer, and runs every operation in one SQLite transaction followed by
+ * re-arming the timer for the next due simulated event.
+ */
+import { randomUUID } from "node:crypto";
+import type {
+  CreateExecutionEngine,
+  DefinitionWriter,
+  EngineOptions,
+  ExecutionEngine,
+  JsonObject,
+  StoredPipeline,
+} from "../contract";
+import { ServiceError, serviceErrors } from "../errors";
+import { requireStage, type EngineContext } from "./context";
+import { seedDemoData } from "./demo/seed";
+import { putApprovalResult } from "./operations/approval";
+import { cancelForUpdate } from "./operations/lifecycle";
+import { rollbackStage } from "./operations/rollback";
+import { retryStageExecution } from "./operations/retry";
+import { startOnCreate, startPipelineExecution } from "./operations/start";
+import { stopPipelineExecution } from "./operations/stop";
+import { setStageTransition } from "./operations/transitions";
+import { PlanCache } from "./plans";
+import { Runner } from "./runner";
+import { migrateExecutions } from "./schema";
+import { defaultRandom, type Random } from "./simulation/random";
+import { ExecutionStore } from "./store";
+import { getPipelineExecution, listActionExecutions, listPipelineExecutions } from "./views/history";
+import { pipelineState } from "./views/pipeline-state";
+import { requiredString } from "./wire";
+import { WakeTimer } from "./wake-timer";
+
+/** Test seams beyond the contract's options. */
+export interface EngineInternals {
+  readonly random?: Random;
+  readonly now?: () => number;
+  readonly newId?: () => string;
+}
+
+export const createExecutionEngine: CreateExecutionEngine = (options) => createEngine(options);
+
+export function createEngine(options: EngineOptions, internals: EngineInternals = {}): ExecutionEngine {
+  checkScale(options.timeScale);
+  let timeScale = options.timeScale;
+  let seeding = false;
+  const now = internals.now ?? Date.now;
+  const newId = internals.newId ?? randomUUID;
+  const random = internals.random ?? defaultRandom;
+
+  migrateExecutions(options.db);
+  const store = new ExecutionStore(options.db);
+  const plans = new PlanCache(options.definitions);
+  const runner = new Runner({ store, plans, timeScale: () => timeScale, random, newId });
+  const ctx: EngineContext = { runner, store, plans, definitions: options.definitions, now, newId };
+
+  const timer = new WakeTimer(() => {
+    try {
+      store.transaction(() => runner.advance(now()));
+    } catch (error) {
+      // A failing step must not take the server down; the next request or wake retries.
+      console.error("[emulator] execution engine step failed:", error);
+    }
+    rearm();
+  });
+  const rearm = () => timer.arm(store.nextDueMs(), now());
+
+  /** One operation: atomic in the database, then the timer follows the new due times. */
+  function run<T>(work: () => T): T {
+    try {
+      return store.transaction(work);
+    } finally {
+      rearm();
+    }
+  }
+
+  // Resume what was in progress when the process stopped: overdue work completes now, the
+  // rest is re-armed from its persisted due time.
+  run(() => runner.advance(now()));
+
+  return {
+    startPipelineExecution: (input) => run(() => startPipelineExecution(ctx, input)),
+    stopPipelineExecution: (input) => run(() => stopPipelineExecution(ctx, input)),
+    getPipelineState: (input) => run(() => pipelineState(ctx, requiredString(input, "name"))),
+    getPipelineExecution: (input) => run(() => getPipelineExecution(ctx, input)),
+    listPipelineExecutions: (input) => run(() => listPipelineExecutions(ctx, input)),
+    listActionExecutions: (input) => run(() => listActionExecutions(ctx, input)),
+    retryStageExecution: (input) => run(() => retryStageExecution(ctx, input)),
+    rollbackStage: (input) => run(() => rollbackStage(ctx, input)),
+    putApprovalResult: (input) => run(() => putApprovalResult(ctx, input)),
+    enableStageTransition: (input: JsonObject) => run(() => setStageTransition(ctx, input, true)),
+    disableStageTransition: (input: JsonObject) => run(() => setStageTransition(ctx, input, false)),
+
+    onPipelineCreated(pipeline: StoredPipeline) {
+      plans.forget(pipeline.name);
+      if (seeding) return; // demo pipelines get written history instead of a first run
+      run(() => startOnCreate(ctx, pipeline.name));
+    },
+    onPipelineUpdated(previous: StoredPipeline, next: StoredPipeline) {
+      run(() => cancelForUpdate(ctx, previous, next));
+    },
+    onPipelineDeleted(name: string) {
+      run(() => store.deletePipeline(name));
+      plans.forget(name);
+    },
+
+    setTimeScale(scale: number) {
+      checkScale(scale);
+      run(() => {
+        // Remaining simulated work keeps its simulated length: rescale what is scheduled.
+        store.rescaleDue(now(), timeScale / scale);
+        timeScale = scale;
+      });
+    },
+    getTimeScale: () => timeScale,
+    failNextRun(target) {
+      run(() => {
+        const stage = requireStage(plans.current(target.pipelineName), target.stageName);
+        if (!stage.actions.some((a) => a.name === target.actionName)) {
+          throw new ServiceError("ActionNotFoundException", `Action '${target.actionName}' does not exist in stage '${target.stageName}'.`);
+        }
+        store.addFailNext(target.pipelineName, target.stageName, target.actionName);
+      });
+    },
+    seedDemo(definitions: DefinitionWriter) {
+      seeding = true;
+      try {
+        run(() => seedDemoData({ ctx, definitions, liveTimeScale: timeScale, random }));
+      } finally {
+        seeding = false;
+      }
+    },
+    reset() {
+      run(() => store.deleteAll());
+      plans.clear();
+    },
+    close() {
+      timer.close();
+    },
+  };
+}
+
+function checkScale(scale: number): void {
+  if (typeof scale !== "number" || !Number.isFinite(scale) || scale <= 0) {
+    throw serviceErrors.validation(`The time scale must be a positive number, not ${String(scale)}.`);
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * What the engine reads from a stored declaration: stages, runOrder groups, actions and the
+ * pipeline-level settings that drive executions. The shell validated the declaration, so the
+ * reading here is lenient (missing members take AWS's defaults).
+ */
+import type { JsonObject, StoredPipeline } from "../contract";
+import { HOME_REGION } from "./identity";
+import type { ExecutionMode } from "./records";
+
+export interface ActionTypeIdPlan {
+  readonly category: string;
+  readonly owner: string;
+  readonly provider: string;
+  readonly version: string;
+}
+
+export interface ActionPlan {
+  readonly name: string;
+  readonly runOrder: number;
+  readonly actionTypeId: ActionTypeIdPlan;
+  readonly configuration: Readonly<Record<string, string>>;
+  readonly inputArtifacts: readonly string[];
+  readonly outputArtifacts: readonly string[];
+  readonly outputVariables: readonly string[];
+  readonly namespace?: string;
+  readonly region?: string;
+  readonly roleArn?: string;
+  readonly timeoutInMinutes?: number;
+}
+
+export interface StagePlan {
+  readonly name: string;
+  readonly index: number;
+  readonly actions: readonly ActionPlan[];
+  /** Distinct runOrder values, ascending: the stage's action groups. */
+  readonly groups: readonly number[];
+}
+
+export interface VariablePlan {
+  readonly name: string;
+  readonly defaultValue?: string;
+}
+
+export interface PipelinePlan {
+  readonly name: string;
+  readonly version: number;
+  readonly pipelineType: "V1" | "V2";
+  readonly executionMode: ExecutionMode;
+  readonly stages: readonly StagePlan[];
+  readonly variables: readonly VariablePlan[];
+  readonly roleArn?: string;
+  /** Artifact bucket per region (`artifactStore` serves the home region). */
+  readonly buckets: Readonly<Record<string, string>>;
+}
+
+export function planOf(stored: StoredPipeline): PipelinePlan {
+  const d = stored.declaration;
+  const stages = array(d.stages).map((s, index) => stagePlan(obj(s), index));
+  const buckets: Record<string, string> = {};
+  const single = obj(d.artifactStore);
+  if (typeof single.location === "string") buckets[HOME_REGION] = single.location;
+  for (const [region, store] of Object.entries(obj(d.artifactStores))) {
+    const location = obj(store).location;
+    if (typeof location === "string") buckets[region] = location;
+  }
+  return {
+    name: stored.name,
+    version: stored.version,
+    // Omitted means V2: AWS has created V2 pipelines by default since December 2024.
+    pipelineType: d.pipelineType === "V1" ? "V1" : "V2",
+    executionMode: mode(d.executionMode),
+    stages,
+    variables: array(d.variables).map((v) => {
+      const o = obj(v);
+      return { name: String(o.name), defaultValue: typeof o.defaultValue === "string" ? o.defaultValue : undefined };
+    }),
+    roleArn: typeof d.roleArn === "string" ? d.roleArn : undefined,
+    buckets,
+  };
+}
+
+export function executionModeOf(declaration: JsonObject): ExecutionMode {
+  return mode(declaration.executionMode);
+}
+
+export function bucketFor(plan: PipelinePlan, region: string): string {
+  return plan.buckets[region] ?? plan.buckets[HOME_REGION] ?? Object.values(plan.buckets)[0] ?? `codepipeline-${region}`;
+}
+
+export function stageByName(plan: PipelinePlan, stageName: string): StagePlan | undefined {
+  return plan.stages.find((s) => s.name === stageName);
+}
+
+export function actionsInGroup(stage: StagePlan, runOrder: number): ActionPlan[] {
+  return stage.actions.filter((a) => a.runOrder === runOrder);
+}
+
+export function isSourceAction(action: ActionPlan): boolean {
+  return action.actionTypeId.category === "Source";
+}
+
+export function isApproval(action: ActionPlan): boolean {
+  return action.actionTypeId.category === "Approval" && action.actionTypeId.provider === "Manual";
+}
+
+function stagePlan(s: JsonObject, index: number): StagePlan {
+  const actions = array(s.actions).map((a) => actionPlan(obj(a)));
+  const groups = [...new Set(actions.map((a) => a.runOrder))].sort((x, y) => x - y);
+  return { name: String(s.name), index, actions, groups };
+}
+
+function actionPlan(a: JsonObject): ActionPlan {
+  const type = obj(a.actionTypeId);
+  const configuration: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj(a.configuration))) configuration[k] = String(v);
+  return {
+    name: String(a.name),
+    runOrder: typeof a.runOrder === "number" ? a.runOrder : 1,
+    actionTypeId: {
+      category: String(type.category),
+      owner: String(type.owner),
+      provider: String(type.provider),
+      version: String(type.version ?? "1"),
+    },
+    configuration,
+    inputArtifacts: array(a.inputArtifacts).map((x) => String(obj(x).name)),
+    outputArtifacts: array(a.outputArtifacts).map((x) => String(obj(x).name)),
+    outputVariables: array(a.outputVariables).map(String),
+    namespace: typeof a.namespace === "string" ? a.namespace : undefined,
+    region: typeof a.region === "string" ? a.region : undefined,
+    roleArn: typeof a.roleArn === "string" ? a.roleArn : undefined,
+    timeoutInMinutes: typeof a.timeoutInMinutes === "number" ? a.timeoutInMinutes : undefined,
+  };
+}
+
+function mode(value: unknown): ExecutionMode {
+  return value === "QUEUED" || value === "PARALLEL" ? value : "SUPERSEDED";
+}
+
+function obj(value: unknown): JsonObject {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as JsonObject) : {};
+}
+
+function array(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,0 +1,23 @@
+/** Plausible human text for simulated commits and authors. */
+export const COMMIT_MESSAGES: readonly string[] = [
+  "Fix null check in order total calculation",
+  "Add retry with backoff to payment client",
+  "Bump aws-sdk to 3.1138.0",
+  "Refactor checkout handler into smaller functions",
+  "Add integration test for refund flow",
+  "Update README with local setup steps",
+  "Tune Lambda memory for thumbnail generation",
+  "Add health check endpoint",
+  "Remove deprecated feature flag",
+  "Improve logging around inventory sync",
+  "Fix flaky date test around DST change",
+  "Cache product catalog for 60 seconds",
+  "Add pagination to order history API",
+  "Upgrade Node.js runtime to 20.x",
+  "Validate webhook signatures",
+  "Split CloudFormation template into nested stacks",
+  "Add alarms for 5xx rate",
+  "Merge pull request #142 from feature/search-filters",
+  "Merge pull request #157 from fix/currency-rounding",
+  "Reduce Docker image size with multi-stage build",
+];

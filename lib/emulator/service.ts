@@ -1,0 +1,82 @@
+/**
+ * The emulator without its HTTP server: database, definition store, execution engine, and the
+ * knobs the control API turns (throttling, latency). server.ts puts it on a socket.
+ */
+import type { CreateExecutionEngine, DefinitionWriter } from "./contract";
+import { applyMigrations, openDatabase, SHELL_MIGRATIONS } from "./db";
+import { DefinitionStore } from "./definition-store";
+import { definitionWriter } from "./definitions";
+import { createExecutionEngine } from "./executions";
+import { Faults } from "./faults";
+import type { Backend } from "./backend";
+
+export interface ServiceOptions {
+  readonly dataDir: string;
+  /** Simulated-time speed-up; 1 = real durations. */
+  readonly timeScale?: number;
+  /** Seed the demo pipelines when the data directory is new (default true). */
+  readonly seedOnFirstStart?: boolean;
+  /** Inject an engine (tests); by default the one in lib/emulator/executions. */
+  readonly createEngine?: CreateExecutionEngine;
+}
+
+export interface EmulatorService {
+  readonly backend: Backend;
+  readonly faults: Faults;
+  readonly definitions: DefinitionWriter;
+  /** Drops every definition and execution, and clears injected faults (time scale stays). */
+  reset(): void;
+  /** Reset, then the engine's demo pipelines and history. Returns the pipeline names. */
+  seed(): string[];
+  close(): void;
+}
+
+export function openService(options: ServiceOptions): EmulatorService {
+  const { db, created } = openDatabase(options.dataDir);
+  applyMigrations(db, "shell", SHELL_MIGRATIONS);
+  const store = new DefinitionStore(db);
+  const now = () => Date.now() / 1000;
+  const definitions = definitionWriter({ store, now });
+  let engine;
+  try {
+    engine = (options.createEngine ?? createExecutionEngine)({ db, definitions, timeScale: options.timeScale ?? 1 });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const backend: Backend = { db, store, engine, now };
+  const faults = new Faults();
+
+  const reset = () => {
+    engine.reset();
+    store.deleteAll();
+    faults.setThrottleFraction(0);
+    faults.latencyMs = 0;
+  };
+  const seed = () => {
+    reset();
+    engine.seedDemo(definitions);
+    return store.names();
+  };
+
+  if (created && options.seedOnFirstStart !== false) {
+    try {
+      engine.seedDemo(definitions);
+    } catch (error) {
+      // A broken demo must not keep the emulator from serving; say so loudly.
+      console.error("[emulator] seeding the demo pipelines failed:", error);
+    }
+  }
+
+  return {
+    backend,
+    faults,
+    definitions,
+    reset,
+    seed,
+    close: () => {
+      engine.close();
+      db.close();
+    },
+  };
+}

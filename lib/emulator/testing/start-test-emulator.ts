@@ -1,0 +1,81 @@
+/**
+ * Starts a real emulator for a test: loopback, a free port, a fresh temporary data directory,
+ * and a real SDK client pointed at it (dummy credentials, no retries).
+ *
+ * @example
+ *   const emu = await startTestEmulator({ timeScale: 200 });
+ *   afterAll(() => emu.close());
+ *   await emu.client.send(new ListPipelinesCommand({}));
+ *   await emu.control("/throttle", { fraction: 1 });
+ */
+import { CodePipelineClient } from "@aws-sdk/client-codepipeline";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { CreateExecutionEngine } from "../contract";
+import { startEmulator, type RunningEmulator } from "../server";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+export interface TestEmulatorOptions {
+  /** Simulated-time speed-up (default 100, so demo actions take milliseconds). */
+  readonly timeScale?: number;
+  /** Start with the demo pipelines (default false: an empty emulator). */
+  readonly seed?: boolean;
+  /** Reuse a data directory (restart tests); it is then not deleted on close. */
+  readonly dataDir?: string;
+  readonly controlApi?: boolean;
+  readonly region?: string;
+  readonly createEngine?: CreateExecutionEngine;
+}
+
+export interface TestEmulator {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly client: CodePipelineClient;
+  readonly emulator: RunningEmulator;
+  /** Calls the control API: POST with a body, GET without. Returns status and parsed JSON. */
+  control(pathname: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
+  close(): Promise<void>;
+}
+
+export async function startTestEmulator(options: TestEmulatorOptions = {}): Promise<TestEmulator> {
+  const ownDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "pipewright-emulator-"));
+  const emulator = await startEmulator({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    timeScale: options.timeScale ?? 100,
+    seedOnFirstStart: options.seed === true,
+    controlApi: options.controlApi,
+    createEngine: options.createEngine,
+  });
+  const client = new CodePipelineClient({
+    endpoint: emulator.url,
+    region: options.region ?? "us-east-1",
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    maxAttempts: 1,
+  });
+  const control: TestEmulator["control"] = async (pathname, body) => {
+    const sub = pathname.startsWith("/_emulator") ? pathname : `/_emulator${pathname.startsWith("/") ? "" : "/"}${pathname}`;
+    const response = await fetch(emulator.url + sub, {
+      method: body === undefined && /health|time-scale/.test(sub) ? "GET" : "POST",
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? (/health|time-scale/.test(sub) ? undefined : "{}") : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  return {
+    url: emulator.url,
+    dataDir,
+    client,
+    emulator,
+    control,
+    close: async () => {
+      client.destroy();
+      await emulator.close();
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
