@@ -170,11 +170,23 @@ export function describeGlobIssue(issue: GlobIssue): string {
 const CACHE_LIMIT = 512;
 const cache = new Map<string, RegExp | null>();
 
+const MAX_GLOB_LENGTH = 255;
+
+function safeRegExp(source: string): RegExp | null {
+  try {
+    return new RegExp(source);
+  } catch {
+    return null;
+  }
+}
+
 function compiled(glob: string): RegExp | null {
   let re = cache.get(glob);
   if (re !== undefined) return re;
-  const t = translateGlob(glob);
-  re = t.source === undefined ? null : new RegExp(t.source);
+  // Patterns longer than the model's 255 characters are TRIG008's; compiling a huge one can
+  // exceed the regex engine's limits, so it counts as unmatchable here.
+  const t = glob.length > MAX_GLOB_LENGTH ? undefined : translateGlob(glob);
+  re = t?.source === undefined ? null : safeRegExp(t.source);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(glob, re);
   return re;

@@ -69,7 +69,10 @@ export const buildChecks: readonly ConditionalCheck[] = [
     title: "CodeBuild CombineArtifacts needs BatchEnabled",
     providers: CODEBUILD.slice(0, 2),
     check(s, { report }) {
-      if (literal(s, "CombineArtifacts") !== "true" || literal(s, "BatchEnabled") === "true") return;
+      if (literal(s, "CombineArtifacts") !== "true") return;
+      // Only an absent or a well-formed BatchEnabled is ours: a boolean, "" or "TRUE" is GEN001/GEN004/CFG004's.
+      const batch = s.config["BatchEnabled"];
+      if (batch !== undefined && batch !== "false") return;
       report.warning(
         "CFG005c",
         keyPath(s, "CombineArtifacts"),

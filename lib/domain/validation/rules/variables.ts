@@ -83,14 +83,26 @@ const var004: Rule = {
   },
 };
 
+const MAX_FINDINGS_PER_FIELD = 10;
+
 const var005to010: Rule = {
   id: "VAR005",
   title: "Variable references resolve (syntax, namespace, order, declared variable, known key)",
   codes: ["VAR005", "VAR006", "VAR007", "VAR008", "VAR009", "VAR010"] satisfies ReferenceCode[],
   check(pipeline, _context, report) {
     // A reference has at most one of these problems; the reference index checked them all.
+    // A value may hold thousands of broken references: report the first few per field, then a count.
+    const perField = new Map<string, number>();
     for (const { site, finding } of referenceIndex(pipeline).actionFindings) {
-      report.report(finding.code, finding.severity, sitePath(site), finding.message);
+      const path = sitePath(site);
+      const seen = (perField.get(path) ?? 0) + 1;
+      perField.set(path, seen);
+      if (seen <= MAX_FINDINGS_PER_FIELD) report.report(finding.code, finding.severity, path, finding.message);
+    }
+    for (const [path, seen] of perField) {
+      if (seen > MAX_FINDINGS_PER_FIELD) {
+        report.warning("VAR005", path, `${seen - MAX_FINDINGS_PER_FIELD} more variable-reference problems in this field are not listed; fix the ones above first.`);
+      }
     }
   },
 };
