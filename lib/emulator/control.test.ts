@@ -51,6 +51,10 @@ describe("control API", () => {
     const r = await emu.control("/fail-next", { pipelineName: "fragile", stageName: "Build", actionName: "Build" });
     expect(r.status).toBe(200);
     expect((await emu.control("/fail-next", { pipelineName: "fragile" })).status).toBe(400);
+    const unknown = await emu.control("/fail-next", { pipelineName: "fragile", stageName: "Build", actionName: "Nope" });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ type: "ActionNotFoundException" });
+    expect((await emu.control("/fail-next", { pipelineName: "missing", stageName: "Build", actionName: "Build" })).status).toBe(404);
     await emu.control("/reset");
   });
 

@@ -15,6 +15,7 @@
  * Everything answers 403 in read-only deployments (PIPEWRIGHT_READ_ONLY=1) or when the server
  * was started with `controlApi: false`.
  */
+import { ServiceError } from "./errors";
 import { z } from "zod";
 import type { EmulatorService } from "./service";
 
@@ -94,5 +95,13 @@ export function handleControl(service: EmulatorService, method: string, pathname
       return { status: 400, body: { error: "The control request body is not valid JSON." } };
     }
   }
-  return handler(service, body);
+  try {
+    return handler(service, body);
+  } catch (error) {
+    // e.g. fail-next naming an unknown pipeline, stage or action: the caller's mistake, not a crash.
+    if (error instanceof ServiceError && error.status === 400) {
+      return { status: error.type.endsWith("NotFoundException") ? 404 : 400, body: { error: error.message, type: error.type } };
+    }
+    throw error;
+  }
 }
