@@ -32,7 +32,12 @@ export interface DefinitionReader {
 
 /** What the demo seed may write (implemented by the service shell; runs the same checks as CreatePipeline). */
 export interface DefinitionWriter extends DefinitionReader {
-  createPipeline(declaration: JsonObject, tags?: ReadonlyArray<{ key: string; value: string }>): StoredPipeline;
+  createPipeline(
+    declaration: JsonObject,
+    tags?: ReadonlyArray<{ key: string; value: string }>,
+    /** Backdate `created`/`updated` (epoch seconds), so seeded history never predates its pipeline. */
+    options?: { readonly created?: number },
+  ): StoredPipeline;
 }
 
 /** Simulated time: demo durations are in simulated seconds; `timeScale` 20 runs them 20× faster. */

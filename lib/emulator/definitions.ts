@@ -26,7 +26,7 @@ export function requirePipeline(backend: DefinitionsBackend, name: string): Pipe
 }
 
 /** Stores a checked new pipeline; shared by CreatePipeline and the demo seed. */
-function insertPipeline(backend: DefinitionsBackend, declaration: JsonObject, tags: readonly Tag[], region: string): PipelineRecord {
+function insertPipeline(backend: DefinitionsBackend, declaration: JsonObject, tags: readonly Tag[], region: string, created?: number): PipelineRecord {
   const name = String(declaration.name);
   if (backend.store.exists(name)) {
     throw new ServiceError("PipelineNameInUseException", `A pipeline with name '${name}' already exists in account '${ACCOUNT_ID}'`);
@@ -36,7 +36,7 @@ function insertPipeline(backend: DefinitionsBackend, declaration: JsonObject, ta
   }
   checkDeclaration(declaration, { region, operation: "create" });
   checkTagsOnCreate(tags);
-  const now = backend.now();
+  const now = created ?? backend.now();
   const record: PipelineRecord = { name, region, version: 1, declaration: withDefaults(declaration, 1), created: now, updated: now };
   backend.store.insert(record, tags);
   return record;
@@ -124,9 +124,9 @@ export function definitionWriter(backend: DefinitionsBackend, region = DEFAULT_R
       return record && publicRecord(record);
     },
     listPipelineNames: () => backend.store.names(),
-    createPipeline: (declaration, tags) => {
+    createPipeline: (declaration, tags, options) => {
       const input = parseRequest("CreatePipeline", { pipeline: declaration, tags });
-      return publicRecord(insertPipeline(backend, input.pipeline, input.tags ?? [], region));
+      return publicRecord(insertPipeline(backend, input.pipeline, input.tags ?? [], region, options?.created));
     },
   };
 }

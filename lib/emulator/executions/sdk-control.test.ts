@@ -220,6 +220,10 @@ describe("persistence and demo data through the SDK", () => {
       expect(names).toEqual(expect.arrayContaining(["payments-api", "storefront-web", "thumbnail-service", "release-train"]));
       const history = (await seeded.client.send(new ListPipelineExecutionsCommand({ pipelineName: "payments-api" }))).pipelineExecutionSummaries!;
       expect(history.map((e) => e.status)).toEqual(expect.arrayContaining(["InProgress", "Succeeded", "Failed", "Superseded"]));
+      // The pipeline was created before its oldest execution, as a real one would be.
+      const created = (await seeded.client.send(new ListPipelinesCommand({}))).pipelines!.find((p) => p.name === "payments-api")!.created!;
+      const oldest = Math.min(...history.map((e) => e.startTime!.getTime()));
+      expect(created.getTime()).toBeLessThanOrEqual(oldest);
       expect(await approvalToken(seeded.client, "payments-api", "Approval", "ManualApproval")).toMatch(/^[0-9a-f-]{36}$/);
       const reseed = await seeded.control("/seed");
       expect(reseed.status).toBe(200);

@@ -102,7 +102,8 @@ export function seedDemoData(params: SeedParams): string[] {
   for (const declaration of DEMO_PIPELINES) {
     const name = String(declaration.name);
     if (definitions.getPipeline(name)) continue;
-    definitions.createPipeline(declaration, DEMO_TAGS[name]);
+    // The pipeline exists from just before its first scripted run (ctx time is in milliseconds).
+    definitions.createPipeline(declaration, DEMO_TAGS[name], { created: ago(7) / 1000 });
     ctx.plans.forget(name);
     const timeline = new Timeline(ctx, runner, name, ago(7));
     SCRIPTS[name]?.(timeline, ago);
