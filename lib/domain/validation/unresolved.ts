@@ -7,7 +7,7 @@
 import { isUnresolvedReference } from "../pipeline/unresolved-reference";
 import type { Diagnostic } from "./diagnostic";
 import { isObject } from "./json";
-import { joinPath } from "./path";
+import { formatPath, type PathSegment } from "./path";
 import type { Rule } from "./rule";
 
 export const UNRESOLVED_REFERENCE = "PW002";
@@ -39,28 +39,37 @@ export const unresolvedReferenceRule: Rule = {
   title: "Unresolved CloudFormation references are checked only once deployed",
   codes: [UNRESOLVED_REFERENCE],
   check(pipeline, _context, report) {
-    const visit = (value: unknown, path: string, depth: number): void => {
-      if (depth > MAX_DEPTH) return;
+    // Walks every value; the path is a segment stack formatted only on a hit, so a clean
+    // declaration builds no strings.
+    const segments: PathSegment[] = [];
+    const hit = (value: string) =>
+      report.warning(
+        UNRESOLVED_REFERENCE,
+        formatPath(segments),
+        `${value.slice(2, -1)} is a CloudFormation reference: its value is only known when the stack deploys, so Pipewright cannot check it here. Replace it with the literal value to have it checked.`,
+      );
+    const visit = (value: unknown, depth: number): void => {
       if (typeof value === "string") {
-        if (isUnresolvedReference(value)) {
-          report.warning(
-            UNRESOLVED_REFERENCE,
-            path,
-            `${value.slice(2, -1)} is a CloudFormation reference: its value is only known when the stack deploys, so Pipewright cannot check it here. Replace it with the literal value to have it checked.`,
-          );
+        if (value.charCodeAt(0) === 36 /* $ */ && isUnresolvedReference(value)) hit(value);
+        return;
+      }
+      if (typeof value !== "object" || value === null || depth > MAX_DEPTH) return;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          segments.push(i);
+          visit(value[i], depth + 1);
+          segments.pop();
         }
         return;
       }
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) visit(value[i], `${path}[${i}]`, depth + 1);
-      } else if (isObject(value)) {
-        for (const key of Object.keys(value)) {
-          const child = joinPath(path, key);
-          if (isUnresolvedReference(key)) visit(key, child, depth + 1);
-          visit(value[key], child, depth + 1);
-        }
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        segments.push(key);
+        if (key.charCodeAt(0) === 36 && isUnresolvedReference(key)) hit(key);
+        visit((value as Record<string, unknown>)[key], depth + 1);
+        segments.pop();
       }
     };
-    visit(pipeline.root, "", 0);
+    visit(pipeline.root, 0);
   },
 };
