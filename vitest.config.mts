@@ -14,7 +14,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "tests/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
     environment: "node",
     reporters: ["default", "json"],
     outputFile: { json: "reports/vitest.json" },

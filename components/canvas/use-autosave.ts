@@ -1,0 +1,43 @@
+"use client";
+
+/**
+ * Autosave of the draft on every change, and the "newer autosave exists" banner: when another
+ * tab (or a crashed session restored later) writes a newer version of this draft, offer it.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { JsonObject } from "@/lib/domain/designer/contract";
+import { draftKey, parseDraft, saveDraft, titleOf, type Draft } from "./draft-storage";
+
+export function useAutosave(draft: Draft, declaration: JsonObject, apply: (declaration: JsonObject) => void) {
+  const lastSaved = useRef(draft.updatedAt);
+  const opened = useRef(draft.declaration);
+  const [conflict, setConflict] = useState<Draft | undefined>();
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    if (declaration === opened.current) return; // Nothing edited yet: leave the stored copy alone.
+    const updatedAt = Math.max(Date.now(), lastSaved.current + 1);
+    const ok = saveDraft({ id: draft.id, title: titleOf(declaration), updatedAt, declaration });
+    if (ok) lastSaved.current = updatedAt;
+    setFailed(!ok);
+  }, [declaration, draft.id]);
+
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key !== draftKey(draft.id)) return;
+      const read = parseDraft(e.newValue);
+      if (read.ok && read.draft.updatedAt > lastSaved.current) setConflict(read.draft);
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
+  }, [draft.id]);
+
+  const restore = useCallback(() => {
+    if (!conflict) return;
+    lastSaved.current = conflict.updatedAt;
+    apply(conflict.declaration);
+    setConflict(undefined);
+  }, [conflict, apply]);
+  const dismiss = useCallback(() => setConflict(undefined), []);
+  return { conflict, restore, dismiss, failed };
+}
