@@ -276,6 +276,19 @@ test.describe("designer", () => {
     await expect(page.getByTestId("draft-item").filter({ hasText: "reloaded-pipeline" })).toHaveCount(1);
   });
 
+  test("the pipeline region drives region rules and is kept with the draft", async ({ page }) => {
+    await page.goto("/designer");
+    await page.locator('[data-testid=new-from-template][data-template="github-codebuild-ecs"]').click();
+    await page.waitForURL(/\/designer\/[^/]+$/);
+    await expect(page.getByTestId("problem-counts")).toContainText("0 errors · 0 warnings");
+    // CodeConnections is not offered in ap-east-1 (ACT006): the same design now warns.
+    await page.getByLabel("Pipeline region").selectOption("ap-east-1");
+    await expect(page.locator('[data-testid=problem][data-code="ACT006"]')).toHaveCount(1);
+    await page.reload();
+    await expect(page.getByLabel("Pipeline region")).toHaveValue("ap-east-1");
+    await expect(page.locator('[data-testid=problem][data-code="ACT006"]')).toHaveCount(1);
+  });
+
   test("a corrupt stored draft is reported, not a crash", async ({ page }) => {
     await page.goto("/designer");
     await page.evaluate(() => localStorage.setItem("pipewright:draft:broken", "{not json"));

@@ -28,7 +28,8 @@ import { useAutosave } from "./use-autosave";
 import { useDragController, type DropResult } from "./use-drag-controller";
 import { useEditorKeys } from "./use-editor-keys";
 
-const REGION = "us-east-1";
+/** Designs are validated for this home region until the user picks another (cross-region rules need it). */
+const DEFAULT_REGION = "us-east-1";
 
 export function DesignerWorkspace({ draft }: { draft: Draft }) {
   const [store] = useState(() => createDesignerStore(documentFromDeclaration(draft.declaration)));
@@ -37,7 +38,8 @@ export function DesignerWorkspace({ draft }: { draft: Draft }) {
   const doc = state.history.present;
   const [exporting, setExporting] = useState(false);
 
-  const diagnostics = useMemo(() => validate(doc.declaration, { region: REGION }), [doc.declaration]);
+  const [region, setRegion] = useState(draft.region ?? DEFAULT_REGION);
+  const diagnostics = useMemo(() => validate(doc.declaration, { region }), [doc.declaration, region]);
   const issues = useMemo(() => groupIssues(doc, diagnostics), [doc, diagnostics]);
   const flow = useMemo(() => (state.showFlow ? artifactFlow(doc) : undefined), [doc, state.showFlow]);
   // Previous nodes/edges by id, to hand React Flow the same objects for unchanged elements.
@@ -50,7 +52,7 @@ export function DesignerWorkspace({ draft }: { draft: Draft }) {
     cache.edges = new Map(edges.map((e) => [e.id, e]));
     return { nodes, edges };
   }, [doc, issues, state.collapsed, state.selection, flow, cache]);
-  const { conflict, restore, dismiss } = useAutosave(draft, doc.declaration, (declaration) =>
+  const { conflict, restore, dismiss } = useAutosave(draft, doc.declaration, region, (declaration) =>
     store.dispatch({ type: "replaceDeclaration", declaration }),
   );
 
@@ -173,6 +175,8 @@ export function DesignerWorkspace({ draft }: { draft: Draft }) {
           </div>
         )}
         <Toolbar
+          region={region}
+          onRegion={setRegion}
           declaration={doc.declaration}
           canUndo={state.canUndo}
           canRedo={state.canRedo}

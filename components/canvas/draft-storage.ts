@@ -2,7 +2,8 @@
  * Local drafts in the browser's localStorage.
  *
  * Format: one entry per draft under the key `pipewright:draft:<id>`, whose value is the JSON
- *   { "id": string, "title": string, "updatedAt": number (ms since epoch), "declaration": object }
+ *   { "id": string, "title": string, "updatedAt": number (ms since epoch), "declaration": object,
+ *     "region"?: string (the pipeline's home region the design is validated for) }
  * `declaration` is the PipelineDeclaration being designed (camelCase, as the API has it). Ids
  * beside it (stage/action ids) are not stored: they are re-derived on open.
  *
@@ -19,6 +20,7 @@ export const draftSchema = z.object({
   title: z.string(),
   updatedAt: z.number(),
   declaration: z.record(z.string(), z.unknown()),
+  region: z.string().optional(),
 });
 
 export type Draft = z.infer<typeof draftSchema>;

@@ -2,10 +2,16 @@
 
 import { useState } from "react";
 import type { DesignerCommand, JsonObject, Selection } from "@/lib/domain/designer/contract";
+import { CODEPIPELINE_REGIONS } from "@/lib/domain/catalog/regions";
 import { ShortcutsPopover } from "./shortcuts-popover";
+
+const REGIONS = [...CODEPIPELINE_REGIONS].sort();
 
 interface ToolbarProps {
   readonly declaration: JsonObject;
+  /** The pipeline's home region the design is validated for. */
+  readonly region: string;
+  readonly onRegion: (region: string) => void;
   readonly stageCount: number;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
@@ -51,7 +57,23 @@ export function Toolbar(props: ToolbarProps) {
         <input type="checkbox" checked={props.showFlow} onChange={(e) => props.onShowFlow(e.target.checked)} data-testid="flow-toggle" />
         Artifact flow
       </label>
-      <span className="ml-auto text-xs text-slate-500" data-testid="problem-counts">
+      <label className="ml-auto flex items-center gap-1.5 text-sm">
+        <span className="text-slate-600 dark:text-slate-400">Region</span>
+        <select
+          aria-label="Pipeline region"
+          data-testid="pipeline-region"
+          className="rounded-md border border-slate-300 bg-transparent px-1.5 py-1 text-sm dark:border-slate-700"
+          value={props.region}
+          onChange={(e) => props.onRegion(e.target.value)}
+        >
+          {REGIONS.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="text-xs text-slate-500" data-testid="problem-counts">
         <span className={props.errorCount ? "text-red-600" : ""}>{props.errorCount} errors</span> · {props.warningCount} warnings
       </span>
       <button type="button" className={BUTTON} onClick={props.onExport} data-testid="export">

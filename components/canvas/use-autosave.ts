@@ -8,19 +8,21 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { JsonObject } from "@/lib/domain/designer/contract";
 import { draftKey, parseDraft, saveDraft, titleOf, type Draft } from "./draft-storage";
 
-export function useAutosave(draft: Draft, declaration: JsonObject, apply: (declaration: JsonObject) => void) {
+export function useAutosave(draft: Draft, declaration: JsonObject, region: string, apply: (declaration: JsonObject) => void) {
   const lastSaved = useRef(draft.updatedAt);
   const opened = useRef(draft.declaration);
+  const openedRegion = useRef(region);
   const [conflict, setConflict] = useState<Draft | undefined>();
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    if (declaration === opened.current) return; // Nothing edited yet: leave the stored copy alone.
+    // Nothing edited yet: leave the stored copy alone.
+    if (declaration === opened.current && region === openedRegion.current) return;
     const updatedAt = Math.max(Date.now(), lastSaved.current + 1);
-    const ok = saveDraft({ id: draft.id, title: titleOf(declaration), updatedAt, declaration });
+    const ok = saveDraft({ id: draft.id, title: titleOf(declaration), updatedAt, declaration, region });
     if (ok) lastSaved.current = updatedAt;
     setFailed(!ok);
-  }, [declaration, draft.id]);
+  }, [declaration, region, draft.id]);
 
   useEffect(() => {
     const onStorage = (e: StorageEvent) => {
