@@ -66,13 +66,23 @@ export const PROVIDERS: readonly ProviderEntry[] = raw as unknown as ProviderEnt
 export const ACTION_PROVIDERS: readonly ProviderEntry[] = PROVIDERS.filter((p) => p.kind === "action");
 export const RULE_PROVIDERS: readonly ProviderEntry[] = PROVIDERS.filter((p) => p.kind === "rule");
 
-const byKey = new Map<string, ProviderEntry>();
+// kind → category → owner → provider: nested maps, so a lookup (once per action per validation)
+// builds no key string.
+const byKey = new Map<string, Map<string, Map<string, Map<string, ProviderEntry>>>>();
 for (const p of PROVIDERS) {
-  if (!p.providerIsUserDefined) byKey.set(catalogKey(p.kind, p.category, p.owner, p.provider), p);
+  if (p.providerIsUserDefined) continue;
+  const byCategory = getOrCreate(byKey, p.kind);
+  getOrCreate(getOrCreate(byCategory, p.category), p.owner).set(p.provider, p);
 }
 
-function catalogKey(kind: ProviderKind, category: string, owner: string, provider: string): string {
-  return `${kind}\u0000${category}\u0000${owner}\u0000${provider}`;
+function getOrCreate<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  return inner;
+}
+
+function lookup(kind: ProviderKind, category: string, owner: string, provider: string): ProviderEntry | undefined {
+  return byKey.get(kind)?.get(category)?.get(owner)?.get(provider);
 }
 
 /**
@@ -84,7 +94,7 @@ export function findActionProvider(
   owner: string,
   provider: string,
 ): ProviderEntry | undefined {
-  const exact = byKey.get(catalogKey("action", category, owner, provider));
+  const exact = lookup("action", category, owner, provider);
   if (exact) return exact;
   if (owner === "Custom") return customPlaceholder(category);
   return undefined;
@@ -92,7 +102,7 @@ export function findActionProvider(
 
 /** The catalog entry of a stage-condition rule type (category `Rule`, owner `AWS`). */
 export function findRuleProvider(provider: string): ProviderEntry | undefined {
-  return byKey.get(catalogKey("rule", "Rule", "AWS", provider));
+  return lookup("rule", "Rule", "AWS", provider);
 }
 
 function customPlaceholder(category: string): ProviderEntry | undefined {

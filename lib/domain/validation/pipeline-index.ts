@@ -5,7 +5,6 @@
  */
 import { findActionProvider, type ProviderEntry } from "../catalog/catalog";
 import { arrayOf, isInteger, isObject, isString, type JsonObject } from "./json";
-import { joinPath } from "./path";
 import type { ValidationContext } from "./context";
 
 export interface ArtifactRef {
@@ -196,8 +195,8 @@ function indexAction(
     runOrderDeclared,
     type,
     provider,
-    inputs: artifactRefs(raw.inputArtifacts, joinPath(path, "inputArtifacts")),
-    outputs: artifactRefs(raw.outputArtifacts, joinPath(path, "outputArtifacts")),
+    inputs: artifactRefs(raw.inputArtifacts, `${path}.inputArtifacts`),
+    outputs: artifactRefs(raw.outputArtifacts, `${path}.outputArtifacts`),
     configuration: isObject(raw.configuration) ? raw.configuration : undefined,
     namespace: stringOrUndefined(raw.namespace),
     region,
@@ -205,14 +204,32 @@ function indexAction(
   };
 }
 
-function artifactRefs(value: unknown, basePath: string): ArtifactRef[] {
-  return arrayOf(value).map((entry, index) => ({
-    name: isObject(entry) && isString(entry.name) ? entry.name : undefined,
-    index,
-    path: `${basePath}[${index}]`,
-    raw: entry,
-  }));
+/** Paths are built only when a rule asks (most validations report on few artifacts). */
+class LazyArtifactRef implements ArtifactRef {
+  constructor(
+    readonly name: string | undefined,
+    readonly index: number,
+    private readonly basePath: string,
+    readonly raw: unknown,
+  ) {}
+
+  get path(): string {
+    return `${this.basePath}[${this.index}]`;
+  }
 }
+
+function artifactRefs(value: unknown, basePath: string): ArtifactRef[] {
+  if (!Array.isArray(value) || value.length === 0) return EMPTY_REFS;
+  const refs = new Array<ArtifactRef>(value.length);
+  for (let index = 0; index < value.length; index++) {
+    const entry: unknown = value[index];
+    const name = isObject(entry) && isString(entry.name) ? entry.name : undefined;
+    refs[index] = new LazyArtifactRef(name, index, basePath, entry);
+  }
+  return refs;
+}
+
+const EMPTY_REFS: ArtifactRef[] = [];
 
 function stringOrUndefined(value: unknown): string | undefined {
   return isString(value) ? value : undefined;
