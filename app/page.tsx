@@ -9,14 +9,20 @@ export default function OverviewPage() {
       <section className="max-w-3xl">
         <h1 className="text-4xl font-semibold tracking-tight">Design, ship and watch AWS CodePipeline pipelines.</h1>
         <p className="mt-4 text-lg text-slate-600 dark:text-slate-400">
-          Pipewright checks a pipeline the way CodePipeline does — before AWS rejects it, and before it fails at
+          Draw stages and actions on a canvas, and Pipewright checks the pipeline the way CodePipeline does — before AWS rejects it, and before it fails at
           run time. Paste a pipeline in any form you have: the declaration JSON, <code>get-pipeline</code> output,
           CLI input, or a CloudFormation template.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           <Link
-            href="/check"
+            href="/designer"
             className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
+          >
+            Design a pipeline
+          </Link>
+          <Link
+            href="/check"
+            className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
           >
             Check a pipeline
           </Link>
