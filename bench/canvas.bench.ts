@@ -22,22 +22,13 @@ import { createServer } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../e2e/chromium";
 import { buildLargePipeline } from "../lib/domain/validation/testing/large-pipeline";
 
 const STAGES = 50;
 const ACTIONS_PER_STAGE = 10;
 const NODE_COUNT = STAGES * ACTIONS_PER_STAGE;
 const GESTURE_MS = 2_000;
-// The launch options of playwright.config.ts: Debian's Chromium, software rendering.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-];
 const VIEWPORT = { width: 1440, height: 900 };
 
 const root = resolve(import.meta.dirname, "..");
@@ -599,7 +590,7 @@ async function main() {
 
   const browser = await chromium.launch({
     headless: !flag("--headed"),
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM_EXECUTABLE,
     args: CHROMIUM_ARGS,
   });
   const runs = new Map<Target["key"], RunFigures[]>();

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import type { DesignerViewProps } from "@/lib/domain/designer/contract";
 import { sortDiagnostics } from "@/lib/domain/validation/diagnostic";
 import { elementLabel, selectionFromPath } from "./selection-from-path";
+import { SeverityPill } from "@/components/ui/severity-pill";
 
 type ProblemsPanelProps = Pick<DesignerViewProps, "document" | "diagnostics" | "select">;
 
@@ -40,16 +41,7 @@ export function ProblemsPanel({ document, diagnostics, select }: ProblemsPanelPr
                 onClick={() => select(selectionFromPath(document, d.path), d.path)}
               >
                 <span className="flex flex-wrap items-baseline gap-x-2">
-                  <span
-                    className={
-                      "rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase " +
-                      (d.severity === "error"
-                        ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300"
-                        : "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300")
-                    }
-                  >
-                    {d.severity}
-                  </span>
+                  <SeverityPill severity={d.severity} />
                   <code className="font-mono text-xs text-indigo-700 dark:text-indigo-300">{d.code}</code>
                   <span className="truncate text-xs font-medium text-slate-600 dark:text-slate-400">{elementLabel(document, d.path)}</span>
                 </span>

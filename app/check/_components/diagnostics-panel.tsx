@@ -1,4 +1,5 @@
 import type { Diagnostic } from "@/lib/domain/validation";
+import { SeverityPill } from "@/components/ui/severity-pill";
 
 export function DiagnosticsPanel({ label, diagnostics }: { label: string; diagnostics: readonly Diagnostic[] }) {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
@@ -21,16 +22,7 @@ export function DiagnosticsPanel({ label, diagnostics }: { label: string; diagno
           {diagnostics.map((d, i) => (
             <li key={i} className="px-4 py-2.5 text-sm" data-testid="diagnostic" data-code={d.code} data-severity={d.severity}>
               <div className="flex flex-wrap items-baseline gap-x-2">
-                <span
-                  className={
-                    "rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase " +
-                    (d.severity === "error"
-                      ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300"
-                      : "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300")
-                  }
-                >
-                  {d.severity}
-                </span>
+                <SeverityPill severity={d.severity} />
                 <code className="font-mono text-xs text-indigo-700 dark:text-indigo-300">{d.code}</code>
                 <code className="break-all font-mono text-xs text-slate-500">{d.path || "(pipeline)"}</code>
               </div>
