@@ -187,6 +187,11 @@ test.describe("designer", () => {
     const roleProblem = page.locator('[data-testid=problem][data-diagnostic-path="roleArn"]');
     await expect(roleProblem).toHaveCount(1);
     await roleProblem.click();
+    await expect(page.locator(":focus")).toHaveAttribute("data-path", /roleArn/);
+    // Focus moved away, the same problem clicked again: its field is focused again.
+    await page.getByTestId("pipeline-name").focus();
+    await roleProblem.click();
+    await expect(page.locator(":focus")).toHaveAttribute("data-path", /roleArn/);
     const field = page.locator(":focus");
     await expect(field).toBeEditable();
     await field.fill("arn:aws:iam::123456789012:role/pipeline-role");

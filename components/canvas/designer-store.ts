@@ -16,6 +16,8 @@ export interface DesignerState {
   readonly collapsed: ReadonlySet<string>;
   /** A diagnostic path the inspector should reveal (set by the problems panel). */
   readonly focusPath?: string;
+  /** Incremented by every select that asks for a field to be focused. */
+  readonly focusRequest: number;
   readonly showFlow: boolean;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
@@ -51,6 +53,7 @@ export function createDesignerStore(initial: DesignerDocument): DesignerStore {
   let state: DesignerState = withFlags({
     history: createHistory(initial),
     selection: PIPELINE,
+    focusRequest: 0,
     collapsed: new Set(),
     showFlow: false,
     canUndo: false,
@@ -95,7 +98,7 @@ export function createDesignerStore(initial: DesignerDocument): DesignerStore {
         (selection.kind === "pipeline" ||
           (selection.kind === "stage" && current.kind === "stage" && current.stageId === selection.stageId) ||
           (selection.kind === "action" && current.kind === "action" && current.actionId === selection.actionId));
-      if (same && focusPath === state.focusPath) return;
+      if (same && focusPath === undefined && state.focusPath === undefined) return;
       // Selecting an action of a collapsed stage (e.g. from the problems panel) expands the stage.
       let collapsed = state.collapsed;
       if (selection.kind === "action") {
@@ -107,7 +110,8 @@ export function createDesignerStore(initial: DesignerDocument): DesignerStore {
           collapsed = expanded;
         }
       }
-      set({ ...state, selection: stillValid(state.history.present, selection), focusPath, collapsed });
+      const focusRequest = focusPath === undefined ? state.focusRequest : state.focusRequest + 1;
+      set({ ...state, selection: stillValid(state.history.present, selection), focusPath, focusRequest, collapsed });
     },
     toggleCollapsed(stageId) {
       const collapsed = new Set(state.collapsed);

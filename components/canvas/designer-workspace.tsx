@@ -84,12 +84,12 @@ export function DesignerWorkspace({ draft }: { draft: Draft }) {
     [dragStore, beginDrag, store],
   );
   // A problem clicked in the panel: bring its element into view.
-  const { focusPath, selection } = state;
+  const { focusPath, focusRequest, selection } = state;
   useEffect(() => {
     if (focusPath === undefined) return;
     const id = selection.kind === "action" ? `action:${selection.actionId}` : selection.kind === "stage" ? `stage:${selection.stageId}` : undefined;
     if (id) requestAnimationFrame(() => revealRef.current?.(id));
-  }, [focusPath, selection]);
+  }, [focusPath, focusRequest, selection]);
 
   /** Palette activation (click / Enter): a new last group of the selected stage (else the last stage). */
   const addFromPalette = useCallback(
@@ -148,7 +148,7 @@ export function DesignerWorkspace({ draft }: { draft: Draft }) {
     diagnostics,
     dispatch: store.dispatch,
     select: store.select,
-    ...(state.focusPath !== undefined ? { focusPath: state.focusPath } : {}),
+    ...(state.focusPath !== undefined ? { focusPath: state.focusPath, focusRequest: state.focusRequest } : {}),
   };
   const selectedStageIndex =
     state.selection.kind === "stage"

@@ -19,10 +19,10 @@ function selectionKey(selection: Selection): string {
 const TITLES: Record<Selection["kind"], string> = { pipeline: "Pipeline", stage: "Stage", action: "Action" };
 
 /** Settings of the selected element: every edit dispatches one command. */
-export function Inspector({ document, selection, issues, dispatch, select, focusPath }: DesignerViewProps) {
+export function Inspector({ document, selection, issues, dispatch, select, focusPath, focusRequest }: DesignerViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const key = selectionKey(selection);
-  useFocusPath(container, focusPath, key);
+  useFocusPath(container, focusPath, key, focusRequest);
   const [v2Warning, dismissV2] = useV2Warning(document.declaration);
   const own = issuesOf(issues, selection);
   const diagnostics = [...own.errors, ...own.warnings];

@@ -8,7 +8,13 @@ import { closestFieldPath } from "./selection-from-path";
  * after the inspector rendered the newly selected element, since selection and path change
  * together.
  */
-export function useFocusPath(container: RefObject<HTMLElement | null>, focusPath: string | undefined, selectionKey: string): void {
+export function useFocusPath(
+  container: RefObject<HTMLElement | null>,
+  focusPath: string | undefined,
+  selectionKey: string,
+  /** Changes on every request, so the same path can be focused again. */
+  request?: number,
+): void {
   useEffect(() => {
     const root = container.current;
     if (!root || focusPath === undefined) return;
@@ -24,5 +30,5 @@ export function useFocusPath(container: RefObject<HTMLElement | null>, focusPath
     const control = el.matches("input, select, textarea") ? el : (el.querySelector<HTMLElement>("input, select, textarea") ?? el);
     control.scrollIntoView({ block: "center" });
     control.focus({ preventScroll: true });
-  }, [container, focusPath, selectionKey]);
+  }, [container, focusPath, selectionKey, request]);
 }

@@ -104,4 +104,6 @@ export interface DesignerViewProps {
   readonly select: (selection: Selection, focusPath?: string) => void;
   /** A diagnostic path the inspector should scroll to and focus (set by the problems panel). */
   readonly focusPath?: string;
+  /** Counts focus requests, so clicking the same problem twice focuses its field again. */
+  readonly focusRequest?: number;
 }
