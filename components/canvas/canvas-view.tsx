@@ -1,7 +1,7 @@
 "use client";
 
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type NodeTypes } from "@xyflow/react";
-import { useEffect, type RefObject } from "react";
+import { useEffect, useState, type RefObject } from "react";
 import "@xyflow/react/dist/style.css";
 import type { CanvasNode, Projection } from "./project";
 import { ActionNode } from "./nodes/action-node";
@@ -21,6 +21,20 @@ function miniMapColor(node: CanvasNode): string {
  * React Flow as a read-only view of the projection: nodes are neither dragged by React Flow
  * nor selected by it (the drag controller and the store do both), so no node state lives here.
  */
+/**
+ * A long pipeline fitted whole is unreadable (50 stages hit the minimum zoom), so it opens at a
+ * legible zoom on its first stage instead; the minimap and "fit view" show the rest.
+ */
+const FIT_WHOLE_UP_TO_STAGES = 8;
+const FIT_OPTIONS = { padding: 0.15, maxZoom: 1 };
+const LONG_PIPELINE_VIEWPORT = { x: 24, y: 24, zoom: 0.75 };
+
+function opensFitted(projection: Projection): boolean {
+  let stages = 0;
+  for (const n of projection.nodes) if (n.type === "stage") stages++;
+  return stages <= FIT_WHOLE_UP_TO_STAGES;
+}
+
 const EDGE_PX = 48;
 const PAN_STEP_PX = 14;
 const DWELL_MS = 300;
@@ -32,6 +46,8 @@ interface CanvasViewProps {
 }
 
 export function CanvasView({ projection, revealRef, autoPanRef }: CanvasViewProps) {
+  // Decided once: later projections must not move the user's viewport.
+  const [fitted] = useState(() => opensFitted(projection));
   const flow = useReactFlow<CanvasNode>();
   useEffect(() => {
     // While dragging near an edge of the canvas, pan towards it (large pipelines exceed the view).
@@ -93,8 +109,7 @@ export function CanvasView({ projection, revealRef, autoPanRef }: CanvasViewProp
       edges={projection.edges}
       nodeTypes={NODE_TYPES}
       colorMode="system"
-      fitView
-      fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+      {...(fitted ? { fitView: true, fitViewOptions: FIT_OPTIONS } : { defaultViewport: LONG_PIPELINE_VIEWPORT })}
       minZoom={0.05}
       maxZoom={2}
       nodesDraggable={false}
@@ -108,7 +123,7 @@ export function CanvasView({ projection, revealRef, autoPanRef }: CanvasViewProp
       disableKeyboardA11y
     >
       <Background />
-      <Controls showInteractive={false} />
+      <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
       <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} />
     </ReactFlow>
   );
