@@ -2,10 +2,9 @@
 
 import { useState } from "react";
 import type { DesignerCommand, JsonObject, Selection } from "@/lib/domain/designer/contract";
-import { CODEPIPELINE_REGIONS } from "@/lib/domain/catalog/regions";
+import { SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
 import { ShortcutsPopover } from "./shortcuts-popover";
 
-const REGIONS = [...CODEPIPELINE_REGIONS].sort();
 
 interface ToolbarProps {
   readonly declaration: JsonObject;

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { findActionProvider } from "@/lib/domain/catalog/catalog";
-import { CODEPIPELINE_REGIONS } from "@/lib/domain/catalog/regions";
+import { SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
 import { availableInputArtifacts } from "@/lib/domain/designer/artifact-flow";
 import type { DesignerCommand, DesignerDocument } from "@/lib/domain/designer/contract";
 import { actionNamespaces, indexOf } from "./action-scope";
@@ -12,7 +12,6 @@ import { FieldDiagnostics } from "./field-diagnostics";
 import { FieldFrame, INPUT_CLASS, Section, SelectField, TextField, useInputTone } from "./fields";
 import { list, obj, orUndefined, str, type Json } from "./json-read";
 
-const REGIONS = [...CODEPIPELINE_REGIONS].sort();
 
 interface ActionInspectorProps {
   readonly document: DesignerDocument;

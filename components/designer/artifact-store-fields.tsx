@@ -1,12 +1,11 @@
 "use client";
 
-import { CODEPIPELINE_REGIONS } from "@/lib/domain/catalog/regions";
+import { SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
 import { joinPath } from "@/lib/domain/validation/path";
 import { FieldDiagnostics } from "./field-diagnostics";
 import { SelectField, SmallButton, TextField } from "./fields";
 import { compact, obj, str, type Json } from "./json-read";
 
-const REGIONS = [...CODEPIPELINE_REGIONS].sort();
 
 interface Props {
   readonly declaration: Json;

@@ -3,12 +3,11 @@
 import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { checkText } from "@/lib/domain/check";
 import { CHECK_EXAMPLES } from "@/lib/domain/examples/check-examples";
-import { CODEPIPELINE_REGIONS } from "@/lib/domain/catalog/regions";
+import { SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
 import { DiagnosticsPanel } from "./diagnostics-panel";
 import { ExportPanel } from "./export-panel";
 import { FormatErrorNotice } from "./format-error-notice";
 
-const REGIONS = [...CODEPIPELINE_REGIONS].sort();
 const FORM_NAMES: Record<string, string> = {
   declaration: "Pipeline declaration",
   "get-pipeline": "get-pipeline output",

@@ -17,6 +17,9 @@ export const CODEPIPELINE_REGIONS: ReadonlySet<string> = new Set([
   "us-gov-west-1", "us-gov-east-1",
 ]);
 
+/** The same, sorted, for region pickers. */
+export const SORTED_REGIONS: readonly string[] = [...CODEPIPELINE_REGIONS].sort();
+
 /** The shape every AWS region name has (`eu-west-1`, `us-gov-east-1`, `us-isob-east-1`). */
 export const REGION_SHAPE = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 

@@ -5,14 +5,14 @@
  * pure and deterministic: the same declaration always gets the same ids.
  */
 import type { DesignerDocument, JsonObject } from "./contract";
+import { isObject } from "../validation/json";
 
 export type IdKind = "stage" | "action";
 
 const PREFIX: Record<IdKind, string> = { stage: "s", action: "a" };
 
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+/** A plain JSON object (not null, not a list): the validation layer's guard under the designer's name. */
+export const isJsonObject: (value: unknown) => value is JsonObject = isObject;
 
 /** The value as an array, or an empty array when it is anything else. */
 export function listOf(value: unknown): readonly unknown[] {

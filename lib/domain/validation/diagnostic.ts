@@ -6,6 +6,8 @@
  * 0-based, e.g. `stages[1].actions[0].inputArtifacts[0].name`; the empty string means the
  * pipeline as a whole.
  */
+import { parsePath } from "./path";
+
 export type Severity = "error" | "warning";
 
 export interface Diagnostic {
@@ -33,20 +35,10 @@ function severityRank(severity: Severity): number {
   return severity === "error" ? 0 : 1;
 }
 
-const PATH_TOKEN = /\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\.?([^.[\]]+)/g;
-
-function pathTokens(path: string): Array<string | number> {
-  const tokens: Array<string | number> = [];
-  for (const m of path.matchAll(PATH_TOKEN)) {
-    tokens.push(m[1] !== undefined ? Number(m[1]) : (m[2] ?? m[3] ?? ""));
-  }
-  return tokens;
-}
-
 export function comparePaths(a: string, b: string): number {
   if (a === b) return 0;
-  const ta = pathTokens(a);
-  const tb = pathTokens(b);
+  const ta = parsePath(a);
+  const tb = parsePath(b);
   for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
     const x = ta[i]!;
     const y = tb[i]!;

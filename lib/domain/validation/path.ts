@@ -9,6 +9,17 @@ export function formatPath(segments: readonly PathSegment[]): string {
   return out;
 }
 
+const PATH_TOKEN = /\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\.?([^.[\]]+)/g;
+
+/** The inverse of `formatPath`: `a.b[2]["x.y"]` → ["a", "b", 2, "x.y"]. */
+export function parsePath(path: string): PathSegment[] {
+  const segments: PathSegment[] = [];
+  for (const m of path.matchAll(PATH_TOKEN)) {
+    segments.push(m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(`"${m[2]}"`) as string) : m[3]!);
+  }
+  return segments;
+}
+
 /** Appends one segment to an already formatted path. */
 export function joinPath(base: string, segment: PathSegment): string {
   if (typeof segment === "number") return `${base}[${segment}]`;

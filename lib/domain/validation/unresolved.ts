@@ -7,19 +7,16 @@
 import { isUnresolvedReference } from "../pipeline/unresolved-reference";
 import type { Diagnostic } from "./diagnostic";
 import { isObject } from "./json";
-import { formatPath, type PathSegment } from "./path";
+import { formatPath, parsePath, type PathSegment } from "./path";
 import type { Rule } from "./rule";
 
 export const UNRESOLVED_REFERENCE = "PW002";
 
-const PATH_TOKEN = /\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\.?([^.[\]]+)/g;
-
 /** True when the path (or any value or key along it) is an unresolved reference. */
 export function pathTouchesReference(root: unknown, path: string): boolean {
   let current: unknown = root;
-  for (const m of path.matchAll(PATH_TOKEN)) {
+  for (const key of parsePath(path)) {
     if (isUnresolvedReference(current)) return true;
-    const key = m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(`"${m[2]}"`) as string) : m[3]!;
     if (typeof key === "string" && isUnresolvedReference(key)) return true;
     if (Array.isArray(current) && typeof key === "number") current = current[key];
     else if (isObject(current) && typeof key === "string") current = current[key];
