@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { exportPipeline, newPipeline, type ExportForm, type JsonObject as FormatsJsonObject } from "@/lib/domain/formats";
+import { exportPipeline, newPipeline, type ExportForm, type JsonMap } from "@/lib/domain/formats";
 import type { JsonObject } from "@/lib/domain/designer/contract";
 
 const FORMS: readonly { readonly form: ExportForm; readonly label: string; readonly file: string }[] = [
@@ -13,7 +13,7 @@ const FORMS: readonly { readonly form: ExportForm; readonly label: string; reado
 /** The design in the three export forms, to copy or download. */
 export function ExportDialog({ declaration, onClose }: { declaration: JsonObject; onClose: () => void }) {
   const [form, setForm] = useState<ExportForm>("declaration");
-  const result = useMemo(() => exportPipeline(newPipeline(declaration as FormatsJsonObject), form), [declaration, form]);
+  const result = useMemo(() => exportPipeline(newPipeline(declaration as JsonMap), form), [declaration, form]);
   const file = FORMS.find((f) => f.form === form)!.file;
   const download = () => {
     const url = URL.createObjectURL(new Blob([result.text], { type: form.endsWith("yaml") ? "text/yaml" : "application/json" }));

@@ -1,4 +1,4 @@
-import { isObject } from "../validation/json";
+import { isObject } from "../json";
 import { joinPath } from "../validation/path";
 
 /**

@@ -7,7 +7,9 @@
  */
 import type { Diagnostic } from "../validation/diagnostic";
 
-export type JsonObject = Record<string, unknown>;
+import type { JsonObject } from "../json";
+
+export type { JsonObject };
 
 /** A design being edited: the declaration plus ids parallel to its stages and actions. */
 export interface DesignerDocument {

@@ -5,7 +5,7 @@
  * pure and deterministic: the same declaration always gets the same ids.
  */
 import type { DesignerDocument, JsonObject } from "./contract";
-import { isObject } from "../validation/json";
+import { isObject } from "../json";
 
 export type IdKind = "stage" | "action";
 

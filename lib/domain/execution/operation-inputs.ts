@@ -9,7 +9,7 @@
  * operation, empty strings included.
  */
 import type { Diagnostic, Severity } from "../validation/diagnostic";
-import { arrayOf, describe, isObject, isString, jsonType, type JsonObject } from "../validation/json";
+import { arrayOf, describe, isObject, isString, jsonType, type JsonObject } from "../json";
 import {
   APPROVAL_SUMMARY,
   CLIENT_REQUEST_TOKEN,

@@ -5,7 +5,7 @@
 import { intrinsicName, isIntrinsic, ShortForm, type CfnObject, type CfnValue } from "./cloudformation/intrinsics";
 import { RESOURCE_TYPE } from "./cloudformation/names";
 import { ACCEPTED_FORMS } from "./errors";
-import { describeType, isObject } from "./json";
+import { describeType, isObject } from "../json";
 import { MEMBERS } from "../pipeline/members";
 import type { ImportForm } from "./types";
 

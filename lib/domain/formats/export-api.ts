@@ -3,7 +3,7 @@
  * input. A document of the form the pipeline came from gets its original top-level keys back
  * (order and unknown members included).
  */
-import { setOwn, type JsonObject, type JsonValue } from "./json";
+import { setOwn, type JsonMap, type JsonValue } from "../json";
 import { orderedObject, orderKeys } from "./key-order";
 import { TAG_LIST } from "./shapes";
 import type { FormatWarning, ImportedPipeline } from "./types";
@@ -14,7 +14,7 @@ const WRAPPER_KEYS = { "get-pipeline": ["pipeline", "metadata"], "cli-input": ["
 
 export function apiDocument(
   pipeline: ImportedPipeline,
-  declaration: JsonObject,
+  declaration: JsonMap,
   form: ApiExportForm,
   awsOrder: boolean,
   warnings: FormatWarning[],
@@ -47,7 +47,7 @@ export function apiDocument(
     warnings.push({ code: "dropped", message: `top-level members ${Object.keys(source.wrapper.extra).join(", ")} of the source are not part of ${form} and are left out` });
   }
 
-  const out: JsonObject = {};
+  const out: JsonMap = {};
   for (const [k, v] of members) setOwn(out, k, v);
   const order = sameForm && !awsOrder ? source.wrapper!.keys : WRAPPER_KEYS[form];
   return orderedObject(out, order);

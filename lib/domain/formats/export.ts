@@ -3,7 +3,7 @@
  */
 import { exportCloudFormation } from "./cloudformation/export-template";
 import { apiDocument } from "./export-api";
-import type { JsonObject } from "./json";
+import type { JsonMap } from "../json";
 import { orderKeys } from "./key-order";
 import { PIPELINE } from "./shapes";
 import type { ExportForm, ExportOptions, ExportResult, FormatWarning, ImportedPipeline, ImportForm } from "./types";
@@ -11,7 +11,7 @@ import type { ExportForm, ExportOptions, ExportResult, FormatWarning, ImportedPi
 export function exportPipeline(pipeline: ImportedPipeline, form: ExportForm, options: ExportOptions = {}): ExportResult {
   const warnings: FormatWarning[] = [];
   const awsOrder = useAwsOrder(pipeline, form, options);
-  const declaration = awsOrder ? (orderKeys(pipeline.declaration, PIPELINE) as JsonObject) : pipeline.declaration;
+  const declaration = awsOrder ? (orderKeys(pipeline.declaration, PIPELINE) as JsonMap) : pipeline.declaration;
   if (form === "cloudformation-yaml" || form === "cloudformation-json") {
     const text = exportCloudFormation([{ pipeline, declaration }], form === "cloudformation-yaml" ? "yaml" : "json", options, warnings);
     return { text, warnings };
@@ -35,7 +35,7 @@ export function exportTemplate(
   const form: ExportForm = syntax === "yaml" ? "cloudformation-yaml" : "cloudformation-json";
   const items = pipelines.map((pipeline) => ({
     pipeline,
-    declaration: useAwsOrder(pipeline, form, options) ? (orderKeys(pipeline.declaration, PIPELINE) as JsonObject) : pipeline.declaration,
+    declaration: useAwsOrder(pipeline, form, options) ? (orderKeys(pipeline.declaration, PIPELINE) as JsonMap) : pipeline.declaration,
   }));
   return { text: exportCloudFormation(items, syntax, options, warnings), warnings };
 }

@@ -5,7 +5,7 @@
  */
 /// <reference types="vite/client" />
 import { describe, expect, it } from "vitest";
-import { exportPipeline, importText, type ExportForm, type ImportedPipeline, type JsonObject, type JsonValue } from "./index";
+import { exportPipeline, importText, type ExportForm, type ImportedPipeline, type JsonMap, type JsonValue } from "./index";
 import { documentOf, keyOrder, withLongFormPlaceholders } from "./testing/compare";
 import { EXPORT_FORMS } from "./types";
 
@@ -89,10 +89,10 @@ describe("fixture details", () => {
   it("cfn-lint: the !Ref action name and boolean configuration", () => {
     const { result } = load("cfn-lint-stage-actions.yaml");
     const [p] = result.pipelines;
-    const stages = p!.declaration["stages"] as JsonObject[];
-    const source = (stages[0]!["actions"] as JsonObject[])[0]!;
+    const stages = p!.declaration["stages"] as JsonMap[];
+    const source = (stages[0]!["actions"] as JsonMap[])[0]!;
     expect(source["configuration"]).toMatchObject({ PollForSourceChanges: "true" });
-    expect((stages[1]!["actions"] as JsonObject[])[0]!["name"]).toBe("${!Ref CodeBuild}");
+    expect((stages[1]!["actions"] as JsonMap[])[0]!["name"]).toBe("${!Ref CodeBuild}");
     expect(p!.warnings.find((w) => w.code === "unresolved-reference")?.position).toEqual({ line: 36, column: 26 });
   });
 
@@ -128,7 +128,7 @@ describe("fixture details", () => {
   it("cross-account template: Fn::If with nested short forms round-trips as written", () => {
     const { result } = load("refarch-cross-account-pipeline.yaml");
     const p = result.pipelines[0]!;
-    const action = ((p.declaration["stages"] as JsonObject[])[0]!["actions"] as JsonObject[])[0]!;
+    const action = ((p.declaration["stages"] as JsonMap[])[0]!["actions"] as JsonMap[])[0]!;
     expect(action["roleArn"]).toBe(
       "${!{Fn::If: [AddCodeBuildResource, !Sub \"arn:aws:iam::${DevAccount}:role/ToolsAcctCodePipelineCodeCommitRole\", !Ref AWS::NoValue]}}",
     );
@@ -136,7 +136,7 @@ describe("fixture details", () => {
   });
 });
 
-function withoutVersion(declaration: JsonObject): JsonObject {
+function withoutVersion(declaration: JsonMap): JsonMap {
   const { version: _dropped, ...rest } = declaration;
   return rest;
 }

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { exportPipeline, FormatError, importText, newPipeline, type JsonObject, type JsonValue } from "./index";
+import { exportPipeline, FormatError, importText, newPipeline, type JsonMap, type JsonValue } from "./index";
 import { declarationArb, metadataArb, tagsArb } from "./testing/arbitrary-declaration";
 import { documentOf, keyOrder, withLongFormPlaceholders } from "./testing/compare";
 
@@ -127,4 +127,4 @@ function reimport(text: string) {
   return result.pipelines[0]!;
 }
 
-export type { JsonObject, JsonValue };
+export type { JsonMap, JsonValue };

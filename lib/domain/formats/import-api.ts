@@ -6,7 +6,7 @@
 import { ShortForm, type CfnObject, type CfnValue } from "./cloudformation/intrinsics";
 import { toPlaceholder } from "./cloudformation/placeholder";
 import type { SourcePosition } from "./errors";
-import { isObject, setOwn, type JsonObject, type JsonValue } from "./json";
+import { isObject, setOwn, type JsonMap, type JsonValue } from "../json";
 import { childPointer } from "./pointer";
 import type { ParsedText } from "./parse-text";
 import { PIPELINE } from "./shapes";
@@ -22,14 +22,14 @@ export function importApiDocument(value: CfnObject, form: ApiForm, parsed: Parse
   const indent = parsed.indent === undefined ? {} : { indent: parsed.indent };
 
   if (form === "declaration") {
-    const declaration = json(value, "") as JsonObject;
+    const declaration = json(value, "") as JsonMap;
     warnings.push(...unknownMemberWarnings(declaration, PIPELINE));
     return { label: labelOf(declaration), declaration, warnings, source: { form, syntax: parsed.syntax, ...indent } };
   }
 
-  const declaration = json(value["pipeline"]!, "") as JsonObject;
+  const declaration = json(value["pipeline"]!, "") as JsonMap;
   warnings.push(...unknownMemberWarnings(declaration, PIPELINE));
-  const extra: JsonObject = {};
+  const extra: JsonMap = {};
   const source: PipelineSource = { form, syntax: parsed.syntax, wrapper: { keys: Object.keys(value), extra }, ...indent };
   for (const [key, v] of Object.entries(value)) {
     if (key === "pipeline") continue;
@@ -55,7 +55,7 @@ export function importApiDocument(value: CfnObject, form: ApiForm, parsed: Parse
   return { label: labelOf(declaration), declaration, warnings, source };
 }
 
-export function labelOf(declaration: JsonObject): string {
+export function labelOf(declaration: JsonMap): string {
   const name = declaration["name"];
   return typeof name === "string" && name !== "" ? name : "pipeline";
 }
@@ -81,7 +81,7 @@ function shortFormsToPlaceholders(
   if (Array.isArray(value)) return value.map((v, i) => shortFormsToPlaceholders(v, childPointer(path, i), warnings, positions));
   if (isObject(value)) {
     // Long-form intrinsics ({"Ref": "X"}) are plain data in an API document; the validator reports them.
-    const out: JsonObject = {};
+    const out: JsonMap = {};
     for (const [k, v] of Object.entries(value)) setOwn(out, k, shortFormsToPlaceholders(v, childPointer(path, k), warnings, positions));
     return out;
   }

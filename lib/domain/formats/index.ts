@@ -66,7 +66,7 @@ export {
   type Syntax,
   type WarningCode,
 } from "./types";
-export type { JsonObject, JsonValue } from "./json";
+export type { JsonMap, JsonValue } from "../json";
 export {
   isUnresolvedReference,
   UNRESOLVED_REFERENCE_PREFIX,

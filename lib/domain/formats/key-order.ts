@@ -4,7 +4,7 @@
  * regions and unknown members' contents keep their own order (they have no model order).
  */
 import { MEMBERS, type ShapeName } from "../pipeline/members";
-import { isObject, setOwn, type JsonObject, type JsonValue } from "./json";
+import { isObject, setOwn, type JsonMap, type JsonValue } from "../json";
 import { FIELDS, type Field } from "./shapes";
 
 export function orderKeys(value: JsonValue, field: Field): JsonValue {
@@ -21,22 +21,22 @@ export function orderKeys(value: JsonValue, field: Field): JsonValue {
 }
 
 /** `object`'s keys in `order` first (those present), then the rest as they were. */
-export function orderedObject(object: JsonObject, order: readonly string[]): JsonObject {
-  const out: JsonObject = {};
+export function orderedObject(object: JsonMap, order: readonly string[]): JsonMap {
+  const out: JsonMap = {};
   for (const key of order) if (Object.hasOwn(object, key)) setOwn(out, key, object[key]!);
   for (const [key, v] of Object.entries(object)) if (!order.includes(key)) setOwn(out, key, v);
   return out;
 }
 
-function orderShape(value: JsonObject, shape: ShapeName): JsonObject {
+function orderShape(value: JsonMap, shape: ShapeName): JsonMap {
   const members: readonly string[] = MEMBERS[shape];
   const fields = FIELDS[shape] as Record<string, Field>;
   const ordered = orderedObject(value, members);
   return mapValues(ordered, (v, k) => (members.includes(k) ? orderKeys(v, fields[k]!) : v));
 }
 
-function mapValues(object: JsonObject, f: (value: JsonValue, key: string) => JsonValue): JsonObject {
-  const out: JsonObject = {};
+function mapValues(object: JsonMap, f: (value: JsonValue, key: string) => JsonValue): JsonMap {
+  const out: JsonMap = {};
   for (const [k, v] of Object.entries(object)) setOwn(out, k, f(v, k));
   return out;
 }

@@ -3,7 +3,7 @@
  */
 import type { Document } from "yaml";
 import type { FormatError, SourcePosition } from "./errors";
-import type { JsonObject, JsonValue } from "./json";
+import type { JsonMap, JsonValue } from "../json";
 import type { CfnObject, CfnValue } from "./cloudformation/intrinsics";
 
 /** What a text held. */
@@ -66,7 +66,7 @@ export interface PipelineSource {
   readonly form: ImportForm | "new";
   readonly syntax: Syntax;
   /** Top-level keys of a get-pipeline / cli-input document in their order, and unknown ones' values. */
-  readonly wrapper?: { readonly keys: readonly string[]; readonly extra: JsonObject };
+  readonly wrapper?: { readonly keys: readonly string[]; readonly extra: JsonMap };
   /** GetPipeline `metadata` as it came (epoch numbers from the API, ISO strings from the CLI). */
   metadata?: JsonValue;
   /** Tags in the API's shape ([{key, value}]): cli-input `tags`, or CloudFormation `Tags` converted. */
@@ -84,7 +84,7 @@ export interface ImportedPipeline {
    * anything the source held is here, unknown members included; CloudFormation intrinsics are
    * placeholder strings (see isUnresolvedReference). Edit it; export reads it.
    */
-  declaration: JsonObject;
+  declaration: JsonMap;
   readonly warnings: FormatWarning[];
   readonly source: PipelineSource;
 }

@@ -5,7 +5,7 @@
  */
 import { MEMBERS, type ShapeName } from "../pipeline/members";
 import { isUnresolvedReference } from "../pipeline/unresolved-reference";
-import { isObject, type JsonValue } from "./json";
+import { isObject, type JsonValue } from "../json";
 import { childPointer } from "./pointer";
 import { FIELDS, type Field } from "./shapes";
 import type { FormatWarning } from "./types";

@@ -3,7 +3,7 @@
  * ownership convention of rule.ts (empty strings are GEN004's, so these skip them).
  */
 import type { StringConstraint } from "../pipeline/patterns";
-import { describe, jsonType } from "./json";
+import { describe, jsonType } from "../json";
 import type { Reporter } from "./rule";
 
 export interface StringCheckOptions {

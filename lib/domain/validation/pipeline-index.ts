@@ -4,7 +4,7 @@
  * producers and namespace owners. Built once per validation so rules stay linear.
  */
 import { findActionProvider, type ProviderEntry } from "../catalog/catalog";
-import { arrayOf, isInteger, isObject, isString, type JsonObject } from "./json";
+import { arrayOf, isInteger, isObject, isString, type JsonObject } from "../json";
 import type { ValidationContext } from "./context";
 
 export interface ArtifactRef {

@@ -6,7 +6,7 @@
  */
 import { isUnresolvedReference } from "../pipeline/unresolved-reference";
 import type { Diagnostic } from "./diagnostic";
-import { isObject } from "./json";
+import { isObject } from "../json";
 import { formatPath, parsePath, type PathSegment } from "./path";
 import type { Rule } from "./rule";
 

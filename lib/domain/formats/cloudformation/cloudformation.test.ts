@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportPipeline, exportTemplate, importText, isUnresolvedReference, type ImportedPipeline, type JsonObject } from "../index";
+import { exportPipeline, exportTemplate, importText, isUnresolvedReference, type ImportedPipeline, type JsonMap } from "../index";
 import { documentOf } from "../testing/compare";
 import { SHORT_FORM_FUNCTIONS } from "./intrinsics";
 import { fromPlaceholder, toPlaceholder } from "./placeholder";
@@ -51,7 +51,7 @@ describe("intrinsic functions", () => {
 
   it("a whole action, stage list item or tag can be an intrinsic", () => {
     const p = roundTrips(template("Stages:\n  - Name: S\n    Actions:\n      - !If [C, {Name: A}, !Ref AWS::NoValue]\nTags:\n  - !If [C, {Key: k, Value: v}, !Ref AWS::NoValue]"));
-    const action = ((p.declaration["stages"] as JsonObject[])[0]!["actions"] as unknown[])[0];
+    const action = ((p.declaration["stages"] as JsonMap[])[0]!["actions"] as unknown[])[0];
     expect(action).toBe("${!If [C, {Name: A}, !Ref AWS::NoValue]}");
     expect(p.source.tags).toEqual(["${!If [C, {Key: k, Value: v}, !Ref AWS::NoValue]}"]);
   });
@@ -125,8 +125,8 @@ describe("PascalCase ↔ camelCase", () => {
       ].join("\n"),
     );
     const p = roundTrips(text);
-    const stage = (p.declaration["stages"] as JsonObject[])[0]!;
-    const action = (stage["actions"] as JsonObject[])[0]!;
+    const stage = (p.declaration["stages"] as JsonMap[])[0]!;
+    const action = (stage["actions"] as JsonMap[])[0]!;
     expect(action).toEqual({
       name: "A",
       actionTypeId: { category: "Compute", owner: "AWS", provider: "Commands", version: "1" },
@@ -159,7 +159,7 @@ describe("PascalCase ↔ camelCase", () => {
     ]);
     // Changing a value writes the API's type; unchanged neighbours keep theirs.
     action["runOrder"] = 3;
-    (action["configuration"] as JsonObject)["Count"] = "4";
+    (action["configuration"] as JsonMap)["Count"] = "4";
     const out = exportPipeline(p, "cloudformation-yaml").text;
     expect(out).toContain("RunOrder: 3");
     expect(out).toMatch(/PollForSourceChanges: false, Count: "4"/);
@@ -172,9 +172,9 @@ describe("PascalCase ↔ camelCase", () => {
     );
     const p = roundTrips(text);
     expect(p.declaration["artifactStores"]).toEqual({ "${!Ref AWS::Region}": { type: "S3", location: "a" }, "eu-west-1": { type: "S3", location: "b" } });
-    (p.declaration["artifactStores"] as JsonObject)["us-east-2"] = { type: "S3", location: "c" };
+    (p.declaration["artifactStores"] as JsonMap)["us-east-2"] = { type: "S3", location: "c" };
     const out = pipelines(exportPipeline(p, "cloudformation-yaml").text)[0]!;
-    expect(Object.keys(out.declaration["artifactStores"] as JsonObject)).toEqual(["${!Ref AWS::Region}", "eu-west-1", "us-east-2"]);
+    expect(Object.keys(out.declaration["artifactStores"] as JsonMap)).toEqual(["${!Ref AWS::Region}", "eu-west-1", "us-east-2"]);
   });
 
   it("keeps an ArtifactStores list that cannot be a map as written", () => {

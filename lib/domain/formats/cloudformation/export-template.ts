@@ -2,7 +2,7 @@
  * CloudFormation export: Properties from the declaration, placed in the template the pipeline
  * came from (only its Properties change) or in a new minimal template.
  */
-import { isObject, own, setOwn, type JsonObject } from "../json";
+import { isObject, own, setOwn, type JsonMap } from "../../json";
 import type { ExportOptions, FormatWarning, ImportedPipeline, Syntax, TemplateSource } from "../types";
 import type { CfnObject } from "./intrinsics";
 import { declarationToProperties } from "./from-declaration";
@@ -12,7 +12,7 @@ import { logicalIdFor, renderTemplate, renderValue, TEMPLATE_FORMAT_VERSION } fr
 export interface CloudFormationItem {
   readonly pipeline: ImportedPipeline;
   /** The declaration to write (already in the export's key order). */
-  readonly declaration: JsonObject;
+  readonly declaration: JsonMap;
 }
 
 export function exportCloudFormation(

@@ -7,7 +7,7 @@
  */
 import { isUnresolvedReference } from "../../pipeline/unresolved-reference";
 import type { ShapeName } from "../../pipeline/members";
-import { isObject, own, setOwn, type JsonObject, type JsonValue } from "../json";
+import { isObject, own, setOwn, type JsonMap, type JsonValue } from "../../json";
 import { childPointer } from "../pointer";
 import { memberField, TAG_LIST, type Field } from "../shapes";
 import type { FormatWarning } from "../types";
@@ -18,7 +18,7 @@ import { restoreScalar } from "./scalars";
 import { anyToApi, toApi, type ConvertContext } from "./to-declaration";
 
 export interface PropertiesInput {
-  readonly declaration: JsonObject;
+  readonly declaration: JsonMap;
   /** API-shaped tags ([{key, value}]) to write as `Tags`; undefined writes none. */
   readonly tags: JsonValue | undefined;
   readonly logicalId: string;
@@ -72,7 +72,7 @@ function toCfn(value: JsonValue, field: Field, original: CfnValue | undefined, p
 }
 
 function shapeToCfn(
-  value: JsonObject,
+  value: JsonMap,
   shape: ShapeName,
   original: CfnObject | undefined,
   path: string,
@@ -137,7 +137,7 @@ function anyToCfn(value: JsonValue, original: CfnValue | undefined, path: string
 }
 
 function objectToCfn(
-  value: JsonObject,
+  value: JsonMap,
   original: CfnObject | undefined,
   convert: (key: string, value: JsonValue, original: CfnValue | undefined) => CfnValue,
 ): CfnObject {

@@ -4,7 +4,7 @@
  * parsed template so that export can write the same template back.
  */
 import { FormatError, type SourcePosition } from "../errors";
-import { isObject } from "../json";
+import { isObject } from "../../json";
 import type { ParsedText } from "../parse-text";
 import { PIPELINE } from "../shapes";
 import type { FormatWarning, ImportedPipeline, TemplateSource } from "../types";

@@ -3,7 +3,7 @@
  * of the YAML parser as `ShortForm` instances so that export can write the same tag again; long
  * forms (`{"Ref": "X"}`, `{"Fn::Join": [...]}`) are plain one-key objects and stay that way.
  */
-import { isObject, type JsonPrimitive } from "../json";
+import { isObject, type JsonPrimitive } from "../../json";
 
 /** A parsed template value: JSON plus short-form intrinsics. */
 export type CfnValue = JsonPrimitive | CfnValue[] | CfnObject | ShortForm;

@@ -7,7 +7,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { FormatError, type SourcePosition } from "../errors";
-import { setOwn } from "../json";
+import { setOwn } from "../../json";
 import { ShortForm, type CfnObject, type CfnValue } from "./intrinsics";
 import { CLOUDFORMATION_TAGS, isShortFormTag } from "./yaml-tags";
 

@@ -5,7 +5,7 @@
  * template is written.
  */
 import { isMap, isScalar, Pair, type Document } from "yaml";
-import { isObject, own, setOwn } from "../json";
+import { isObject, own, setOwn } from "../../json";
 import type { Syntax, TemplateSource } from "../types";
 import { isIntrinsic, ShortForm, toLongForms, type CfnObject, type CfnValue } from "./intrinsics";
 import { RESOURCE_TYPE } from "./names";

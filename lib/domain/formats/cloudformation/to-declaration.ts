@@ -6,7 +6,7 @@
  */
 import type { ShapeName } from "../../pipeline/members";
 import type { SourcePosition } from "../errors";
-import { isObject, setOwn, type JsonObject, type JsonValue } from "../json";
+import { isObject, setOwn, type JsonMap, type JsonValue } from "../../json";
 import { childPointer } from "../pointer";
 import { FIELDS, PIPELINE, TAG_LIST, type Field } from "../shapes";
 import type { FormatWarning } from "../types";
@@ -21,17 +21,17 @@ export interface ConvertContext {
 }
 
 export interface ConvertedProperties {
-  readonly declaration: JsonObject;
+  readonly declaration: JsonMap;
   readonly tags: JsonValue | undefined;
   readonly nameAbsent: boolean;
 }
 
 export function propertiesToDeclaration(properties: CfnObject, logicalId: string, ctx: ConvertContext): ConvertedProperties {
-  const declaration = toApi(properties, PIPELINE, "", ctx) as JsonObject;
+  const declaration = toApi(properties, PIPELINE, "", ctx) as JsonMap;
   const tags = Object.hasOwn(properties, TAGS_PROPERTY) ? toApi(properties[TAGS_PROPERTY]!, TAG_LIST, "/tags", ctx) : undefined;
   const nameAbsent = !Object.hasOwn(properties, "Name");
   if (nameAbsent) {
-    const named: JsonObject = {};
+    const named: JsonMap = {};
     setOwn(named, "name", logicalId);
     for (const [k, v] of Object.entries(declaration)) setOwn(named, k, v);
     ctx.warnings.push({
@@ -66,8 +66,8 @@ export function toApi(value: CfnValue, field: Field, path: string, ctx: ConvertC
   return anyToApi(value, path, ctx);
 }
 
-function shapeToApi(value: CfnObject, shape: ShapeName, path: string, ctx: ConvertContext): JsonObject {
-  const out: JsonObject = {};
+function shapeToApi(value: CfnObject, shape: ShapeName, path: string, ctx: ConvertContext): JsonMap {
+  const out: JsonMap = {};
   for (const [key, v] of Object.entries(value)) {
     const role = cloudFormationKeyRole(shape, key);
     if (role.role === "member") {
@@ -94,7 +94,7 @@ function shapeToApi(value: CfnObject, shape: ShapeName, path: string, ctx: Conve
  */
 function storesToApi(value: CfnValue, path: string, ctx: ConvertContext): JsonValue {
   if (!Array.isArray(value)) return anyToApi(value, path, ctx);
-  const out: JsonObject = {};
+  const out: JsonMap = {};
   const convertible = value.every((entry) => {
     if (!isObject(entry) || entry instanceof ShortForm || isIntrinsic(entry)) return false;
     const keys = Object.keys(entry).sort().join(",");
@@ -114,7 +114,7 @@ function storesToApi(value: CfnValue, path: string, ctx: ConvertContext): JsonVa
     });
     return anyToApi(value, path, ctx);
   }
-  const stores: JsonObject = {};
+  const stores: JsonMap = {};
   for (const entry of value as CfnObject[]) {
     const region = entry["Region"]!;
     const key = isIntrinsic(region) ? placeholder(region, childPointer(path, "(region)"), ctx) : (apiScalar("string", region) as string);
@@ -142,8 +142,8 @@ function placeholder(value: ShortForm | CfnObject, path: string, ctx: ConvertCon
   return text;
 }
 
-function mapObject(value: CfnObject, f: (key: string, value: CfnValue) => [string, JsonValue]): JsonObject {
-  const out: JsonObject = {};
+function mapObject(value: CfnObject, f: (key: string, value: CfnValue) => [string, JsonValue]): JsonMap {
+  const out: JsonMap = {};
   for (const [k, v] of Object.entries(value)) {
     const [key, converted] = f(k, v);
     setOwn(out, key, converted);

@@ -4,7 +4,7 @@
  * block styles of a user's template survive an import/export cycle.
  */
 import { Document, isAlias, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
-import { isObject } from "../json";
+import { isObject } from "../../json";
 import { cfnEqual, longFormKey, ShortForm, type CfnValue } from "./intrinsics";
 import { keyString, nodeToValue, YAML_OPTIONS } from "./parse-yaml";
 import { isShortFormTag } from "./yaml-tags";

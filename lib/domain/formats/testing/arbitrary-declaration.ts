@@ -14,7 +14,7 @@ import fc from "fast-check";
 import { parseYaml } from "../cloudformation/parse-yaml";
 import { isIntrinsic } from "../cloudformation/intrinsics";
 import { toPlaceholder } from "../cloudformation/placeholder";
-import type { JsonObject, JsonValue } from "../json";
+import type { JsonMap, JsonValue } from "../../json";
 
 /** Intrinsics written the way templates write them, as canonical placeholders. */
 function placeholderOf(text: string): string {
@@ -80,17 +80,17 @@ const unknownValueArb: fc.Arbitrary<JsonValue> = fc.letrec<{ value: JsonValue }>
 })).value;
 
 /** `base` with 0..2 unknown members appended (after the known ones, as AWS order puts them). */
-function withUnknown<T extends JsonObject>(base: fc.Arbitrary<T>): fc.Arbitrary<T> {
+function withUnknown<T extends JsonMap>(base: fc.Arbitrary<T>): fc.Arbitrary<T> {
   return fc.tuple(base, fc.dictionary(unknownKeyArb, unknownValueArb, { maxKeys: 2, noNullPrototype: true })).map(([b, extra]) => {
-    const out = { ...b } as JsonObject;
+    const out = { ...b } as JsonMap;
     for (const [k, v] of Object.entries(extra)) if (!(k in out)) out[k] = v;
     return out as T;
   });
 }
 
 /** A record whose optional members are sometimes absent (fc.record with requiredKeys). */
-function obj<R extends Record<string, fc.Arbitrary<JsonValue>>>(members: R, required: (keyof R & string)[]): fc.Arbitrary<JsonObject> {
-  return fc.record(members, { requiredKeys: required, noNullPrototype: true }) as unknown as fc.Arbitrary<JsonObject>;
+function obj<R extends Record<string, fc.Arbitrary<JsonValue>>>(members: R, required: (keyof R & string)[]): fc.Arbitrary<JsonMap> {
+  return fc.record(members, { requiredKeys: required, noNullPrototype: true }) as unknown as fc.Arbitrary<JsonMap>;
 }
 
 const configArb = fc.dictionary(
@@ -220,7 +220,7 @@ const storesArb = fc.dictionary(fc.oneof({ weight: 5, arbitrary: regionArb }, { 
 });
 
 /** A declaration with either artifactStore or artifactStores, V1 or V2 members. */
-export const declarationArb: fc.Arbitrary<JsonObject> = fc
+export const declarationArb: fc.Arbitrary<JsonMap> = fc
   .tuple(
     withUnknown(
       obj(
@@ -238,8 +238,8 @@ export const declarationArb: fc.Arbitrary<JsonObject> = fc
       ),
     ),
     fc.oneof(
-      artifactStoreArb.map((store) => ({ artifactStore: store }) as JsonObject),
-      storesArb.map((stores) => ({ artifactStores: stores }) as JsonObject),
+      artifactStoreArb.map((store) => ({ artifactStore: store }) as JsonMap),
+      storesArb.map((stores) => ({ artifactStores: stores }) as JsonMap),
     ),
   )
   .map(([pipeline, store]) => ({ ...pipeline, ...store }));

@@ -4,7 +4,7 @@
  * changed order fails too.
  */
 import { isUnresolvedReference } from "../../pipeline/unresolved-reference";
-import { isObject, type JsonObject, type JsonValue } from "../json";
+import { isObject, type JsonMap, type JsonValue } from "../../json";
 import { ShortForm, toLongForms, type CfnObject, type CfnValue } from "../cloudformation/intrinsics";
 import { fromPlaceholder, toPlaceholder } from "../cloudformation/placeholder";
 import { parseText } from "../parse-text";
@@ -49,7 +49,7 @@ export function withLongFormPlaceholders(value: JsonValue): JsonValue {
   }
   if (Array.isArray(value)) return value.map(withLongFormPlaceholders);
   if (isObject(value)) {
-    const out: JsonObject = {};
+    const out: JsonMap = {};
     for (const [k, v] of Object.entries(value)) out[isUnresolvedReference(k) ? (withLongFormPlaceholders(k) as string) : k] = withLongFormPlaceholders(v as JsonValue);
     return out;
   }

@@ -6,7 +6,7 @@ import { ACTION_PROVIDERS, type ProviderEntry } from "../../catalog/catalog";
 import { CODEPIPELINE_REGIONS, partitionOf } from "../../catalog/regions";
 import { TYPE_VERSION, satisfies } from "../../pipeline/patterns";
 import type { ValidationContext } from "../context";
-import { arrayOf, describe, isObject, isString, type JsonObject } from "../json";
+import { arrayOf, describe, isObject, isString, type JsonObject } from "../../json";
 import { joinPath } from "../path";
 import type { ActionRef } from "../pipeline-index";
 import type { Reporter, Rule } from "../rule";

@@ -14,7 +14,7 @@ import {
   TIMEOUT_IN_MINUTES,
 } from "../../pipeline/patterns";
 import { checkString } from "../checks";
-import { describe, isObject, isString, jsonType } from "../json";
+import { describe, isObject, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
 import type { ActionRef } from "../pipeline-index";
 import type { Reporter, Rule } from "../rule";

@@ -4,7 +4,7 @@
  */
 import { ACTION_NAME, PROVIDER, RUN_ORDER, TYPE_VERSION, satisfies } from "../../pipeline/patterns";
 import { checkString } from "../checks";
-import { describe, isObject, isString, jsonType } from "../json";
+import { describe, isObject, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
 import type { Reporter, Rule } from "../rule";
 import { actionCatalogRules } from "./actions-catalog";

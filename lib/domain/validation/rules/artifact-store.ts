@@ -2,7 +2,7 @@
 import { CODEPIPELINE_REGIONS, REGION_SHAPE } from "../../catalog/regions";
 import { BUCKET_NAME, ENCRYPTION_KEY_ID, REGION, satisfies } from "../../pipeline/patterns";
 import { checkString } from "../checks";
-import { arrayOf, describe, hasOwn, isObject, isString, jsonType, type JsonObject } from "../json";
+import { arrayOf, describe, hasOwn, isObject, isString, jsonType, type JsonObject } from "../../json";
 import { joinPath } from "../path";
 import type { ActionRef, PipelineIndex } from "../pipeline-index";
 import type { Rule } from "../rule";

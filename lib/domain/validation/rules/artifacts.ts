@@ -5,7 +5,7 @@
 import { findActionProvider, type ArtifactBounds, type ProviderEntry } from "../../catalog/catalog";
 import { ARTIFACT_NAME, LIMITS, OUTPUT_FILE, satisfies } from "../../pipeline/patterns";
 import { checkString } from "../checks";
-import { arrayOf, describe, isObject, isString, jsonType } from "../json";
+import { arrayOf, describe, isObject, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
 import { runsBefore, type ActionRef, type ArtifactRef, type PipelineIndex } from "../pipeline-index";
 import type { Reporter, Rule } from "../rule";

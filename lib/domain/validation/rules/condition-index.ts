@@ -4,7 +4,7 @@
  * Pipelines without conditions pay three property reads per stage.
  */
 import { findRuleProvider, type ProviderEntry } from "../../catalog/catalog";
-import { arrayOf, isObject, isString, type JsonObject } from "../json";
+import { arrayOf, isObject, isString, type JsonObject } from "../../json";
 import { memoize, type PipelineIndex, type StageRef } from "../pipeline-index";
 import type { ConditionBlock } from "../variable-references";
 

@@ -18,7 +18,7 @@ import {
   TYPE_VERSION,
 } from "../../pipeline/patterns";
 import { checkString } from "../checks";
-import { arrayOf, describe, hasOwn, isInteger, isObject, isString, jsonType } from "../json";
+import { arrayOf, describe, hasOwn, isInteger, isObject, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
 import type { Reporter, Rule } from "../rule";
 import { checkReference, ruleScope, scanReferences } from "../variable-references";

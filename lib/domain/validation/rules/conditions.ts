@@ -2,7 +2,7 @@
  * COND001–COND011: stage condition blocks (beforeEntry / onSuccess / onFailure), their results,
  * automatic retry and rule counts. Rules inside conditions are in conditions-rules.ts.
  */
-import { describe, isObject, jsonType } from "../json";
+import { describe, isObject, jsonType } from "../../json";
 import type { Reporter, Rule } from "../rule";
 import type { ConditionBlock } from "../variable-references";
 import { conditionIndex, type BlockRef } from "./condition-index";

@@ -1,5 +1,5 @@
 /** CFG005 sub-rules for CodeBuild (actions and rules) and Commands. */
-import { describe, isObject, isString } from "../json";
+import { describe, isObject, isString } from "../../json";
 import { capitalize } from "./actions-support";
 import {
   has,

@@ -1,6 +1,6 @@
 /** CFG005 sub-rules for CloudFormation, StackSet and StackInstances actions. */
 import { CONFIG_VALUE, ROLE_ARN } from "../../pipeline/patterns";
-import { describe, isObject } from "../json";
+import { describe, isObject } from "../../json";
 import { hasReference } from "./actions-support";
 import {
   has,

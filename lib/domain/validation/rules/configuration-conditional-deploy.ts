@@ -1,5 +1,5 @@
 /** CFG005 sub-rules for deploy providers: S3, CodeDeployToECS, EC2, EKS, Lambda, Service Catalog, ECS. */
-import { describe } from "../json";
+import { describe } from "../../json";
 import { capitalize } from "./actions-support";
 import {
   has,

@@ -1,5 +1,5 @@
 /** CFG005 sub-rules for invoke and test providers: Step Functions, InspectorScan, CodePipeline, Device Farm. */
-import { describe, isObject, isString } from "../json";
+import { describe, isObject, isString } from "../../json";
 import { capitalize } from "./actions-support";
 import {
   has,

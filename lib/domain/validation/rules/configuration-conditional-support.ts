@@ -4,7 +4,7 @@
  * (and stage-condition rule) to the rows of its catalog entry, in one pass.
  */
 import type { ProviderEntry, ProviderKind } from "../../catalog/catalog";
-import { describe, isString, type JsonObject } from "../json";
+import { describe, isString, type JsonObject } from "../../json";
 import { joinPath } from "../path";
 import type { ActionRef, PipelineIndex } from "../pipeline-index";
 import type { Reporter } from "../rule";

@@ -5,7 +5,7 @@
  * in a single pass. Adding a sub-case = adding a row to a family table.
  */
 import { findActionProvider, findRuleProvider, type ProviderEntry } from "../../catalog/catalog";
-import { arrayOf, describe, isObject, isString, type JsonObject } from "../json";
+import { arrayOf, describe, isObject, isString, type JsonObject } from "../../json";
 import type { ActionRef } from "../pipeline-index";
 import type { Rule } from "../rule";
 import { actionLabel, forEachConditionRule } from "./actions-support";

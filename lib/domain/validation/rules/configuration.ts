@@ -5,7 +5,7 @@
  */
 import { ACTION_PROVIDERS, type ProviderEntry } from "../../catalog/catalog";
 import { CONFIG_KEY, CONFIG_VALUE } from "../../pipeline/patterns";
-import { describe, isString, jsonType } from "../json";
+import { describe, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
 import type { ActionRef } from "../pipeline-index";
 import type { Reporter, Rule } from "../rule";

@@ -6,7 +6,7 @@
  * 500 actions; six separate walks would cost six times as much). The walk's findings are
  * cached per PipelineIndex, and each GEN rule reports only its own code from that cache.
  */
-import { describe, hasOwn, isInteger, isObject, jsonType, type JsonObject } from "../json";
+import { describe, hasOwn, isInteger, isObject, jsonType, type JsonObject } from "../../json";
 import { formatPath, joinPath, type PathSegment } from "../path";
 import { memoize, type PipelineIndex } from "../pipeline-index";
 import type { Reporter, Rule } from "../rule";

@@ -3,7 +3,7 @@ import { allowedInV1 } from "../../catalog/catalog";
 import { LIMITS, PIPELINE_NAME, ROLE_ARN, satisfies } from "../../pipeline/patterns";
 import { checkString } from "../checks";
 import type { ValidationContext } from "../context";
-import { arrayOf, describe, isInteger, isObject, isString, jsonType } from "../json";
+import { arrayOf, describe, isInteger, isObject, isString, jsonType } from "../../json";
 import type { ActionRef, PipelineIndex } from "../pipeline-index";
 import type { Reporter, Rule } from "../rule";
 import { caseVariantOf, ENUMS } from "./general";

@@ -1,7 +1,7 @@
 /** STG001–STG007: stage names, action counts, source placement and blockers. */
 import { BLOCKER_NAME, LIMITS, STAGE_NAME, satisfies } from "../../pipeline/patterns";
 import { checkString } from "../checks";
-import { arrayOf, describe, isObject, jsonType } from "../json";
+import { arrayOf, describe, isObject, jsonType } from "../../json";
 import type { Rule } from "../rule";
 import { caseVariantOf, ENUMS } from "./general";
 

@@ -3,7 +3,7 @@
  * the declaration, so paths start at `tags` (the CreatePipeline member beside `pipeline`).
  */
 import { LIMITS, TAG_KEY, TAG_VALUE } from "../../pipeline/patterns";
-import { describe, isObject, jsonType } from "../json";
+import { describe, isObject, jsonType } from "../../json";
 import type { Rule } from "../rule";
 
 /** Characters the tagging docs allow: Unicode letters, digits, spaces and + - = . _ : / @. */

@@ -1,6 +1,6 @@
 /** Defensive views of `triggers` shared by the TRIG rules. */
 import { ACTION_NAME } from "../../pipeline/patterns";
-import { arrayOf, isObject, isString, type JsonObject } from "../json";
+import { arrayOf, isObject, isString, type JsonObject } from "../../json";
 import type { ActionRef, PipelineIndex } from "../pipeline-index";
 
 export const PROVIDER_TYPE = "CodeStarSourceConnection";

@@ -4,7 +4,7 @@
  */
 import { FILTER_PATTERN } from "../../pipeline/patterns";
 import { describeGlobIssue, globIssue, globMatches } from "../glob";
-import { arrayOf, describe, isObject, isString, type JsonObject } from "../json";
+import { arrayOf, describe, isObject, isString, type JsonObject } from "../../json";
 import type { Rule } from "../rule";
 import { filtersOf, forEachFilterWithoutBranches, forEachPattern, sourceActionName, targetOf, triggersOf } from "./trigger-helpers";
 

@@ -4,7 +4,7 @@
  */
 import { ACTION_NAME, FILTER_PATTERN, LIMITS } from "../../pipeline/patterns";
 import { checkString } from "../checks";
-import { arrayOf, describe, isObject, jsonType } from "../json";
+import { arrayOf, describe, isObject, jsonType } from "../../json";
 import type { Reporter, Rule } from "../rule";
 import { enumState } from "./enums";
 import { CRITERIA, filtersOf, PROVIDER_TYPE, sourceActionName, targetOf, triggersOf } from "./trigger-helpers";

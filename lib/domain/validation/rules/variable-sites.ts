@@ -11,7 +11,7 @@
  * Also the namespaces usable by references (valid pattern, not reserved) and what is used.
  */
 import { NAMESPACE, satisfies } from "../../pipeline/patterns";
-import { isObject, type JsonObject } from "../json";
+import { isObject, type JsonObject } from "../../json";
 import { joinPath } from "../path";
 import { memoize, type ActionRef, type PipelineIndex } from "../pipeline-index";
 import {

@@ -11,7 +11,7 @@ import {
   VARIABLE_NAME,
 } from "../../pipeline/patterns";
 import { checkString } from "../checks";
-import { arrayOf, describe, isObject, isString, jsonType } from "../json";
+import { arrayOf, describe, isObject, isString, jsonType } from "../../json";
 import type { PipelineIndex } from "../pipeline-index";
 import type { Rule } from "../rule";
 import {

@@ -1,0 +1,82 @@
+/**
+ * JSON as the domain reads and writes it, and guards that are safe for any key (`__proto__`,
+ * `constructor`): imported documents and live pipelines are untrusted and may hold anything.
+ *
+ * Two shapes, for two jobs:
+ * - `JsonObject` is an object read from untrusted input: members are `unknown` until narrowed.
+ * - `JsonValue` / `JsonMap` are JSON the domain produces (exports, documents), fully typed.
+ */
+export type JsonPrimitive = string | number | boolean | null;
+export type JsonValue = JsonPrimitive | JsonValue[] | JsonMap;
+export interface JsonMap {
+  [key: string]: JsonValue;
+}
+
+/** An object read from untrusted JSON: nothing is known about its members yet. */
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function isString(value: unknown): value is string {
+  return typeof value === "string";
+}
+
+export function isInteger(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value);
+}
+
+/** The value as an array, or an empty array when it is anything else. */
+export function arrayOf(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** The own property `key`, never one inherited from Object.prototype. */
+export function own<T>(object: Record<string, T>, key: string): T | undefined {
+  return hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** Sets an own enumerable property even for `__proto__` (plain assignment would set the prototype). */
+export function setOwn<T>(object: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** An object built from entries in their order, safe for any key. */
+export function fromEntries<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of entries) setOwn(out, k, v);
+  return out;
+}
+
+/** A short, safe rendering of a value for messages. */
+export function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "string") {
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  }
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (value === null) return "null";
+  if (typeof value === "object") return "an object";
+  return String(value);
+}
+
+/** What a value is, in a sentence: "a list", "an object", "a number". */
+export function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return `a ${typeof value}`;
+}
+
+/** JSON type names as users know them, for "expected a string but got a number" messages. */
+export function jsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "list";
+  if (typeof value === "object") return "object";
+  return typeof value;
+}
