@@ -18,7 +18,9 @@ import { describe, isObject, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
 import type { ActionRef } from "../pipeline-index";
 import type { Reporter, Rule } from "../rule";
-import { actionLabel, capitalize, hasReference, isType, validTypeId, wrongCaseOf } from "./actions-support";
+import { EnvironmentVariableTypeSchema } from "../../pipeline/declaration";
+import { actionLabel, capitalize, hasReference, isType, validTypeId } from "./actions-support";
+import { enumState } from "./enums";
 
 const isManual = (a: ActionRef) => isType(a, "Approval", "AWS", "Manual");
 const isCommands = (a: ActionRef) => isType(a, "Compute", "AWS", "Commands");
@@ -223,8 +225,6 @@ const ACT015: Rule = {
   },
 };
 
-const ENV_TYPES: readonly string[] = ["PLAINTEXT", "SECRETS_MANAGER"];
-
 const ACT016: Rule = {
   id: "ACT016",
   title: "environmentVariables",
@@ -270,7 +270,7 @@ function checkEnvironmentVariable(report: Reporter, action: ActionRef, path: str
   const typePath = joinPath(path, "type");
   if (!isString(type)) {
     report.error("ACT016", typePath, `Environment variable type must be PLAINTEXT or SECRETS_MANAGER, not a ${jsonType(type)}.`);
-  } else if (type !== "" && !ENV_TYPES.includes(type) && !wrongCaseOf(type, ENV_TYPES)) {
+  } else if (enumState(type, EnvironmentVariableTypeSchema.options) === "unknown") {
     report.error("ACT016", typePath, `Environment variable type ${describe(type)} is not valid; use PLAINTEXT or SECRETS_MANAGER.`);
   } else if (type === "SECRETS_MANAGER" && placed && !isCommands(action) && validTypeId(action)) {
     report.warning("ACT016", typePath, `SECRETS_MANAGER environment variables are documented only for Commands actions; on ${actionLabel(action)} use PLAINTEXT.`);

@@ -1,10 +1,10 @@
 /** Small helpers shared by the ACT/ART/CFG rule files (no rules here). */
+import { ActionCategorySchema, ActionOwnerSchema } from "../../pipeline/declaration";
 import { PROVIDER } from "../../pipeline/patterns";
 import { arrayOf, describe, isObject, type JsonObject } from "../../json";
 import type { ActionRef, StageRef } from "../pipeline-index";
+import { enumState } from "./enums";
 
-export const ACTION_CATEGORIES: readonly string[] = ["Source", "Build", "Deploy", "Test", "Invoke", "Approval", "Compute"];
-export const ACTION_OWNERS: readonly string[] = ["AWS", "ThirdParty", "Custom"];
 
 /** Label used in messages: `action "Build" in stage "Build"`. */
 export function actionLabel(action: ActionRef): string {
@@ -18,22 +18,14 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** True when the value matches one of `allowed` only when case is ignored (GEN006 owns it). */
-export function wrongCaseOf(value: string, allowed: readonly string[]): boolean {
-  const lower = value.toLowerCase();
-  return allowed.some((a) => a !== value && a.toLowerCase() === lower);
-}
-
 /** category, owner and provider pass ACT003, so later rules do not cascade on a broken tuple. */
 export function validTypeId(action: ActionRef): boolean {
   // A catalog hit matched category, owner and provider exactly, so the tuple is well-formed.
   if (action.provider !== undefined && !action.provider.providerIsUserDefined) return true;
   const t = action.type;
   return (
-    t.category !== undefined &&
-    ACTION_CATEGORIES.includes(t.category) &&
-    t.owner !== undefined &&
-    ACTION_OWNERS.includes(t.owner) &&
+    enumState(t.category, ActionCategorySchema.options) === "exact" &&
+    enumState(t.owner, ActionOwnerSchema.options) === "exact" &&
     t.provider !== undefined &&
     t.provider.length <= PROVIDER.max &&
     PROVIDER.pattern!.test(t.provider)

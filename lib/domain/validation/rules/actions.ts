@@ -9,7 +9,9 @@ import { joinPath } from "../path";
 import type { Reporter, Rule } from "../rule";
 import { actionCatalogRules } from "./actions-catalog";
 import { actionFieldRules } from "./actions-fields";
-import { ACTION_CATEGORIES, ACTION_OWNERS, actionLabel, capitalize, wrongCaseOf } from "./actions-support";
+import { ActionCategorySchema, ActionOwnerSchema } from "../../pipeline/declaration";
+import { actionLabel, capitalize } from "./actions-support";
+import { enumState } from "./enums";
 
 const NAME_ALLOWED = "letters, digits and . @ - _ (no spaces)";
 const TYPE_ALLOWED = "letters, digits, - and _";
@@ -91,8 +93,8 @@ const ACT003: Rule = {
         report.error("ACT003", path, `actionTypeId must be an object with category, owner, provider and version, not a ${jsonType(typeId)}.`);
         continue;
       }
-      checkEnum(report, joinPath(path, "category"), typeId.category, ACTION_CATEGORIES, "Action category");
-      checkEnum(report, joinPath(path, "owner"), typeId.owner, ACTION_OWNERS, "Action owner");
+      checkEnum(report, joinPath(path, "category"), typeId.category, ActionCategorySchema.options, "Action category");
+      checkEnum(report, joinPath(path, "owner"), typeId.owner, ActionOwnerSchema.options, "Action owner");
       checkString(report, "ACT003", joinPath(path, "provider"), typeId.provider, PROVIDER, {
         required: true,
         label: "Action provider",
@@ -117,7 +119,7 @@ function checkEnum(report: Reporter, path: string, value: unknown, allowed: read
     return;
   }
   // "" is GEN004's, a wrong-case value GEN006's.
-  if (value === "" || allowed.includes(value) || wrongCaseOf(value, allowed)) return;
+  if (enumState(value, allowed) !== "unknown") return;
   report.error("ACT003", path, `${label} ${describe(value)} is not valid; use one of ${allowed.join(", ")}.`);
 }
 

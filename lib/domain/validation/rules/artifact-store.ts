@@ -6,7 +6,8 @@ import { arrayOf, describe, hasOwn, isObject, isString, jsonType, type JsonObjec
 import { joinPath } from "../path";
 import type { ActionRef, PipelineIndex } from "../pipeline-index";
 import type { Rule } from "../rule";
-import { caseVariantOf, ENUMS } from "./general";
+import { ArtifactStoreTypeSchema, EncryptionKeyTypeSchema } from "../../pipeline/declaration";
+import { enumState } from "./enums";
 
 /** Regions where CodePipeline answered "... is not a valid AWS Region" (observed, spec STORE006). */
 const OBSERVED_UNSUPPORTED = new Set(["af-south-1"]);
@@ -98,7 +99,7 @@ const storeType: Rule = {
       const at = `${path}.type`;
       if (type === undefined) report.error("STORE002", at, 'The artifact store type is required; set "type": "S3".');
       else if (typeof type !== "string") report.error("STORE002", at, `The artifact store type must be the string "S3", not a ${jsonType(type)}.`);
-      else if (type !== "S3" && type !== "" && caseVariantOf(type, ENUMS.artifactStoreType) === undefined) {
+      else if (enumState(type, ArtifactStoreTypeSchema.options) === "unknown") {
         report.error("STORE002", at, `Artifact store type ${describe(type)} is not supported; the only type is "S3".`);
       }
     }
@@ -172,7 +173,7 @@ const encryptionKey: Rule = {
       const type = key.type;
       if (type === undefined) report.error("STORE004", `${at}.type`, 'encryptionKey type is required; set "type": "KMS".');
       else if (typeof type !== "string") report.error("STORE004", `${at}.type`, `encryptionKey type must be the string "KMS", not a ${jsonType(type)}.`);
-      else if (type !== "KMS" && type !== "" && caseVariantOf(type, ENUMS.encryptionKeyType) === undefined) {
+      else if (enumState(type, EncryptionKeyTypeSchema.options) === "unknown") {
         report.error("STORE004", `${at}.type`, `encryptionKey type ${describe(type)} is not supported; the only type is "KMS".`);
       }
     }

@@ -3,6 +3,7 @@
  * limits, input artifacts and variable references.
  */
 import { RULE_PROVIDERS } from "../../catalog/catalog";
+import { RuleCategorySchema, RuleOwnerSchema } from "../../pipeline/declaration";
 import {
   ARTIFACT_NAME,
   COMMAND,
@@ -23,6 +24,7 @@ import { joinPath } from "../path";
 import type { Reporter, Rule } from "../rule";
 import { checkReference, ruleScope, scanReferences } from "../variable-references";
 import { conditionIndex, type RuleRef } from "./condition-index";
+import { enumState } from "./enums";
 
 const KNOWN_RULE_PROVIDERS = RULE_PROVIDERS.map((p) => p.provider).join(", ");
 
@@ -31,17 +33,12 @@ function ruleLabel(rule: RuleRef): string {
   return isString(name) && name !== "" ? `Rule "${name}"` : `Rule ${rule.index}`;
 }
 
-/** Enum-like member: exact value passes, wrong case is GEN006's, empty is GEN004's. */
-function checkFixed(
-  report: Reporter,
-  path: string,
-  value: unknown,
-  expected: string,
-  label: string,
-): void {
+/** A one-value enum member: the exact value passes, wrong case is GEN006's, empty is GEN004's. */
+function checkFixed(report: Reporter, path: string, value: unknown, values: readonly string[], label: string): void {
+  const expected = values[0];
   if (typeof value !== "string") {
     report.error("COND013", path, `${label} must be the string "${expected}", not ${jsonType(value)}.`);
-  } else if (value !== "" && value.toUpperCase() !== expected.toUpperCase()) {
+  } else if (enumState(value, values) === "unknown") {
     report.error("COND013", path, `${label} must be "${expected}"; ${describe(value)} is not valid.`);
   }
 }
@@ -93,8 +90,8 @@ const cond013: Rule = {
         continue;
       }
       if (typeId.category === undefined) report.error("COND013", `${path}.category`, `ruleTypeId.category is required and must be "Rule".`);
-      else checkFixed(report, `${path}.category`, typeId.category, "Rule", "ruleTypeId.category");
-      if (typeId.owner !== undefined) checkFixed(report, `${path}.owner`, typeId.owner, "AWS", "ruleTypeId.owner");
+      else checkFixed(report, `${path}.category`, typeId.category, RuleCategorySchema.options, "ruleTypeId.category");
+      if (typeId.owner !== undefined) checkFixed(report, `${path}.owner`, typeId.owner, RuleOwnerSchema.options, "ruleTypeId.owner");
       const providerOk = checkString(report, "COND013", `${path}.provider`, typeId.provider, PROVIDER, {
         required: true,
         label: "Rule provider",

@@ -2,6 +2,7 @@
  * COND001–COND011: stage condition blocks (beforeEntry / onSuccess / onFailure), their results,
  * automatic retry and rule counts. Rules inside conditions are in conditions-rules.ts.
  */
+import { ResultSchema, StageRetryModeSchema } from "../../pipeline/declaration";
 import { describe, isObject, jsonType } from "../../json";
 import type { Reporter, Rule } from "../rule";
 import type { ConditionBlock } from "../variable-references";
@@ -9,8 +10,6 @@ import { conditionIndex, type BlockRef } from "./condition-index";
 import { conditionRuleRules } from "./conditions-rules";
 import { enumState } from "./enums";
 
-const RESULTS = ["ROLLBACK", "FAIL", "RETRY", "SKIP"] as const;
-const RETRY_MODES = ["FAILED_ACTIONS", "ALL_ACTIONS"] as const;
 
 /** Results the user guide allows inside each block's condition (onFailure RETRY is COND006's). */
 const CONDITION_RESULTS: Readonly<Record<ConditionBlock, readonly string[]>> = {
@@ -86,7 +85,7 @@ function checkResult(
   allowed: readonly string[],
   where: string,
 ): void {
-  const state = enumState(value, RESULTS);
+  const state = enumState(value, ResultSchema.options);
   if (state === "not-string") {
     report.error("COND003", path, `The result of ${where} must be a string (${list(allowed)}), not ${jsonType(value)}.`);
   } else if (state === "unknown") {
@@ -161,7 +160,7 @@ const cond005: Rule = {
         continue;
       }
       const mode = retryConfiguration.retryMode;
-      const state = enumState(mode, RETRY_MODES);
+      const state = enumState(mode, StageRetryModeSchema.options);
       if (mode === undefined) {
         if (result === "RETRY") {
           report.warning("COND005", path, `retryConfiguration has no retryMode. Add "retryMode": "FAILED_ACTIONS" (retry failed actions) or "ALL_ACTIONS".`);
@@ -169,7 +168,7 @@ const cond005: Rule = {
       } else if (state === "not-string" || state === "unknown") {
         report.error("COND005", `${path}.retryMode`, `retryMode ${describe(mode)} is invalid; use FAILED_ACTIONS or ALL_ACTIONS.`);
       }
-      if (enumState(result, RESULTS) === "exact" && result !== "RETRY") {
+      if (enumState(result, ResultSchema.options) === "exact" && result !== "RETRY") {
         report.warning("COND005", path, `retryConfiguration only applies to onFailure result RETRY; with result ${result} it is ignored. Remove it or set "result": "RETRY".`);
       }
     }

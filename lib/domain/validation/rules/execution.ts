@@ -3,14 +3,15 @@ import type { ValidationContext } from "../context";
 import { arrayOf, isInteger, isObject } from "../../json";
 import type { PipelineIndex } from "../pipeline-index";
 import type { Rule } from "../rule";
-import { ENUMS } from "./general";
+import { ExecutionModeSchema } from "../../pipeline/declaration";
+import { enumState } from "./enums";
 
-type Mode = (typeof ENUMS.executionMode)[number];
+type Mode = (typeof ExecutionModeSchema.options)[number];
 
 /** A declaration's executionMode (SUPERSEDED when omitted), or undefined when invalid. */
 function modeOf(declaration: unknown): Mode | undefined {
   const mode = isObject(declaration) ? (declaration.executionMode ?? "SUPERSEDED") : undefined;
-  return ENUMS.executionMode.includes(mode as Mode) ? (mode as Mode) : undefined;
+  return enumState(mode, ExecutionModeSchema.options) === "exact" ? (mode as Mode) : undefined;
 }
 
 /** [deployed, new] modes when an update changes the mode. */

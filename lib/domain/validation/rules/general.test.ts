@@ -5,7 +5,9 @@ import type { Diagnostic } from "../diagnostic";
 import { runRules, validate } from "../validate";
 import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
 import type { ValidationContext } from "../context";
-import { caseVariantOf, closestMember, DECLARATION_SCHEMA, generalRules } from "./general";
+import { MEMBER_FIELDS } from "../../pipeline/member-fields";
+import { caseVariantOf } from "./enums";
+import { closestMember, generalRules } from "./general";
 import { pipelineRules } from "./pipeline";
 import { artifactStoreRules } from "./artifact-store";
 import { stagesRules } from "./stages";
@@ -81,8 +83,8 @@ describe("general rules", () => {
     expect(validate(richPipeline(), TEST_CONTEXT)).toEqual([]);
   });
 
-  it("has a schema entry for exactly the members of every declaration shape", () => {
-    for (const [shape, fields] of Object.entries(DECLARATION_SCHEMA)) {
+  it("walks a field for exactly the members of every declaration shape", () => {
+    for (const [shape, fields] of Object.entries(MEMBER_FIELDS)) {
       expect(Object.keys(fields).sort(), shape).toEqual([...MEMBERS[shape as keyof typeof MEMBERS]].sort());
     }
   });

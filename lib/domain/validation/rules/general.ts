@@ -11,116 +11,21 @@ import { formatPath, joinPath, type PathSegment } from "../path";
 import { memoize, type PipelineIndex } from "../pipeline-index";
 import type { Reporter, Rule } from "../rule";
 import type { Severity } from "../diagnostic";
-import { MEMBERS, type ShapeName } from "../../pipeline/members";
+import { MEMBERS } from "../../pipeline/members";
+import { MEMBER_FIELDS, type DeclarationShape, type MemberField } from "../../pipeline/member-fields";
+import { caseVariantOf } from "./enums";
 
 // ---------------------------------------------------------------------------------------------
-// Enums: exported so that specific rules can stay silent on wrong-case values (GEN006's) and
-// on "" (GEN004's, which covers empty enum values as well as other strings).
-
-export const ENUMS = {
-  executionMode: ["QUEUED", "SUPERSEDED", "PARALLEL"],
-  pipelineType: ["V1", "V2"],
-  actionCategory: ["Source", "Build", "Deploy", "Test", "Invoke", "Approval", "Compute"],
-  actionOwner: ["AWS", "ThirdParty", "Custom"],
-  artifactStoreType: ["S3"],
-  encryptionKeyType: ["KMS"],
-  result: ["ROLLBACK", "FAIL", "RETRY", "SKIP"],
-  retryMode: ["FAILED_ACTIONS", "ALL_ACTIONS"],
-  environmentVariableType: ["PLAINTEXT", "SECRETS_MANAGER"],
-  pullRequestEvent: ["OPEN", "UPDATED", "CLOSED"],
-  triggerProviderType: ["CodeStarSourceConnection"],
-  ruleCategory: ["Rule"],
-  ruleOwner: ["AWS"],
-  blockerType: ["Schedule"],
-} as const satisfies Record<string, readonly string[]>;
-
-/**
- * The canonical value when `value` matches one of `values` case-insensitively but not exactly
- * (a GEN006 finding), else undefined. Specific enum rules call it to stay silent on those.
- */
-export function caseVariantOf(value: unknown, values: readonly string[]): string | undefined {
-  if (typeof value !== "string" || values.includes(value)) return undefined;
-  const lower = value.toLowerCase();
-  return values.find((v) => v.toLowerCase() === lower);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The declaration schema: what each member is, for the generic checks.
-
-type Field =
-  | { readonly kind: "string"; readonly min1: boolean }
-  | { readonly kind: "enum"; readonly values: readonly string[]; readonly exact: ReadonlySet<string> }
-  | { readonly kind: "int" }
-  | { readonly kind: "config" }
-  | { readonly kind: "storeMap" }
-  | { readonly kind: "shape"; readonly shape: DeclShape }
-  | { readonly kind: "list"; readonly of: Field; readonly min1: boolean };
-
-type DeclShape = Exclude<ShapeName, "PipelineMetadata" | "Tag">;
-
-const STR: Field = { kind: "string", min1: true };
-const STR0: Field = { kind: "string", min1: false };
-const INT: Field = { kind: "int" };
-const CONFIG: Field = { kind: "config" };
-const enumOf = (values: readonly string[]): Field => ({ kind: "enum", values, exact: new Set(values) });
-const shape = (name: DeclShape): Field => ({ kind: "shape", shape: name });
-const list = (of: Field, min1 = false): Field => ({ kind: "list", of, min1 });
-const CRITERIA = shape("GitFilterCriteria");
-const CONDITIONS = list(shape("Condition"), true);
-
-/** Member → field kind, per shape. Its keys equal MEMBERS (general.test.ts asserts it). */
-export const DECLARATION_SCHEMA: Record<DeclShape, Record<string, Field>> = {
-  PipelineDeclaration: {
-    name: STR, roleArn: STR, artifactStore: shape("ArtifactStore"), artifactStores: { kind: "storeMap" },
-    stages: list(shape("StageDeclaration")), version: INT, executionMode: enumOf(ENUMS.executionMode),
-    pipelineType: enumOf(ENUMS.pipelineType), variables: list(shape("PipelineVariableDeclaration")),
-    triggers: list(shape("PipelineTriggerDeclaration")),
-  },
-  ArtifactStore: { type: enumOf(ENUMS.artifactStoreType), location: STR, encryptionKey: shape("EncryptionKey") },
-  EncryptionKey: { id: STR, type: enumOf(ENUMS.encryptionKeyType) },
-  StageDeclaration: {
-    name: STR, blockers: list(shape("BlockerDeclaration")), actions: list(shape("ActionDeclaration")),
-    onFailure: shape("FailureConditions"), onSuccess: shape("SuccessConditions"), beforeEntry: shape("BeforeEntryConditions"),
-  },
-  BlockerDeclaration: { name: STR, type: enumOf(ENUMS.blockerType) },
-  ActionDeclaration: {
-    name: STR, actionTypeId: shape("ActionTypeId"), runOrder: INT, configuration: CONFIG, commands: list(STR, true),
-    outputArtifacts: list(shape("OutputArtifact")), inputArtifacts: list(shape("InputArtifact")),
-    outputVariables: list(STR, true), roleArn: STR, region: STR, namespace: STR, timeoutInMinutes: INT,
-    environmentVariables: list(shape("EnvironmentVariable"), true),
-  },
-  ActionTypeId: { category: enumOf(ENUMS.actionCategory), owner: enumOf(ENUMS.actionOwner), provider: STR, version: STR },
-  OutputArtifact: { name: STR, files: list(STR, true) },
-  InputArtifact: { name: STR },
-  EnvironmentVariable: { name: STR, value: STR, type: enumOf(ENUMS.environmentVariableType) },
-  FailureConditions: { result: enumOf(ENUMS.result), retryConfiguration: shape("RetryConfiguration"), conditions: CONDITIONS },
-  RetryConfiguration: { retryMode: enumOf(ENUMS.retryMode) },
-  SuccessConditions: { conditions: CONDITIONS },
-  BeforeEntryConditions: { conditions: CONDITIONS },
-  Condition: { result: enumOf(ENUMS.result), rules: list(shape("RuleDeclaration"), true) },
-  RuleDeclaration: {
-    name: STR, ruleTypeId: shape("RuleTypeId"), configuration: CONFIG, commands: list(STR, true),
-    inputArtifacts: list(shape("InputArtifact")), roleArn: STR, region: STR, timeoutInMinutes: INT,
-  },
-  RuleTypeId: { category: enumOf(ENUMS.ruleCategory), owner: enumOf(ENUMS.ruleOwner), provider: STR, version: STR },
-  PipelineVariableDeclaration: { name: STR, defaultValue: STR, description: STR0 },
-  PipelineTriggerDeclaration: { providerType: enumOf(ENUMS.triggerProviderType), gitConfiguration: shape("GitConfiguration") },
-  GitConfiguration: {
-    sourceActionName: STR, push: list(shape("GitPushFilter"), true), pullRequest: list(shape("GitPullRequestFilter"), true),
-  },
-  GitPushFilter: { tags: CRITERIA, branches: CRITERIA, filePaths: CRITERIA },
-  GitPullRequestFilter: { events: list(enumOf(ENUMS.pullRequestEvent), true), branches: CRITERIA, filePaths: CRITERIA },
-  GitFilterCriteria: { includes: list(STR, true), excludes: list(STR, true) },
-};
+// What each member holds, as the zod schemas of the declaration describe it.
 
 // Prototype-less lookup tables, so that keys such as "constructor" never hit Object.prototype.
-type FieldTable = Readonly<Record<string, Field | undefined>>;
-const FIELDS = {} as Record<DeclShape, FieldTable>;
-for (const name of Object.keys(DECLARATION_SCHEMA) as DeclShape[]) {
-  FIELDS[name] = Object.assign(Object.create(null) as Record<string, Field>, DECLARATION_SCHEMA[name]);
+type FieldTable = Readonly<Record<string, MemberField | undefined>>;
+const FIELDS = {} as Record<DeclarationShape, FieldTable>;
+for (const name of Object.keys(MEMBER_FIELDS) as DeclarationShape[]) {
+  FIELDS[name] = Object.assign(Object.create(null) as Record<string, MemberField>, MEMBER_FIELDS[name]);
 }
 
-const SHAPE_LABEL: Record<DeclShape, string> = {
+const SHAPE_LABEL: Record<DeclarationShape, string> = {
   PipelineDeclaration: "the pipeline declaration", ArtifactStore: "an artifact store", EncryptionKey: "encryptionKey",
   StageDeclaration: "a stage", BlockerDeclaration: "a blocker", ActionDeclaration: "an action",
   ActionTypeId: "actionTypeId", OutputArtifact: "an output artifact", InputArtifact: "an input artifact",
@@ -134,7 +39,7 @@ const SHAPE_LABEL: Record<DeclShape, string> = {
 // Known mistakes with a better explanation than "did you mean" (keys lower-cased).
 const CFN_ONLY = "is a CloudFormation-only property of AWS::CodePipeline::Pipeline with no API equivalent; remove it";
 const METADATA_FIELD = "belongs to GetPipeline's `metadata`, not to the declaration; remove it";
-const HINTS: Partial<Record<DeclShape, Record<string, string>>> = {
+const HINTS: Partial<Record<DeclarationShape, Record<string, string>>> = {
   PipelineDeclaration: {
     metadata: "`metadata` is returned by GetPipeline beside `pipeline`, not inside it; remove it before CreatePipeline/UpdatePipeline",
     pipeline: "the declaration looks wrapped; move the members of `pipeline` to the top level",
@@ -182,7 +87,7 @@ function add(walk: Walk, code: GeneralCode, severity: Severity, last: PathSegmen
   (walk.out[code] ??= []).push({ severity, path, message });
 }
 
-function walkShape(object: JsonObject, shapeName: DeclShape, walk: Walk): void {
+function walkShape(object: JsonObject, shapeName: DeclarationShape, walk: Walk): void {
   const fields = FIELDS[shapeName];
   for (const key in object) {
     if (!hasOwn(object, key)) continue;
@@ -192,7 +97,7 @@ function walkShape(object: JsonObject, shapeName: DeclShape, walk: Walk): void {
   }
 }
 
-function descend(walk: Walk, segment: PathSegment, object: JsonObject, shapeName: DeclShape): void {
+function descend(walk: Walk, segment: PathSegment, object: JsonObject, shapeName: DeclarationShape): void {
   walk.segments.push(segment);
   walkShape(object, shapeName, walk);
   walk.segments.pop();
@@ -202,7 +107,7 @@ function descend(walk: Walk, segment: PathSegment, object: JsonObject, shapeName
  * Checks one member value at `key` (a list index for list items) of the current path. `name`
  * is the member's name for messages (for list items, the list's name).
  */
-function checkValue(value: unknown, field: Field, key: PathSegment, walk: Walk, name: string): void {
+function checkValue(value: unknown, field: MemberField, key: PathSegment, walk: Walk, name: string): void {
   switch (field.kind) {
     case "string":
       if (value === "" && field.min1) {
@@ -217,7 +122,7 @@ function checkValue(value: unknown, field: Field, key: PathSegment, walk: Walk, 
         const what = typeof key === "number" ? `An item of "${name}"` : `"${name}"`;
         add(walk, "GEN004", "error", key,
           `${what} is an empty string; use one of ${field.values.map((v) => `"${v}"`).join(", ")}.`);
-      } else if (typeof value === "string" && !field.exact.has(value)) {
+      } else if (typeof value === "string" && !field.values.includes(value)) {
         const canonical = caseVariantOf(value, field.values);
         if (canonical !== undefined) {
           add(walk, "GEN006", "error", key,
@@ -309,7 +214,7 @@ function notString(key: string, value: unknown): string {
   return `${base}; serialize it as a JSON string (configuration maps hold strings only).`;
 }
 
-function unknownMember(shapeName: DeclShape, key: string, walk: Walk): void {
+function unknownMember(shapeName: DeclarationShape, key: string, walk: Walk): void {
   const where = SHAPE_LABEL[shapeName];
   const hints = HINTS[shapeName];
   const lower = key.toLowerCase();

@@ -6,7 +6,8 @@ import type { ValidationContext } from "../context";
 import { arrayOf, describe, isInteger, isObject, isString, jsonType } from "../../json";
 import type { ActionRef, PipelineIndex } from "../pipeline-index";
 import type { Reporter, Rule } from "../rule";
-import { caseVariantOf, ENUMS } from "./general";
+import { ExecutionModeSchema, PipelineTypeSchema } from "../../pipeline/declaration";
+import { enumState } from "./enums";
 
 const NAME_CHARS = "letters, digits and . @ - _ (no spaces)";
 /** The service quotas on pipelines per region (1000 is adjustable, 300 polling is fixed). */
@@ -105,11 +106,12 @@ const roleArn: Rule = {
 
 /** Reports a present enum member that is neither valid, "" (GEN004's) nor a case variant (GEN006's). */
 function checkEnum(report: Reporter, code: string, path: string, value: unknown, values: readonly string[]): void {
-  if (value === undefined || value === "") return;
+  if (value === undefined) return;
+  const state = enumState(value, values);
   const allowed = values.map((v) => `"${v}"`).join(", ");
-  if (typeof value !== "string") {
+  if (state === "not-string") {
     report.error(code, path, `${path} must be one of ${allowed}, not a ${jsonType(value)}.`);
-  } else if (!values.includes(value) && caseVariantOf(value, values) === undefined) {
+  } else if (state === "unknown") {
     report.error(code, path, `${path} ${describe(value)} is not valid; use one of ${allowed}.`);
   }
 }
@@ -119,7 +121,7 @@ const pipelineTypeValue: Rule = {
   title: "pipelineType value",
   codes: ["PIPE005"],
   check(p, _c, report) {
-    checkEnum(report, "PIPE005", "pipelineType", p.root.pipelineType, ENUMS.pipelineType);
+    checkEnum(report, "PIPE005", "pipelineType", p.root.pipelineType, PipelineTypeSchema.options);
   },
 };
 
@@ -140,7 +142,7 @@ const executionModeValue: Rule = {
   title: "executionMode value",
   codes: ["PIPE007"],
   check(p, _c, report) {
-    checkEnum(report, "PIPE007", "executionMode", p.root.executionMode, ENUMS.executionMode);
+    checkEnum(report, "PIPE007", "executionMode", p.root.executionMode, ExecutionModeSchema.options);
   },
 };
 

@@ -3,7 +3,8 @@ import { BLOCKER_NAME, LIMITS, STAGE_NAME, satisfies } from "../../pipeline/patt
 import { checkString } from "../checks";
 import { arrayOf, describe, isObject, jsonType } from "../../json";
 import type { Rule } from "../rule";
-import { caseVariantOf, ENUMS } from "./general";
+import { ActionCategorySchema, BlockerTypeSchema } from "../../pipeline/declaration";
+import { enumState } from "./enums";
 
 const stageName: Rule = {
   id: "STG001",
@@ -76,7 +77,7 @@ const maxActionsPerStage: Rule = {
 
 /** True when the category is a valid non-Source value (missing/unknown/wrong-case are other rules'). */
 function isOtherCategory(category: string | undefined): category is string {
-  return category !== undefined && category !== "Source" && ENUMS.actionCategory.includes(category as never);
+  return category !== "Source" && enumState(category, ActionCategorySchema.options) === "exact";
 }
 
 const firstStageIsSource: Rule = {
@@ -133,7 +134,7 @@ const blockers: Rule = {
         checkString(report, "STG007", `${path}.name`, blocker.name, BLOCKER_NAME, { required: true, label: "Blocker name" });
         const type = blocker.type;
         if (type === undefined) report.error("STG007", `${path}.type`, 'Blocker type is required; the only type is "Schedule".');
-        else if (type !== "Schedule" && type !== "" && caseVariantOf(type, ENUMS.blockerType) === undefined) {
+        else if (enumState(type, BlockerTypeSchema.options) === "unknown") {
           report.error("STG007", `${path}.type`, `Blocker type ${describe(type)} is not valid; the only type is "Schedule".`);
         }
       });

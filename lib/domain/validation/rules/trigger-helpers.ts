@@ -1,9 +1,13 @@
 /** Defensive views of `triggers` shared by the TRIG rules. */
+import { TriggerProviderTypeSchema } from "../../pipeline/declaration";
 import { ACTION_NAME } from "../../pipeline/patterns";
 import { arrayOf, isObject, isString, type JsonObject } from "../../json";
 import type { ActionRef, PipelineIndex } from "../pipeline-index";
 
-export const PROVIDER_TYPE = "CodeStarSourceConnection";
+/** The only trigger provider the model has. */
+export const PROVIDER_TYPE = TriggerProviderTypeSchema.options[0];
+/** The source action provider a trigger starts (a connection to GitHub, GitLab or Bitbucket). */
+export const CONNECTION_PROVIDER = "CodeStarSourceConnection";
 
 export interface TriggerRef {
   readonly index: number;
@@ -80,7 +84,7 @@ export function sourceActionName(trigger: TriggerRef): string | undefined {
 
 // A wrong-case category is GEN006's alone, so it still counts as Source here.
 function isConnectionSource(action: ActionRef): boolean {
-  return action.type.category?.toUpperCase() === "SOURCE" && action.type.provider === PROVIDER_TYPE;
+  return action.type.category?.toUpperCase() === "SOURCE" && action.type.provider === CONNECTION_PROVIDER;
 }
 
 /** The connection source action of the first stage that a trigger names, if any. */

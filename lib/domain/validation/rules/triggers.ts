@@ -2,15 +2,16 @@
  * TRIG001–TRIG009: V2 git triggers — V2 requirement, counts, providerType, target source action,
  * filter and pattern list shapes, pull-request events. Filter semantics are in triggers-filters.ts.
  */
+import { GitPullRequestEventTypeSchema, TriggerProviderTypeSchema } from "../../pipeline/declaration";
 import { ACTION_NAME, FILTER_PATTERN, LIMITS } from "../../pipeline/patterns";
 import { checkString } from "../checks";
 import { arrayOf, describe, isObject, jsonType } from "../../json";
 import type { Reporter, Rule } from "../rule";
 import { enumState } from "./enums";
-import { CRITERIA, filtersOf, PROVIDER_TYPE, sourceActionName, targetOf, triggersOf } from "./trigger-helpers";
+import { CONNECTION_PROVIDER, CRITERIA, filtersOf, PROVIDER_TYPE, sourceActionName, targetOf, triggersOf } from "./trigger-helpers";
 import { triggerFilterRules } from "./triggers-filters";
 
-const PR_EVENTS = ["OPEN", "UPDATED", "CLOSED"] as const;
+const PR_EVENTS = GitPullRequestEventTypeSchema.options;
 const CONNECTION_MESSAGE = "Triggers for connection must reference a CodeStarSourceConnection action";
 
 const trig001: Rule = {
@@ -61,7 +62,7 @@ const trig003: Rule = {
         report.error("TRIG003", `${path}.providerType`, `A trigger needs "providerType": "${PROVIDER_TYPE}".${hint}`);
         return;
       }
-      const state = enumState(value, [PROVIDER_TYPE]);
+      const state = enumState(value, TriggerProviderTypeSchema.options);
       if (state === "not-string" || state === "unknown") {
         report.error("TRIG003", `${path}.providerType`, `providerType must be "${PROVIDER_TYPE}" (the only trigger provider); ${describe(value)} is not valid.`);
       }
@@ -111,7 +112,7 @@ const trig005: Rule = {
           ? `no action is named "${name}"`
           : named.stageIndex !== 0
             ? `"${name}" is not a source action of the first stage`
-            : named.type.provider !== PROVIDER_TYPE
+            : named.type.provider !== CONNECTION_PROVIDER
               ? `"${name}" is a ${named.type.provider ?? "non-connection"} action`
               : `"${name}" is not in the Source category`;
       report.error(
