@@ -8,7 +8,11 @@
  * Unlike the declaration rules there is no GEN family here: each code owns every problem of its
  * operation, empty strings included.
  */
-import type { Diagnostic, Severity } from "../validation/diagnostic";
+import { StageRetryModeSchema } from "../pipeline/declaration";
+import { checkString } from "../validation/checks";
+import type { Diagnostic } from "../validation/diagnostic";
+import { caseVariantOf } from "../validation/enums";
+import { createReporter, type Reporter } from "../validation/rule";
 import { arrayOf, describe, isObject, isString, jsonType, type JsonObject } from "../json";
 import {
   APPROVAL_SUMMARY,
@@ -19,64 +23,27 @@ import {
   STOP_REASON,
   VARIABLE_DEFAULT,
   VARIABLE_NAME,
-  type StringConstraint,
 } from "../pipeline/patterns";
 
-type Out = Diagnostic[];
-
-function push(out: Out, code: string, severity: Severity, path: string, message: string): void {
-  out.push({ code, severity, path, message });
-}
-
-/** Presence, type, length and pattern of a string input member; true when valid. */
-function checkText(
-  out: Out,
-  code: string,
-  path: string,
-  value: unknown,
-  c: StringConstraint,
-  label: string,
-  required: boolean,
-): value is string {
-  if (value === undefined) {
-    if (required) push(out, code, "error", path, `${label} is required.`);
-    return false;
-  }
-  if (typeof value !== "string") {
-    push(out, code, "error", path, `${label} must be a string, not a ${jsonType(value)}.`);
-    return false;
-  }
-  if (value.length < c.min || value.length > c.max) {
-    const range = c.min === 0 ? `at most ${c.max} characters` : `${c.min} to ${c.max} characters`;
-    push(out, code, "error", path, `${label} must be ${range}; it has ${value.length}.`);
-    return false;
-  }
-  if (c.pattern && !c.pattern.test(value)) {
-    push(out, code, "error", path, `${label} ${describe(value)} must match ${c.patternText}.`);
-    return false;
-  }
-  return true;
-}
-
 /** Checks an enum input member: required, exact (with a "did you mean" for wrong case). */
-function checkChoice(out: Out, code: string, path: string, value: unknown, values: readonly string[], label: string): value is string {
+function checkChoice(report: Reporter, path: string, value: unknown, values: readonly string[], label: string): value is string {
   const allowed = values.map((v) => `"${v}"`).join(" or ");
   if (value === undefined) {
-    push(out, code, "error", path, `${label} is required: ${allowed}.`);
+    report.error(path, `${label} is required: ${allowed}.`);
     return false;
   }
   if (typeof value === "string" && values.includes(value)) return true;
-  const variant = typeof value === "string" ? values.find((v) => v.toLowerCase() === value.toLowerCase()) : undefined;
-  push(out, code, "error", path,
+  const variant = caseVariantOf(value, values);
+  report.error(path,
     variant !== undefined
       ? `${label} ${describe(value)} has the wrong case (values are case-sensitive); did you mean "${variant}"?`
       : `${label} must be ${allowed}; got ${typeof value === "string" ? describe(value) : `a ${jsonType(value)}`}.`);
   return false;
 }
 
-function inputObject(out: Out, code: string, input: unknown): JsonObject | undefined {
+function inputObject(report: Reporter, input: unknown): JsonObject | undefined {
   if (isObject(input)) return input;
-  push(out, code, "error", "", `The operation input must be an object, not a ${jsonType(input)}.`);
+  report.error("", `The operation input must be an object, not a ${jsonType(input)}.`);
   return undefined;
 }
 
@@ -86,20 +53,21 @@ function inputObject(out: Out, code: string, input: unknown): JsonObject | undef
 const REASON_CHAR = /[a-zA-Z0-9!@ ().*?-]/;
 
 export function validateDisableTransitionReason(reason: unknown): Diagnostic[] {
-  const out: Out = [];
+  const out: Diagnostic[] = [];
+  const report = createReporter(out, "OPS001");
   if (reason === "") {
-    push(out, "OPS001", "error", "reason", "A reason is required to disable a transition (1 to 300 characters).");
+    report.error("reason", "A reason is required to disable a transition (1 to 300 characters).");
     return out;
   }
   if (typeof reason === "string" && reason.length <= DISABLE_TRANSITION_REASON.max && !DISABLE_TRANSITION_REASON.pattern!.test(reason)) {
     const bad = [...new Set([...reason].filter((ch) => !REASON_CHAR.test(ch)))];
     const shown = bad.slice(0, 8).map((ch) => (ch === "\n" ? "line break" : JSON.stringify(ch))).join(", ");
-    push(out, "OPS001", "error", "reason",
+    report.error("reason",
       `The reason contains characters CodePipeline rejects (${shown}); only letters, digits, spaces and ! @ ( ) . * ? - are allowed. ` +
         `For example: ${JSON.stringify(sanitizeTransitionReason(reason))}.`);
     return out;
   }
-  checkText(out, "OPS001", "reason", reason, DISABLE_TRANSITION_REASON, "The reason", true);
+  checkString(report, "reason", reason, DISABLE_TRANSITION_REASON, { label: "The reason", required: true, ownsEmpty: true });
   return out;
 }
 
@@ -134,22 +102,23 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 
 /** Input: `{result: {summary, status}, token}` (the names come from the execution view). */
 export function validateApprovalResult(input: unknown): Diagnostic[] {
-  const out: Out = [];
-  const o = inputObject(out, "OPS002", input);
+  const out: Diagnostic[] = [];
+  const report = createReporter(out, "OPS002");
+  const o = inputObject(report, input);
   if (!o) return out;
   if (!isObject(o.result)) {
-    push(out, "OPS002", "error", "result",
+    report.error("result",
       o.result === undefined ? 'result is required: {"status": "Approved" | "Rejected", "summary": "..."}.' : `result must be an object, not a ${jsonType(o.result)}.`);
   } else {
-    checkText(out, "OPS002", "result.summary", o.result.summary, APPROVAL_SUMMARY, "The approval summary", true);
-    checkChoice(out, "OPS002", "result.status", o.result.status, ["Approved", "Rejected"], "The approval status");
+    checkString(report, "result.summary", o.result.summary, APPROVAL_SUMMARY, { label: "The approval summary", required: true, ownsEmpty: true });
+    checkChoice(report, "result.status", o.result.status, ["Approved", "Rejected"], "The approval status");
   }
   const token = o.token;
   if (token === undefined || token === "") {
-    push(out, "OPS002", "error", "token",
+    report.error("token",
       "The approval token is required: take it from GetPipelineState (actionStates[].latestExecution.token), or in PARALLEL mode from ListActionExecutions (externalExecutionId).");
   } else if (!isString(token) || !UUID.test(token)) {
-    push(out, "OPS002", "error", "token", `The approval token must be a UUID as returned by GetPipelineState; got ${describe(token)}.`);
+    report.error("token", `The approval token must be a UUID as returned by GetPipelineState; got ${describe(token)}.`);
   }
   return out;
 }
@@ -194,18 +163,22 @@ function sourceActions(declaration: JsonObject): Map<string, SourceActionInfo> {
  * being started (for declared variables and source actions); pass undefined when unknown.
  */
 export function validateStartExecution(input: unknown, declaration: unknown): Diagnostic[] {
-  const out: Out = [];
-  const o = inputObject(out, "OPS003", input);
+  const out: Diagnostic[] = [];
+  const report = createReporter(out, "OPS003");
+  const o = inputObject(report, input);
   if (!o) return out;
   const decl = isObject(declaration) ? declaration : undefined;
-  checkStartVariables(out, o.variables, decl);
-  checkText(out, "OPS003", "clientRequestToken", o.clientRequestToken, CLIENT_REQUEST_TOKEN,
-    "clientRequestToken (letters, digits and -)", false);
-  checkSourceRevisions(out, o.sourceRevisions, decl);
+  checkStartVariables(report, o.variables, decl);
+  checkString(report, "clientRequestToken", o.clientRequestToken, CLIENT_REQUEST_TOKEN, {
+    label: "clientRequestToken",
+    allowed: "letters, digits and -",
+    ownsEmpty: true,
+  });
+  checkSourceRevisions(report, o.sourceRevisions, decl);
   return out;
 }
 
-function checkStartVariables(out: Out, variables: unknown, decl: JsonObject | undefined): void {
+function checkStartVariables(report: Reporter, variables: unknown, decl: JsonObject | undefined): void {
   // Declared variables: name → has a default.
   const declared = new Map<string, boolean>();
   if (decl) {
@@ -216,72 +189,72 @@ function checkStartVariables(out: Out, variables: unknown, decl: JsonObject | un
   const supplied = new Set<string>();
   if (variables !== undefined) {
     if (!Array.isArray(variables)) {
-      push(out, "OPS003", "error", "variables", `variables must be a list of {name, value}, not a ${jsonType(variables)}.`);
+      report.error("variables", `variables must be a list of {name, value}, not a ${jsonType(variables)}.`);
     } else if (variables.length === 0) {
-      push(out, "OPS003", "error", "variables", "variables is an empty list; omit it instead of sending [] (the API requires 1 to 50 items).");
+      report.error("variables", "variables is an empty list; omit it instead of sending [] (the API requires 1 to 50 items).");
     } else if (variables.length > LIMITS.startVariables) {
-      push(out, "OPS003", "error", "variables", `At most ${LIMITS.startVariables} variables can be passed; there are ${variables.length}.`);
+      report.error("variables", `At most ${LIMITS.startVariables} variables can be passed; there are ${variables.length}.`);
     }
     arrayOf(variables).forEach((v: unknown, i) => {
       const at = `variables[${i}]`;
       if (!isObject(v)) {
-        push(out, "OPS003", "error", at, `Each variable must be an object {name, value}, not a ${jsonType(v)}.`);
+        report.error(at, `Each variable must be an object {name, value}, not a ${jsonType(v)}.`);
         return;
       }
-      if (checkText(out, "OPS003", `${at}.name`, v.name, VARIABLE_NAME, "Variable name", true)) {
+      if (checkString(report, `${at}.name`, v.name, VARIABLE_NAME, { label: "Variable name", required: true, allowed: "letters, digits, @, - and _", ownsEmpty: true })) {
         if (supplied.has(v.name)) {
-          push(out, "OPS003", "error", `${at}.name`, `Variable ${describe(v.name)} is passed twice; pass each variable once.`);
+          report.error(`${at}.name`, `Variable ${describe(v.name)} is passed twice; pass each variable once.`);
         } else if (decl && !declared.has(v.name)) {
           const names = [...declared.keys()];
-          push(out, "OPS003", "error", `${at}.name`,
+          report.error(`${at}.name`,
             `Pipeline variable ${describe(v.name)} is not declared in the pipeline` +
               (names.length > 0 ? `; declared: ${names.join(", ")}.` : "; the pipeline declares no variables."));
         }
         supplied.add(v.name);
       }
-      checkText(out, "OPS003", `${at}.value`, v.value, VARIABLE_DEFAULT, "Variable value", true);
+      checkString(report, `${at}.value`, v.value, VARIABLE_DEFAULT, { label: "Variable value", required: true, ownsEmpty: true });
     });
   }
   // Inferred: a variable without a default cannot resolve unless the start supplies it.
   for (const [name, hasDefault] of declared) {
     if (!hasDefault && !supplied.has(name)) {
-      push(out, "OPS003", "warning", "variables",
+      report.warning("variables",
         `Pipeline variable ${describe(name)} has no default value; supply a value for it, or actions referencing #{variables.${name}} fail.`);
     }
   }
 }
 
-function checkSourceRevisions(out: Out, revisions: unknown, decl: JsonObject | undefined): void {
+function checkSourceRevisions(report: Reporter, revisions: unknown, decl: JsonObject | undefined): void {
   if (revisions === undefined) return;
   if (!Array.isArray(revisions)) {
-    push(out, "OPS003", "error", "sourceRevisions", `sourceRevisions must be a list, not a ${jsonType(revisions)}.`);
+    report.error("sourceRevisions", `sourceRevisions must be a list, not a ${jsonType(revisions)}.`);
     return;
   }
   if (revisions.length > LIMITS.sourceRevisions) {
-    push(out, "OPS003", "error", "sourceRevisions", `At most ${LIMITS.sourceRevisions} source revisions can be passed; there are ${revisions.length}.`);
+    report.error("sourceRevisions", `At most ${LIMITS.sourceRevisions} source revisions can be passed; there are ${revisions.length}.`);
   }
   if (decl && decl.pipelineType === "V1" && revisions.length > 0) {
-    push(out, "OPS003", "warning", "sourceRevisions", "Source revision overrides are a V2 feature; this pipeline is V1.");
+    report.warning("sourceRevisions", "Source revision overrides are a V2 feature; this pipeline is V1.");
   }
   const sources = decl ? sourceActions(decl) : undefined;
   const seen = new Map<string, string[]>();
   revisions.forEach((r: unknown, i) => {
     const at = `sourceRevisions[${i}]`;
     if (!isObject(r)) {
-      push(out, "OPS003", "error", at, `Each source revision must be an object {actionName, revisionType, revisionValue}, not a ${jsonType(r)}.`);
+      report.error(at, `Each source revision must be an object {actionName, revisionType, revisionValue}, not a ${jsonType(r)}.`);
       return;
     }
-    const typeOk = checkChoice(out, "OPS003", `${at}.revisionType`, r.revisionType, REVISION_TYPES, "revisionType");
-    checkText(out, "OPS003", `${at}.revisionValue`, r.revisionValue, REVISION_VALUE, "revisionValue", true);
+    const typeOk = checkChoice(report, `${at}.revisionType`, r.revisionType, REVISION_TYPES, "revisionType");
+    checkString(report, `${at}.revisionValue`, r.revisionValue, REVISION_VALUE, { label: "revisionValue", required: true, ownsEmpty: true });
     const name = r.actionName;
     if (!isString(name) || name === "") {
-      push(out, "OPS003", "error", `${at}.actionName`, "actionName is required: the name of a source action of the pipeline.");
+      report.error(`${at}.actionName`, "actionName is required: the name of a source action of the pipeline.");
       return;
     }
     const source = sources?.get(name);
     if (sources && !source) {
       const names = [...sources.keys()];
-      push(out, "OPS003", "error", `${at}.actionName`,
+      report.error(`${at}.actionName`,
         `${describe(name)} is not a source action of this pipeline` + (names.length > 0 ? `; source actions: ${names.join(", ")}.` : "."));
       return;
     }
@@ -290,16 +263,16 @@ function checkSourceRevisions(out: Out, revisions: unknown, decl: JsonObject | u
     const types = seen.get(name) ?? [];
     // S3 accepts S3_OBJECT_KEY together with S3_OBJECT_VERSION_ID; anything else twice is a conflict.
     if (types.length > 0 && (types.includes(type) || !(types.every((t) => t.startsWith("S3_")) && type.startsWith("S3_")))) {
-      push(out, "OPS003", "warning", at, `Action ${describe(name)} already has a ${types.join(", ")} override; pass one override per source action.`);
+      report.warning(at, `Action ${describe(name)} already has a ${types.join(", ")} override; pass one override per source action.`);
     }
     seen.set(name, [...types, type]);
     if (!source) return;
     const allowed = revisionTypesFor(source);
     if (allowed && !allowed.includes(type)) {
-      push(out, "OPS003", "warning", `${at}.revisionType`,
+      report.warning(`${at}.revisionType`,
         `A ${source.provider} source takes ${allowed.join(" or ")} overrides, not ${type}.`);
     } else if (type === "S3_OBJECT_KEY" && source.configuration?.AllowOverrideForS3ObjectKey !== "true") {
-      push(out, "OPS003", "warning", `${at}.revisionType`,
+      report.warning(`${at}.revisionType`,
         `S3_OBJECT_KEY overrides require "AllowOverrideForS3ObjectKey": "true" on the S3 source action ${describe(name)}; set it, or override S3_OBJECT_VERSION_ID instead.`);
     }
   });
@@ -315,20 +288,21 @@ export interface StopContext {
 
 /** Input: `{reason?, abandon?}`. */
 export function validateStopExecution(input: unknown, context: StopContext = {}): Diagnostic[] {
-  const out: Out = [];
-  const o = inputObject(out, "OPS004", input);
+  const out: Diagnostic[] = [];
+  const report = createReporter(out, "OPS004");
+  const o = inputObject(report, input);
   if (!o) return out;
-  checkText(out, "OPS004", "reason", o.reason, STOP_REASON, "The stop reason", false);
+  checkString(report, "reason", o.reason, STOP_REASON, { label: "The stop reason", ownsEmpty: true });
   if (o.abandon !== undefined && typeof o.abandon !== "boolean") {
-    push(out, "OPS004", "error", "abandon", `abandon must be true or false, not a ${jsonType(o.abandon)}.`);
+    report.error("abandon", `abandon must be true or false, not a ${jsonType(o.abandon)}.`);
   }
   const previous = context.previousStop;
   if (previous) {
     if (previous.abandon) {
-      push(out, "OPS004", "warning", "",
+      report.warning("",
         "This execution was already stopped with abandon; another stop fails with DuplicatedStopRequestException.");
     } else if (o.abandon !== true) {
-      push(out, "OPS004", "warning", "abandon",
+      report.warning("abandon",
         'A "stop and wait" is already in progress; a second one fails with DuplicatedStopRequestException. Send abandon: true to stop immediately.');
     }
   }
@@ -347,19 +321,20 @@ export interface RetryContext {
 
 /** Input: `{retryMode}` (stage and execution identify the target and come from the view). */
 export function validateRetryStage(input: unknown, context: RetryContext = {}): Diagnostic[] {
-  const out: Out = [];
-  const o = inputObject(out, "OPS005", input);
+  const out: Diagnostic[] = [];
+  const report = createReporter(out, "OPS005");
+  const o = inputObject(report, input);
   if (!o) return out;
-  checkChoice(out, "OPS005", "retryMode", o.retryMode, ["FAILED_ACTIONS", "ALL_ACTIONS"], "retryMode");
+  checkChoice(report, "retryMode", o.retryMode, StageRetryModeSchema.options, "retryMode");
   const status = context.stageStatus;
   if (status === "Skipped") {
-    push(out, "OPS005", "warning", "stageName", "A skipped stage cannot be retried (StageNotRetryableException).");
+    report.warning("stageName", "A skipped stage cannot be retried (StageNotRetryableException).");
   } else if (status !== undefined && status !== "Failed" && status !== "Stopped") {
-    push(out, "OPS005", "warning", "stageName",
+    report.warning("stageName",
       `Only a failed or stopped stage can be retried; this stage is ${status} (StageNotRetryableException).`);
   }
   if (context.isLatestExecution === false) {
-    push(out, "OPS005", "warning", "pipelineExecutionId",
+    report.warning("pipelineExecutionId",
       "Only the latest execution can be retried (NotLatestPipelineExecutionException); start a new execution instead.");
   }
   return out;
@@ -385,38 +360,39 @@ export interface RollbackContext {
 
 /** Input: `{stageName, targetPipelineExecutionId}`. */
 export function validateRollbackStage(input: unknown, context: RollbackContext = {}): Diagnostic[] {
-  const out: Out = [];
-  const o = inputObject(out, "OPS006", input);
+  const out: Diagnostic[] = [];
+  const report = createReporter(out, "OPS006");
+  const o = inputObject(report, input);
   if (!o) return out;
   if (!isString(o.targetPipelineExecutionId) || o.targetPipelineExecutionId === "") {
-    push(out, "OPS006", "error", "targetPipelineExecutionId", "targetPipelineExecutionId is required: the execution to roll the stage back to.");
+    report.error("targetPipelineExecutionId", "targetPipelineExecutionId is required: the execution to roll the stage back to.");
   }
   const decl = isObject(context.declaration) ? context.declaration : undefined;
   if (decl && isString(o.stageName)) {
     const index = arrayOf(decl.stages).findIndex((s) => isObject(s) && s.name === o.stageName);
     if (index === 0) {
-      push(out, "OPS006", "warning", "stageName", "The first (source) stage cannot be rolled back (UnableToRollbackStageException).");
+      report.warning("stageName", "The first (source) stage cannot be rolled back (UnableToRollbackStageException).");
     } else if (index < 0) {
-      push(out, "OPS006", "warning", "stageName", `The pipeline has no stage ${describe(o.stageName)} (StageNotFoundException).`);
+      report.warning("stageName", `The pipeline has no stage ${describe(o.stageName)} (StageNotFoundException).`);
     }
   }
   if (decl?.executionMode === "PARALLEL") {
-    push(out, "OPS006", "warning", "", "Stages of a PARALLEL pipeline cannot be rolled back (UnableToRollbackStageException).");
+    report.warning("", "Stages of a PARALLEL pipeline cannot be rolled back (UnableToRollbackStageException).");
   }
   // Whether V1 pipelines support RollbackStage is an open question (spec §8.4): not checked.
   const target = context.target;
   if (target) {
     if (target.stageStatus !== undefined && target.stageStatus !== "Succeeded") {
-      push(out, "OPS006", "warning", "targetPipelineExecutionId",
+      report.warning("targetPipelineExecutionId",
         `The target execution did not succeed in this stage (${target.stageStatus}); roll back to an execution that succeeded in it.`);
     }
     if (target.pipelineVersion !== undefined && context.currentPipelineVersion !== undefined && target.pipelineVersion !== context.currentPipelineVersion) {
-      push(out, "OPS006", "warning", "targetPipelineExecutionId",
+      report.warning("targetPipelineExecutionId",
         `The target execution ran on pipeline version ${target.pipelineVersion}, but the pipeline is now at version ${context.currentPipelineVersion}; ` +
           "only executions of the current version can be rollback targets (PipelineExecutionOutdatedException).");
     }
     if (target.executionType === "ROLLBACK") {
-      push(out, "OPS006", "warning", "targetPipelineExecutionId",
+      report.warning("targetPipelineExecutionId",
         "The target is itself a rollback execution; choose a STANDARD execution that succeeded in this stage.");
     }
   }
@@ -433,16 +409,17 @@ export interface OverrideContext {
 
 /** Input: `{conditionType}`. */
 export function validateOverrideCondition(input: unknown, context: OverrideContext = {}): Diagnostic[] {
-  const out: Out = [];
-  const o = inputObject(out, "OPS007", input);
+  const out: Diagnostic[] = [];
+  const report = createReporter(out, "OPS007");
+  const o = inputObject(report, input);
   if (!o) return out;
   if (o.conditionType === "ON_FAILURE") {
-    push(out, "OPS007", "error", "conditionType", 'onFailure conditions cannot be overridden; conditionType must be "BEFORE_ENTRY" or "ON_SUCCESS".');
+    report.error("conditionType", 'onFailure conditions cannot be overridden; conditionType must be "BEFORE_ENTRY" or "ON_SUCCESS".');
   } else {
-    checkChoice(out, "OPS007", "conditionType", o.conditionType, ["BEFORE_ENTRY", "ON_SUCCESS"], "conditionType");
+    checkChoice(report, "conditionType", o.conditionType, ["BEFORE_ENTRY", "ON_SUCCESS"], "conditionType");
   }
   if (context.conditionResult === "SKIP") {
-    push(out, "OPS007", "warning", "conditionType", "A condition whose result is SKIP cannot be overridden (ConditionNotOverridableException).");
+    report.warning("conditionType", "A condition whose result is SKIP cannot be overridden (ConditionNotOverridableException).");
   }
   return out;
 }

@@ -2,16 +2,21 @@ import type { ValidationContext } from "./context";
 import type { Diagnostic, Severity } from "./diagnostic";
 import type { PipelineIndex } from "./pipeline-index";
 
-/** Collects findings; rules never throw and never stop at the first finding. */
+/**
+ * Collects findings under one diagnostic code: a rule's reporter files under the rule's id, so a
+ * rule never spells its own code again. Rules never throw and never stop at the first finding.
+ */
 export interface Reporter {
-  error(code: string, path: string, message: string): void;
-  warning(code: string, path: string, message: string): void;
-  report(code: string, severity: Severity, path: string, message: string): void;
+  error(path: string, message: string): void;
+  warning(path: string, message: string): void;
+  report(severity: Severity, path: string, message: string): void;
+  /** The same findings under another code: a rule's sub-cases (ART004a) or the codes it relays (VAR006). */
+  as(code: string): Reporter;
 }
 
 /**
- * One rule of the spec (validation-rules.md). `id` is the spec's rule id; `codes` lists every
- * diagnostic code the rule can emit (the id itself, or sub-cases such as ART004a..d).
+ * One rule of the engine. `id` is its code; `codes` lists every diagnostic code it can emit (the id
+ * itself, or sub-cases such as ART004a..d). The rules reference page and the property tests read it.
  *
  * Ownership, so that one problem gives one diagnostic: an empty string is GEN004's, an empty
  * list GEN003's, a wrong-case enum value GEN006's, a non-string configuration value GEN001's,
@@ -22,16 +27,32 @@ export interface Rule {
   readonly id: string;
   readonly title: string;
   readonly codes: readonly string[];
+  /** `report` files under `id`. */
   readonly check: (pipeline: PipelineIndex, context: ValidationContext, report: Reporter) => void;
 }
 
-export function createReporter(sink: Diagnostic[]): Reporter {
-  const report = (code: string, severity: Severity, path: string, message: string) => {
+/** A rule written with its id once; `codes` defaults to that id alone. */
+export function defineRule(rule: Omit<Rule, "codes"> & { readonly codes?: readonly string[] }): Rule {
+  return { ...rule, codes: rule.codes ?? [rule.id] };
+}
+
+/** A reporter that appends to `sink` under `code`. */
+export function createReporter(sink: Diagnostic[], code: string): Reporter {
+  let others: Map<string, Reporter> | undefined;
+  const report = (severity: Severity, path: string, message: string) => {
     sink.push({ code, severity, path, message });
   };
-  return {
+  const reporter: Reporter = {
     report,
-    error: (code, path, message) => report(code, "error", path, message),
-    warning: (code, path, message) => report(code, "warning", path, message),
+    error: (path, message) => report("error", path, message),
+    warning: (path, message) => report("warning", path, message),
+    as(other) {
+      if (other === code) return reporter;
+      others ??= new Map();
+      let found = others.get(other);
+      if (found === undefined) others.set(other, (found = createReporter(sink, other)));
+      return found;
+    },
   };
+  return reporter;
 }

@@ -8,7 +8,7 @@ import { isUnresolvedReference } from "../pipeline/unresolved-reference";
 import type { Diagnostic } from "./diagnostic";
 import { isObject } from "../json";
 import { formatPath, parsePath, type PathSegment } from "./path";
-import type { Rule } from "./rule";
+import { defineRule } from "./rule";
 
 export const UNRESOLVED_REFERENCE = "PW002";
 
@@ -31,17 +31,15 @@ export function dropFindingsOnReferences(root: unknown, diagnostics: Diagnostic[
 
 const MAX_DEPTH = 64;
 
-export const unresolvedReferenceRule: Rule = {
+export const unresolvedReferenceRule = defineRule({
   id: UNRESOLVED_REFERENCE,
   title: "Unresolved CloudFormation references are checked only once deployed",
-  codes: [UNRESOLVED_REFERENCE],
   check(pipeline, _context, report) {
     // Walks every value; the path is a segment stack formatted only on a hit, so a clean
     // declaration builds no strings.
     const segments: PathSegment[] = [];
     const hit = (value: string) =>
       report.warning(
-        UNRESOLVED_REFERENCE,
         formatPath(segments),
         `${value.slice(2, -1)} is a CloudFormation reference: its value is only known when the stack deploys, so Pipewright cannot check it here. Replace it with the literal value to have it checked.`,
       );
@@ -69,4 +67,4 @@ export const unresolvedReferenceRule: Rule = {
     };
     visit(pipeline.root, 0);
   },
-};
+});

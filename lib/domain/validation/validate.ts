@@ -35,10 +35,9 @@ export function runRules(
     return diagnostics;
   }
   const index = buildIndex(declaration, context);
-  const reporter = createReporter(diagnostics);
   for (const rule of rules) {
     try {
-      rule.check(index, context, reporter);
+      rule.check(index, context, createReporter(diagnostics, rule.id));
     } catch (error) {
       // A rule bug must not hide the other findings; property tests assert this never happens.
       diagnostics.push({

@@ -9,7 +9,7 @@ import type { ValidationContext } from "../context";
 import { arrayOf, describe, isObject, isString, type JsonObject } from "../../json";
 import { joinPath } from "../path";
 import type { ActionRef } from "../pipeline-index";
-import type { Reporter, Rule } from "../rule";
+import { defineRule, type Reporter, type Rule } from "../rule";
 import { actionLabel, capitalize, validTypeId } from "./actions-support";
 
 /** owner + provider → the catalog rows with that pair (all categories), for "did you mean" hints. */
@@ -43,10 +43,9 @@ function unknownTypeHint(action: ActionRef): string {
   return ` ${t.provider} exists as ${forms.join(" or ")}.`;
 }
 
-const ACT004: Rule = {
+const knownActionType = defineRule({
   id: "ACT004",
   title: "Known action type",
-  codes: ["ACT004"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       if (!action.isObject || !validTypeId(action)) continue;
@@ -55,7 +54,6 @@ const ACT004: Rule = {
       if (action.type.owner === "Custom") {
         // Custom types are registered per account and region; nothing offline can confirm them.
         report.warning(
-          "ACT004",
           path,
           `${typeText(action)} is a custom action type: it exists only if it is registered in this account and region. Check with ListActionTypes (actionOwnerFilter Custom) before pushing.`,
         );
@@ -64,7 +62,6 @@ const ACT004: Rule = {
       if (entry) {
         if (entry.status === "unverified") {
           report.warning(
-            "ACT004",
             path,
             `${typeText(action)} is a partner integration whose exact provider string and version are not documented; check it with ListActionTypes (actionOwnerFilter ThirdParty) before pushing.`,
           );
@@ -75,21 +72,19 @@ const ACT004: Rule = {
       // strings, so an unknown ThirdParty Test provider may still be real: warn, don't block.
       if (action.type.owner === "ThirdParty" && action.type.category === "Test") {
         report.warning(
-          "ACT004",
           path,
           `${typeText(action)} is not a documented provider. If it is a partner test integration, check the exact provider string with ListActionTypes (actionOwnerFilter ThirdParty).`,
         );
         continue;
       }
-      report.error("ACT004", path, `${typeText(action)} in ${actionLabel(action)} is not available.${unknownTypeHint(action)}`);
+      report.error(path, `${typeText(action)} in ${actionLabel(action)} is not available.${unknownTypeHint(action)}`);
     }
   },
-};
+});
 
-const ACT005: Rule = {
+const providerVersion = defineRule({
   id: "ACT005",
   title: "AWS provider version",
-  codes: ["ACT005"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const entry = action.provider;
@@ -98,13 +93,12 @@ const ACT005: Rule = {
       // Missing or malformed versions are ACT003's.
       if (version === undefined || !satisfies(version, TYPE_VERSION) || version === entry.version) continue;
       report.error(
-        "ACT005",
         joinPath(joinPath(action.path, "actionTypeId"), "version"),
         `${entry.provider} (${entry.category}, owner ${entry.owner}) has only version "${entry.version}"; ${describe(version)} is not available. Set version to "${entry.version}".`,
       );
     }
   },
-};
+});
 
 /**
  * Known regional gaps (offline; verify with ListActionTypes(regionFilter)).
@@ -141,10 +135,9 @@ gap("Test", "AWS", "DeviceFarm", {
   fix: 'set the action\'s region to "us-west-2" (and add a us-west-2 artifact store)',
 });
 
-const ACT006: Rule = {
+const regionalAvailability = defineRule({
   id: "ACT006",
   title: "Regional availability",
-  codes: ["ACT006"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const entry = action.provider;
@@ -160,13 +153,12 @@ const ACT006: Rule = {
         g.unavailablePartitions?.has(partitionOf(region)) === true;
       if (!missing) continue;
       report.warning(
-        "ACT006",
         joinPath(joinPath(action.path, "actionTypeId"), "provider"),
         `${entry.provider} (${entry.category}) is not available in ${region}, so the service would answer "${actionTypeDescription(entry)} is not available in region". Verify with ListActionTypes (regionFilter ${region}) or ${g.fix}.`,
       );
     }
   },
-};
+});
 
 function actionTypeDescription(entry: ProviderEntry): string {
   return `ActionType (Category: '${entry.category}', Provider: '${entry.provider}', Owner: '${entry.owner}', Version: '${entry.version}')`;
@@ -178,10 +170,9 @@ const CODECOMMIT = ACTION_PROVIDERS.find((p) => p.category === "Source" && p.own
 /** Catalog rows ACT018 looks at: retired, deprecated, or closed to new customers. */
 const LIFECYCLE = new Set(ACTION_PROVIDERS.filter((p) => p.status === "discontinued" || p.status === "deprecated" || p === CODECOMMIT));
 
-const ACT018: Rule = {
+const retiredProviders = defineRule({
   id: "ACT018",
   title: "Discontinued / deprecated providers",
-  codes: ["ACT018"],
   check(pipeline, context, report) {
     let deployedHasCodeCommit: boolean | undefined;
     for (const action of pipeline.actions) {
@@ -192,20 +183,19 @@ const ACT018: Rule = {
       if (entry.status === "discontinued") {
         const why = entry.notes ? ` ${firstSentence(entry.notes)}` : "";
         if (ACCEPTED_BUT_DEAD.has(key)) {
-          report.warning("ACT018", path, `${entry.provider} is discontinued and this action cannot succeed.${why} Remove it or replace it with another deploy provider.`);
+          report.warning(path, `${entry.provider} is discontinued and this action cannot succeed.${why} Remove it or replace it with another deploy provider.`);
         } else {
-          report.error("ACT018", path, `${entry.provider} actions can no longer be added or modified.${why} Remove the action.`);
+          report.error(path, `${entry.provider} actions can no longer be added or modified.${why} Remove the action.`);
         }
       } else if (entry.status === "deprecated") {
         const replacement = entry.provider === "GitHub" ? " Use a CodeStarSourceConnection source with a GitHub connection instead." : "";
-        report.warning("ACT018", path, `${entry.provider} (${entry.category}, owner ${entry.owner}) is deprecated and not recommended.${replacement}`);
+        report.warning(path, `${entry.provider} (${entry.category}, owner ${entry.owner}) is deprecated and not recommended.${replacement}`);
       } else if (entry === CODECOMMIT) {
         // Closed to new customers: only an account that already uses CodeCommit can rely on it.
         // Warn when we know this design introduces it (create, or absent from the deployed version).
         deployedHasCodeCommit ??= deployedUsesCodeCommit(context);
         if (deployedHasCodeCommit === false) {
           report.warning(
-            "ACT018",
             path,
             "AWS CodeCommit is closed to new customers: this source only works if the account already uses CodeCommit. Otherwise use a CodeStarSourceConnection (GitHub, GitLab, Bitbucket) or S3 source.",
           );
@@ -213,7 +203,7 @@ const ACT018: Rule = {
       }
     }
   },
-};
+});
 
 function firstSentence(text: string): string {
   const end = text.indexOf(". ");
@@ -250,10 +240,9 @@ for (const entry of ACTION_PROVIDERS) {
   if (keys.length > 0) SECRET_KEYS.set(entry, keys);
 }
 
-const ACT019: Rule = {
+const maskedSecrets = defineRule({
   id: "ACT019",
   title: "Masked secrets on new actions",
-  codes: ["ACT019"],
   check(pipeline, context, report) {
     let existing: ReadonlySet<string> | null | undefined;
     for (const action of pipeline.actions) {
@@ -266,7 +255,7 @@ const ACT019: Rule = {
       reportMasked(action, config, report);
     }
   },
-};
+});
 
 function hasMaskedValue(config: JsonObject): boolean {
   for (const key in config) if (config[key] === MASKED) return true;
@@ -282,10 +271,10 @@ function reportMasked(action: ActionRef, config: JsonObject, report: Reporter): 
     const path = joinPath(joinPath(action.path, "configuration"), key);
     const why = `${capitalize(actionLabel(action))} is not in the deployed pipeline (a new action, or its stage was renamed), so there is no stored secret to keep. Enter the real value of ${key}.`;
     if (secrets?.includes(key)) {
-      report.error("ACT019", path, `"****" may be used in secret properties only when updating an existing action. ${why}`);
+      report.error(path, `"****" may be used in secret properties only when updating an existing action. ${why}`);
     } else if (isCustom) {
       // A custom type's secret flags are registered per account; "****" is almost surely a masked secret.
-      report.warning("ACT019", path, `${key} is "****", the mask GetPipeline returns for secret properties; if ${key} is secret, "****" may be used only when updating an existing action. ${why}`);
+      report.warning(path, `${key} is "****", the mask GetPipeline returns for secret properties; if ${key} is secret, "****" may be used only when updating an existing action. ${why}`);
     }
   }
 }
@@ -308,4 +297,4 @@ function existingActions(context: ValidationContext): ReadonlySet<string> | null
   return keys;
 }
 
-export const actionCatalogRules: readonly Rule[] = [ACT004, ACT005, ACT006, ACT018, ACT019];
+export const actionCatalogRules: readonly Rule[] = [knownActionType, providerVersion, regionalAvailability, retiredProviders, maskedSecrets];

@@ -17,10 +17,10 @@ import { checkString } from "../checks";
 import { describe, isObject, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
 import type { ActionRef } from "../pipeline-index";
-import type { Reporter, Rule } from "../rule";
+import { defineRule, type Reporter, type Rule } from "../rule";
 import { EnvironmentVariableTypeSchema } from "../../pipeline/declaration";
 import { actionLabel, capitalize, hasReference, isType, validTypeId } from "./actions-support";
-import { enumState } from "./enums";
+import { enumState } from "../enums";
 
 const isManual = (a: ActionRef) => isType(a, "Approval", "AWS", "Manual");
 const isCommands = (a: ActionRef) => isType(a, "Compute", "AWS", "Commands");
@@ -31,10 +31,9 @@ function knownRegion(region: string | undefined): region is string {
   return region !== undefined && CODEPIPELINE_REGIONS.has(region);
 }
 
-const ACT009: Rule = {
+const crossRegionAllowed = defineRule({
   id: "ACT009",
   title: "No cross-region for Source / ThirdParty / Custom actions",
-  codes: ["ACT009"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       // An unknown region is ACT010's; comparing it would only cascade.
@@ -47,28 +46,25 @@ const ACT009: Rule = {
       else if (action.provider?.crossRegionAllowed === false) kind = `${action.provider.provider} actions`;
       if (kind === undefined) continue;
       report.error(
-        "ACT009",
         joinPath(action.path, "region"),
         `${kind} must run in the pipeline's region (${pipeline.region}); ${actionLabel(action)} sets region ${describe(action.region)}. Remove region, or create the pipeline in ${action.region}.`,
       );
     }
   },
-};
+});
 
-const ACT010: Rule = {
+const actionRegion = defineRule({
   id: "ACT010",
   title: "Action region format",
-  codes: ["ACT010"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const value = action.raw.region;
       if (value === undefined) continue;
       const path = joinPath(action.path, "region");
-      if (!checkString(report, "ACT010", path, value, REGION, { label: "Action region" })) continue;
+      if (!checkString(report, path, value, REGION, { label: "Action region" })) continue;
       const region = value as string;
       if (!CODEPIPELINE_REGIONS.has(region)) {
         report.error(
-          "ACT010",
           path,
           `The region ${describe(region)} is not a valid AWS Region for CodePipeline. Use a region code such as "us-east-1" where CodePipeline operates, or remove region.`,
         );
@@ -77,19 +73,17 @@ const ACT010: Rule = {
       // Inferred: artifacts cannot be replicated across partitions (separate accounts and endpoints).
       if (pipeline.region !== undefined && partitionOf(pipeline.region) !== partitionOf(region)) {
         report.error(
-          "ACT010",
           path,
           `Region ${describe(region)} is in a different AWS partition than the pipeline's region ${pipeline.region}; cross-region actions must stay in the pipeline's partition.`,
         );
       }
     }
   },
-};
+});
 
-const ACT011: Rule = {
+const actionRole = defineRule({
   id: "ACT011",
   title: "Action role",
-  codes: ["ACT011"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const value = action.raw.roleArn;
@@ -98,24 +92,22 @@ const ACT011: Rule = {
       const owner = action.type.owner;
       if (isString(value) && value !== "" && (owner === "ThirdParty" || owner === "Custom")) {
         report.error(
-          "ACT011",
           path,
           `Only AWS-owned actions can take a roleArn; ${actionLabel(action)} is owned by ${owner}, so CodePipeline rejects it. Remove roleArn (the pipeline's service role is used).`,
         );
         continue;
       }
-      checkString(report, "ACT011", path, value, ROLE_ARN, {
+      checkString(report, path, value, ROLE_ARN, {
         label: "Action roleArn",
         allowed: "an IAM role ARN of the form arn:aws:iam::123456789012:role/name",
       });
     }
   },
-};
+});
 
-const ACT012: Rule = {
+const actionTimeout = defineRule({
   id: "ACT012",
   title: "timeoutInMinutes",
-  codes: ["ACT012"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const value = action.raw.timeoutInMinutes;
@@ -124,7 +116,6 @@ const ACT012: Rule = {
       const path = joinPath(action.path, "timeoutInMinutes");
       if (!isManual(action) && validTypeId(action)) {
         report.error(
-          "ACT012",
           path,
           `timeoutInMinutes is available only to the Manual approval action type; ${actionLabel(action)} is ${action.type.provider}. Remove it (the provider's default timeout applies).`,
         );
@@ -132,136 +123,129 @@ const ACT012: Rule = {
       }
       if (value < TIMEOUT_IN_MINUTES.min || value > TIMEOUT_IN_MINUTES.max) {
         report.error(
-          "ACT012",
           path,
           `timeoutInMinutes ${value} is out of range; use ${TIMEOUT_IN_MINUTES.min} to ${TIMEOUT_IN_MINUTES.max} minutes (default 7 days = 10080).`,
         );
       }
     }
   },
-};
+});
 
 /** Present and not `[]` (an empty list is GEN003's; removing it fixes both). */
 function presentList(value: unknown): boolean {
   return value !== undefined && !(Array.isArray(value) && value.length === 0);
 }
 
-const ACT013: Rule = {
+const commandsOnlyOnCompute = defineRule({
   id: "ACT013",
   title: "commands only on Compute actions",
-  codes: ["ACT013"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       if (!presentList(action.raw.commands) || !validTypeId(action) || action.type.category === "Compute") continue;
       report.error(
-        "ACT013",
         joinPath(action.path, "commands"),
         `The following action cannot contain a commands field: ${action.name ?? "(unnamed)"}. To use the commands field, use a compute action (category Compute, provider Commands); for CodeBuild put the commands in the buildspec.`,
       );
     }
   },
-};
+});
 
 const LINE_BREAK = /[\r\n]/;
 
-const ACT014: Rule = {
+const computeNeedsCommands = defineRule({
   id: "ACT014",
   title: "Commands action needs commands",
-  codes: ["ACT014"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       if (action.type.category !== "Compute") continue;
       const value = action.raw.commands;
       const path = joinPath(action.path, "commands");
       if (value === undefined) {
-        report.error("ACT014", path, `${capitalize(actionLabel(action))} is a Commands action and needs commands: a list of 1 to ${LIMITS.commands} single-line shell commands.`);
+        report.error(path, `${capitalize(actionLabel(action))} is a Commands action and needs commands: a list of 1 to ${LIMITS.commands} single-line shell commands.`);
         continue;
       }
       if (!Array.isArray(value)) {
-        report.error("ACT014", path, `commands must be a list of strings, not a ${jsonType(value)}.`);
+        report.error(path, `commands must be a list of strings, not a ${jsonType(value)}.`);
         continue;
       }
       if (value.length > LIMITS.commands) {
-        report.error("ACT014", path, `commands has ${value.length} entries; at most ${LIMITS.commands} are allowed. Move the rest into a script in the input artifact.`);
+        report.error(path, `commands has ${value.length} entries; at most ${LIMITS.commands} are allowed. Move the rest into a script in the input artifact.`);
       }
       value.forEach((command, i) => {
         const itemPath = joinPath(path, i);
-        if (!checkString(report, "ACT014", itemPath, command, COMMAND, { label: "Command" })) return;
+        if (!checkString(report, itemPath, command, COMMAND, { label: "Command" })) return;
         if (LINE_BREAK.test(command as string)) {
-          report.error("ACT014", itemPath, `Command ${describe(command)} spans several lines; each command must be a single line. Split it into separate entries.`);
+          report.error(itemPath, `Command ${describe(command)} spans several lines; each command must be a single line. Split it into separate entries.`);
         }
       });
     }
   },
-};
+});
 
-const ACT015: Rule = {
+const outputVariables = defineRule({
   id: "ACT015",
   title: "outputVariables",
-  codes: ["ACT015"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const value = action.raw.outputVariables;
       if (!presentList(value)) continue;
       const path = joinPath(action.path, "outputVariables");
       if (!Array.isArray(value)) {
-        report.error("ACT015", path, `outputVariables must be a list of environment variable names, not a ${jsonType(value)}.`);
+        report.error(path, `outputVariables must be a list of environment variable names, not a ${jsonType(value)}.`);
         continue;
       }
       if (value.length > LIMITS.outputVariables) {
-        report.error("ACT015", path, `outputVariables has ${value.length} entries; at most ${LIMITS.outputVariables} are allowed.`);
+        report.error(path, `outputVariables has ${value.length} entries; at most ${LIMITS.outputVariables} are allowed.`);
       }
       value.forEach((name, i) => {
-        checkString(report, "ACT015", joinPath(path, i), name, OUTPUT_VARIABLE, { label: "Output variable name" });
+        checkString(report, joinPath(path, i), name, OUTPUT_VARIABLE, { label: "Output variable name" });
       });
       if (validTypeId(action) && action.type.category !== "Compute") {
         report.warning(
-          "ACT015",
           path,
           `outputVariables is used only by Compute (Commands) actions; on ${actionLabel(action)} it has no effect. Remove it (${action.type.provider} exports its own variables through the action's namespace).`,
         );
       }
     }
   },
-};
+});
 
-const ACT016: Rule = {
+const environmentVariables = defineRule({
   id: "ACT016",
   title: "environmentVariables",
-  codes: ["ACT016"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const value = action.raw.environmentVariables;
       if (!presentList(value)) continue;
       const path = joinPath(action.path, "environmentVariables");
       if (!Array.isArray(value)) {
-        report.error("ACT016", path, `environmentVariables must be a list of {name, value, type} objects, not a ${jsonType(value)}.`);
+        report.error(path, `environmentVariables must be a list of {name, value, type} objects, not a ${jsonType(value)}.`);
         continue;
       }
       if (value.length > LIMITS.environmentVariables) {
-        report.error("ACT016", path, `environmentVariables has ${value.length} entries; at most ${LIMITS.environmentVariables} are allowed.`);
+        report.error(path, `environmentVariables has ${value.length} entries; at most ${LIMITS.environmentVariables} are allowed.`);
       }
       const placed = !validTypeId(action) || isCommands(action) || isEks(action);
       if (!placed) {
         const hint = action.type.provider === "CodeBuild" ? " For CodeBuild use the EnvironmentVariables configuration key." : "";
-        report.warning("ACT016", path, `environmentVariables is documented only for Commands and EKS actions; on ${actionLabel(action)} it is not used.${hint}`);
+        report.warning(path, `environmentVariables is documented only for Commands and EKS actions; on ${actionLabel(action)} it is not used.${hint}`);
       }
       value.forEach((entry, i) => checkEnvironmentVariable(report, action, joinPath(path, i), entry, placed));
     }
   },
-};
+});
 
 function checkEnvironmentVariable(report: Reporter, action: ActionRef, path: string, entry: unknown, placed: boolean): void {
   if (!isObject(entry)) {
-    report.error("ACT016", path, `Each environment variable must be an object {name, value, type}, not a ${jsonType(entry)}.`);
+    report.error(path, `Each environment variable must be an object {name, value, type}, not a ${jsonType(entry)}.`);
     return;
   }
-  checkString(report, "ACT016", joinPath(path, "name"), entry.name, ENV_VAR_NAME, {
+  checkString(report, joinPath(path, "name"), entry.name, ENV_VAR_NAME, {
     required: true,
     label: "Environment variable name",
     allowed: "letters, digits and _",
   });
-  checkString(report, "ACT016", joinPath(path, "value"), entry.value, ENV_VAR_VALUE, {
+  checkString(report, joinPath(path, "value"), entry.value, ENV_VAR_VALUE, {
     required: true,
     label: "Environment variable value",
   });
@@ -269,21 +253,20 @@ function checkEnvironmentVariable(report: Reporter, action: ActionRef, path: str
   if (type === undefined) return;
   const typePath = joinPath(path, "type");
   if (!isString(type)) {
-    report.error("ACT016", typePath, `Environment variable type must be PLAINTEXT or SECRETS_MANAGER, not a ${jsonType(type)}.`);
+    report.error(typePath, `Environment variable type must be PLAINTEXT or SECRETS_MANAGER, not a ${jsonType(type)}.`);
   } else if (enumState(type, EnvironmentVariableTypeSchema.options) === "unknown") {
-    report.error("ACT016", typePath, `Environment variable type ${describe(type)} is not valid; use PLAINTEXT or SECRETS_MANAGER.`);
+    report.error(typePath, `Environment variable type ${describe(type)} is not valid; use PLAINTEXT or SECRETS_MANAGER.`);
   } else if (type === "SECRETS_MANAGER" && placed && !isCommands(action) && validTypeId(action)) {
-    report.warning("ACT016", typePath, `SECRETS_MANAGER environment variables are documented only for Commands actions; on ${actionLabel(action)} use PLAINTEXT.`);
+    report.warning(typePath, `SECRETS_MANAGER environment variables are documented only for Commands actions; on ${actionLabel(action)} use PLAINTEXT.`);
   }
 }
 
 const SNS_TOPIC_ARN = /^arn:aws(?:-[a-z]+)*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(?:\.fifo)?$/;
 const URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 
-const ACT017: Rule = {
+const manualApprovalShape = defineRule({
   id: "ACT017",
   title: "Manual approval shape",
-  codes: ["ACT017"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       // Artifacts on approvals are ART003's errors; this rule only checks the value shapes.
@@ -293,7 +276,6 @@ const ACT017: Rule = {
       const topic = config.NotificationArn;
       if (isString(topic) && topic !== "" && !hasReference(topic) && !SNS_TOPIC_ARN.test(topic)) {
         report.warning(
-          "ACT017",
           joinPath(path, "NotificationArn"),
           `NotificationArn ${describe(topic)} is not an SNS topic ARN; use arn:aws:sns:<region>:<account>:<topic>.`,
         );
@@ -301,13 +283,12 @@ const ACT017: Rule = {
       const link = config.ExternalEntityLink;
       if (isString(link) && link !== "" && !hasReference(link) && !URL.test(link)) {
         report.warning(
-          "ACT017",
           joinPath(path, "ExternalEntityLink"),
           `ExternalEntityLink ${describe(link)} is not a URL; use a full http:// or https:// address for the approver to review.`,
         );
       }
     }
   },
-};
+});
 
-export const actionFieldRules: readonly Rule[] = [ACT009, ACT010, ACT011, ACT012, ACT013, ACT014, ACT015, ACT016, ACT017];
+export const actionFieldRules: readonly Rule[] = [crossRegionAllowed, actionRegion, actionRole, actionTimeout, commandsOnlyOnCompute, computeNeedsCommands, outputVariables, environmentVariables, manualApprovalShape];

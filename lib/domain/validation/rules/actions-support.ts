@@ -3,7 +3,7 @@ import { ActionCategorySchema, ActionOwnerSchema } from "../../pipeline/declarat
 import { PROVIDER } from "../../pipeline/patterns";
 import { arrayOf, describe, isObject, type JsonObject } from "../../json";
 import type { ActionRef, StageRef } from "../pipeline-index";
-import { enumState } from "./enums";
+import { enumState } from "../enums";
 
 
 /** Label used in messages: `action "Build" in stage "Build"`. */

@@ -457,5 +457,6 @@ describe("ACT / ART / CFG rules are total", () => {
       }),
       { numRuns: 1500 },
     );
-  });
+    // 1,500 full validations: seconds on a busy CI machine, beyond vitest's 5 s default.
+  }, 30_000);
 });

@@ -6,50 +6,47 @@ import { ACTION_NAME, PROVIDER, RUN_ORDER, TYPE_VERSION, satisfies } from "../..
 import { checkString } from "../checks";
 import { describe, isObject, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
-import type { Reporter, Rule } from "../rule";
+import { defineRule, type Reporter, type Rule } from "../rule";
 import { actionCatalogRules } from "./actions-catalog";
 import { actionFieldRules } from "./actions-fields";
 import { ActionCategorySchema, ActionOwnerSchema } from "../../pipeline/declaration";
 import { actionLabel, capitalize } from "./actions-support";
-import { enumState } from "./enums";
+import { enumState } from "../enums";
 
 const NAME_ALLOWED = "letters, digits and . @ - _ (no spaces)";
 const TYPE_ALLOWED = "letters, digits, - and _";
 
-const ACT001: Rule = {
+const actionName = defineRule({
   id: "ACT001",
   title: "Action name format",
-  codes: ["ACT001"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       if (!action.isObject) {
         const entry = rawEntry(pipeline.stages[action.stageIndex]?.raw, action.actionIndex);
         report.error(
-          "ACT001",
           action.path,
           `Each entry of actions must be an action object with a name and an actionTypeId, not a ${jsonType(entry)}.`,
         );
         continue;
       }
       if (satisfies(action.raw.name, ACTION_NAME)) continue;
-      checkString(report, "ACT001", joinPath(action.path, "name"), action.raw.name, ACTION_NAME, {
+      checkString(report, joinPath(action.path, "name"), action.raw.name, ACTION_NAME, {
         required: true,
         label: "Action name",
         allowed: NAME_ALLOWED,
       });
     }
   },
-};
+});
 
 function rawEntry(stage: Record<string, unknown> | undefined, index: number): unknown {
   const list = stage?.actions;
   return Array.isArray(list) ? list[index] : undefined;
 }
 
-const ACT002: Rule = {
+const uniqueActionNames = defineRule({
   id: "ACT002",
   title: "Action names unique within a stage",
-  codes: ["ACT002"],
   check(pipeline, _context, report) {
     for (const stage of pipeline.stages) {
       if (stage.actions.length < 2) continue;
@@ -64,7 +61,6 @@ const ACT002: Rule = {
         // Names that break the pattern are ACT001's; comparing them would only cascade.
         if (satisfies(name, ACTION_NAME)) {
           report.error(
-            "ACT002",
             joinPath(action.path, "name"),
             `Action name ${describe(name)} is used more than once in stage ${describe(stage.name ?? `#${stage.index + 1}`)}; action names must be unique within a stage. Rename this action.`,
           );
@@ -72,12 +68,11 @@ const ACT002: Rule = {
       }
     }
   },
-};
+});
 
-const ACT003: Rule = {
+const actionTypeIdFields = defineRule({
   id: "ACT003",
   title: "actionTypeId fields",
-  codes: ["ACT003"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       if (!action.isObject) continue;
@@ -86,47 +81,46 @@ const ACT003: Rule = {
       if (action.provider !== undefined && !action.provider.providerIsUserDefined && satisfies(action.type.version, TYPE_VERSION)) continue;
       const path = joinPath(action.path, "actionTypeId");
       if (typeId === undefined) {
-        report.error("ACT003", path, `actionTypeId is required: give the action a category, owner, provider and version, e.g. {"category": "Build", "owner": "AWS", "provider": "CodeBuild", "version": "1"}.`);
+        report.error(path, `actionTypeId is required: give the action a category, owner, provider and version, e.g. {"category": "Build", "owner": "AWS", "provider": "CodeBuild", "version": "1"}.`);
         continue;
       }
       if (!isObject(typeId)) {
-        report.error("ACT003", path, `actionTypeId must be an object with category, owner, provider and version, not a ${jsonType(typeId)}.`);
+        report.error(path, `actionTypeId must be an object with category, owner, provider and version, not a ${jsonType(typeId)}.`);
         continue;
       }
       checkEnum(report, joinPath(path, "category"), typeId.category, ActionCategorySchema.options, "Action category");
       checkEnum(report, joinPath(path, "owner"), typeId.owner, ActionOwnerSchema.options, "Action owner");
-      checkString(report, "ACT003", joinPath(path, "provider"), typeId.provider, PROVIDER, {
+      checkString(report, joinPath(path, "provider"), typeId.provider, PROVIDER, {
         required: true,
         label: "Action provider",
         allowed: TYPE_ALLOWED,
       });
-      checkString(report, "ACT003", joinPath(path, "version"), typeId.version, TYPE_VERSION, {
+      checkString(report, joinPath(path, "version"), typeId.version, TYPE_VERSION, {
         required: true,
         label: "Action type version",
         allowed: `${TYPE_ALLOWED} (no dots; AWS providers use "1")`,
       });
     }
   },
-};
+});
 
 function checkEnum(report: Reporter, path: string, value: unknown, allowed: readonly string[], label: string): void {
   if (value === undefined) {
-    report.error("ACT003", path, `${label} is required; use one of ${allowed.join(", ")}.`);
+    report.error(path, `${label} is required; use one of ${allowed.join(", ")}.`);
     return;
   }
   if (!isString(value)) {
-    report.error("ACT003", path, `${label} must be a string (one of ${allowed.join(", ")}), not a ${jsonType(value)}.`);
+    report.error(path, `${label} must be a string (one of ${allowed.join(", ")}), not a ${jsonType(value)}.`);
     return;
   }
   // "" is GEN004's, a wrong-case value GEN006's.
   if (enumState(value, allowed) !== "unknown") return;
-  report.error("ACT003", path, `${label} ${describe(value)} is not valid; use one of ${allowed.join(", ")}.`);
+  report.error(path, `${label} ${describe(value)} is not valid; use one of ${allowed.join(", ")}.`);
 }
 
-const ACT007: Rule = {
+const runOrderRange = defineRule({
   id: "ACT007",
   title: "runOrder range",
-  codes: ["ACT007"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const runOrder = action.raw.runOrder;
@@ -134,19 +128,17 @@ const ACT007: Rule = {
       if (typeof runOrder !== "number" || !Number.isInteger(runOrder)) continue;
       if (runOrder < RUN_ORDER.min || runOrder > RUN_ORDER.max) {
         report.error(
-          "ACT007",
           joinPath(action.path, "runOrder"),
           `runOrder ${runOrder} is out of range; it must be a whole number from ${RUN_ORDER.min} to ${RUN_ORDER.max} (omit it for 1).`,
         );
       }
     }
   },
-};
+});
 
-const ACT008: Rule = {
+const implicitRunOrder = defineRule({
   id: "ACT008",
   title: "Implicit runOrder",
-  codes: ["ACT008"],
   check(pipeline, _context, report) {
     for (const stage of pipeline.stages) {
       let sequenced = false;
@@ -157,15 +149,14 @@ const ACT008: Rule = {
       for (const action of stage.actions) {
         if (!action.isObject || action.runOrderDeclared) continue;
         report.warning(
-          "ACT008",
           joinPath(action.path, "runOrder"),
           `${capitalize(actionLabel(action))} has no runOrder, so it runs in the first group (runOrder 1) while other actions of the stage are ordered explicitly. Set runOrder to say when it should run.`,
         );
       }
     }
   },
-};
+});
 
-const actionCoreRules: readonly Rule[] = [ACT001, ACT002, ACT003, ACT007, ACT008];
+const actionCoreRules: readonly Rule[] = [actionName, uniqueActionNames, actionTypeIdFields, runOrderRange, implicitRunOrder];
 
 export const actionsRules: readonly Rule[] = [...actionCoreRules, ...actionCatalogRules, ...actionFieldRules];

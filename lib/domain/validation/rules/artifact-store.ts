@@ -5,9 +5,9 @@ import { checkString } from "../checks";
 import { arrayOf, describe, hasOwn, isObject, isString, jsonType, type JsonObject } from "../../json";
 import { joinPath } from "../path";
 import type { ActionRef, PipelineIndex } from "../pipeline-index";
-import type { Rule } from "../rule";
+import { defineRule, type Rule } from "../rule";
 import { ArtifactStoreTypeSchema, EncryptionKeyTypeSchema } from "../../pipeline/declaration";
-import { enumState } from "./enums";
+import { enumState } from "../enums";
 
 /** Regions where CodePipeline answered "... is not a valid AWS Region" (observed, spec STORE006). */
 const OBSERVED_UNSUPPORTED = new Set(["af-south-1"]);
@@ -52,59 +52,57 @@ function crossRegionCandidate(action: ActionRef): string | undefined {
   return region;
 }
 
-const exactlyOne: Rule = {
+const exactlyOne = defineRule({
   id: "STORE001",
   title: "Exactly one of artifactStore / artifactStores",
-  codes: ["STORE001"],
   check(p, _c, report) {
     const single = p.root.artifactStore;
     const multi = p.root.artifactStores;
     if (single !== undefined && multi !== undefined) {
-      report.error("STORE001", "",
+      report.error("",
         "Both artifactStore and artifactStores are set; use exactly one: artifactStores (keyed by region) when any action runs in another region, otherwise artifactStore.");
     } else if (single === undefined && multi === undefined) {
-      report.error("STORE001", "",
+      report.error("",
         'An artifact store is required: add "artifactStore": {"type": "S3", "location": "<bucket>"} (or artifactStores keyed by region for cross-region actions).');
     }
     if (single !== undefined && !isObject(single)) {
-      report.error("STORE001", "artifactStore", `artifactStore must be an object {type, location}, not a ${jsonType(single)}.`);
+      report.error("artifactStore", `artifactStore must be an object {type, location}, not a ${jsonType(single)}.`);
     }
     if (multi === undefined) return;
     if (!isObject(multi)) {
       const cfn = Array.isArray(multi) ? " (CloudFormation's list form [{Region, ArtifactStore}] is not the API shape)" : "";
-      report.error("STORE001", "artifactStores",
+      report.error("artifactStores",
         `artifactStores must be a map from region to store, e.g. {"us-east-1": {"type": "S3", "location": "<bucket>"}}${cfn}.`);
       return;
     }
     if (single === undefined && storeMap(p) === undefined) {
-      report.error("STORE001", "artifactStores",
+      report.error("artifactStores",
         "artifactStores is empty; add an entry for the pipeline region (and one per cross-region action region), or use artifactStore.");
     }
     for (const key in multi) {
       const store = multi[key];
       if (hasOwn(multi, key) && !isObject(store)) {
-        report.error("STORE001", joinPath("artifactStores", key), `Each artifactStores entry must be an object {type, location}, not a ${jsonType(store)}.`);
+        report.error(joinPath("artifactStores", key), `Each artifactStores entry must be an object {type, location}, not a ${jsonType(store)}.`);
       }
     }
   },
-};
+});
 
-const storeType: Rule = {
+const storeType = defineRule({
   id: "STORE002",
   title: "Store type",
-  codes: ["STORE002"],
   check(p, _c, report) {
     for (const { store, path } of storesOf(p)) {
       const type = store.type;
       const at = `${path}.type`;
-      if (type === undefined) report.error("STORE002", at, 'The artifact store type is required; set "type": "S3".');
-      else if (typeof type !== "string") report.error("STORE002", at, `The artifact store type must be the string "S3", not a ${jsonType(type)}.`);
+      if (type === undefined) report.error(at, 'The artifact store type is required; set "type": "S3".');
+      else if (typeof type !== "string") report.error(at, `The artifact store type must be the string "S3", not a ${jsonType(type)}.`);
       else if (enumState(type, ArtifactStoreTypeSchema.options) === "unknown") {
-        report.error("STORE002", at, `Artifact store type ${describe(type)} is not supported; the only type is "S3".`);
+        report.error(at, `Artifact store type ${describe(type)} is not supported; the only type is "S3".`);
       }
     }
   },
-};
+});
 
 const IP_FORM = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const RESERVED_BUCKET = /^(?:xn--|sthree-)|(?:-s3alias|--ol-s3)$/i;
@@ -115,22 +113,21 @@ function bucketOf(value: string): string {
   return stripped.split("/")[0] ?? stripped;
 }
 
-const bucketName: Rule = {
+const bucketName = defineRule({
   id: "STORE003",
   title: "Bucket name",
-  codes: ["STORE003"],
   check(p, _c, report) {
     for (const { store, path } of storesOf(p)) {
       const value = store.location;
       const at = `${path}.location`;
       if (isString(value) && (value.includes("/") || value.includes(":"))) {
         const bucket = bucketOf(value);
-        report.error("STORE003", at,
+        report.error(at,
           `location must be a bucket name only (no s3:// URL, ARN or /prefix); got ${describe(value)}` +
             (bucket && bucket !== value ? `. Use ${describe(bucket)}: CodePipeline creates a folder named after the pipeline itself.` : "."));
         continue;
       }
-      const ok = checkString(report, "STORE003", at, value, BUCKET_NAME, {
+      const ok = checkString(report, at, value, BUCKET_NAME, {
         required: true,
         label: "Artifact store location (bucket name)",
         allowed: "letters, digits, . and -",
@@ -145,40 +142,39 @@ const bucketName: Rule = {
       if (IP_FORM.test(bucket)) problems.push("IP-address form");
       if (RESERVED_BUCKET.test(bucket)) problems.push("a prefix or suffix S3 reserves (xn--, sthree-, -s3alias, --ol-s3)");
       if (problems.length > 0) {
-        report.warning("STORE003", at,
+        report.warning(at,
           `Bucket ${describe(bucket)} breaks the S3 bucket naming rules (${problems.join("; ")}), so no such bucket can exist. ` +
             "Use the name of an existing bucket: lowercase letters, digits, . and -.");
       }
     }
   },
-};
+});
 
-const encryptionKey: Rule = {
+const encryptionKey = defineRule({
   id: "STORE004",
   title: "Encryption key",
-  codes: ["STORE004"],
   check(p, _c, report) {
     for (const { store, path } of storesOf(p)) {
       const key = store.encryptionKey;
       if (key === undefined) continue;
       const at = `${path}.encryptionKey`;
       if (!isObject(key)) {
-        report.error("STORE004", at, `encryptionKey must be an object {"id": "<KMS key ID or ARN>", "type": "KMS"}, not a ${jsonType(key)}.`);
+        report.error(at, `encryptionKey must be an object {"id": "<KMS key ID or ARN>", "type": "KMS"}, not a ${jsonType(key)}.`);
         continue;
       }
-      checkString(report, "STORE004", `${at}.id`, key.id, ENCRYPTION_KEY_ID, {
+      checkString(report, `${at}.id`, key.id, ENCRYPTION_KEY_ID, {
         required: true,
         label: "encryptionKey id (KMS key ID, key ARN or alias ARN)",
       });
       const type = key.type;
-      if (type === undefined) report.error("STORE004", `${at}.type`, 'encryptionKey type is required; set "type": "KMS".');
-      else if (typeof type !== "string") report.error("STORE004", `${at}.type`, `encryptionKey type must be the string "KMS", not a ${jsonType(type)}.`);
+      if (type === undefined) report.error(`${at}.type`, 'encryptionKey type is required; set "type": "KMS".');
+      else if (typeof type !== "string") report.error(`${at}.type`, `encryptionKey type must be the string "KMS", not a ${jsonType(type)}.`);
       else if (enumState(type, EncryptionKeyTypeSchema.options) === "unknown") {
-        report.error("STORE004", `${at}.type`, `encryptionKey type ${describe(type)} is not supported; the only type is "KMS".`);
+        report.error(`${at}.type`, `encryptionKey type ${describe(type)} is not supported; the only type is "KMS".`);
       }
     }
   },
-};
+});
 
 const ALIAS = /^(?:alias\/|arn:[^:]+:kms:[^:]*:[^:]*:alias\/)/;
 const ROLE_ACCOUNT = /^arn:[^:]+:iam::(\d{12}):role\//;
@@ -187,10 +183,9 @@ function accountOf(arn: unknown): string | undefined {
   return isString(arn) ? ROLE_ACCOUNT.exec(arn)?.[1] : undefined;
 }
 
-const aliasCrossAccount: Rule = {
+const aliasCrossAccount = defineRule({
   id: "STORE005",
   title: "KMS alias with cross-account actions",
-  codes: ["STORE005"],
   check(p, _c, report) {
     const home = accountOf(p.root.roleArn);
     if (home === undefined) return;
@@ -204,17 +199,16 @@ const aliasCrossAccount: Rule = {
         return region === undefined || (a.region ?? p.region) === region;
       });
       if (!other) continue;
-      report.warning("STORE005", `${path}.encryptionKey.id`,
+      report.warning(`${path}.encryptionKey.id`,
         `The artifact key is the alias ${describe(key.id)}, but action ${describe(other.name)} runs with a role in account ` +
           `${accountOf(other.raw.roleArn)}; an alias only resolves in the key's own account. Use the key ID or key ARN instead.`);
     }
   },
-};
+});
 
-const storeRegions: Rule = {
+const storeRegions = defineRule({
   id: "STORE006",
   title: "artifactStores keys",
-  codes: ["STORE006"],
   check(p, _c, report) {
     const multi = p.root.artifactStores;
     if (!isObject(multi)) return;
@@ -222,37 +216,35 @@ const storeRegions: Rule = {
       if (!hasOwn(multi, key) || key === "") continue; // "" is GEN004's
       const at = joinPath("artifactStores", key);
       if (key.length < REGION.min || key.length > REGION.max) {
-        report.error("STORE006", at, `artifactStores key ${describe(key)} must be a region name of ${REGION.min} to ${REGION.max} characters, e.g. "us-east-1".`);
+        report.error(at, `artifactStores key ${describe(key)} must be a region name of ${REGION.min} to ${REGION.max} characters, e.g. "us-east-1".`);
       } else if (!REGION_SHAPE.test(key)) {
-        report.error("STORE006", at, `artifactStores key ${describe(key)} is not a region name; keys are regions such as "us-east-1" or "eu-west-1".`);
+        report.error(at, `artifactStores key ${describe(key)} is not a region name; keys are regions such as "us-east-1" or "eu-west-1".`);
       } else if (OBSERVED_UNSUPPORTED.has(key)) {
-        report.error("STORE006", at,
+        report.error(at,
           `The region ${key} specified in 'pipeline.artifactStores' is not a valid AWS Region for CodePipeline; use a region where CodePipeline operates.`);
       } else if (!CODEPIPELINE_REGIONS.has(key)) {
         // Well-formed but not in our list: AWS opens regions every year, so a stale list must not block a push.
-        report.warning("STORE006", at,
+        report.warning(at,
           `${key} is not a region where CodePipeline is known to operate; check the spelling. If the region is new, ignore this warning.`);
       }
     }
   },
-};
+});
 
-const pipelineRegionStore: Rule = {
+const pipelineRegionStore = defineRule({
   id: "STORE007",
   title: "Pipeline region present in artifactStores",
-  codes: ["STORE007"],
   check(p, _c, report) {
     const multi = storeMap(p);
     if (multi === undefined || p.region === undefined || hasOwn(multi, p.region)) return;
-    report.error("STORE007", "artifactStores",
+    report.error("artifactStores",
       `artifactStores has no entry for the pipeline region ${p.region}; add "${p.region}": {"type": "S3", "location": "<bucket in ${p.region}>"}.`);
   },
-};
+});
 
-const crossRegionStore: Rule = {
+const crossRegionStore = defineRule({
   id: "STORE008",
   title: "Every cross-region action's region present in artifactStores",
-  codes: ["STORE008"],
   check(p, _c, report) {
     const multi = storeMap(p);
     if (multi === undefined) return;
@@ -261,17 +253,16 @@ const crossRegionStore: Rule = {
       if (region === undefined || hasOwn(multi, region)) continue;
       if (region === p.region) continue; // STORE007's
       // With the pipeline region unknown the map still proves it: the region must be a key either way.
-      report.error("STORE008", `${action.path}.region`,
+      report.error(`${action.path}.region`,
         `Action ${describe(action.name)} runs in ${region}, but artifactStores has no ${region} entry; add ` +
           `"${region}": {"type": "S3", "location": "<bucket in ${region}>"}.`);
     }
   },
-};
+});
 
-const singularWithCrossRegion: Rule = {
+const singularWithCrossRegion = defineRule({
   id: "STORE009",
   title: "Cross-region action with singular artifactStore",
-  codes: ["STORE009"],
   check(p, _c, report) {
     if (p.root.artifactStore === undefined || p.root.artifactStores !== undefined) return; // STORE001 covers both/neither
     const fix = 'replace artifactStore with artifactStores, one {"type": "S3", "location": ...} per region (pipeline region included)';
@@ -279,7 +270,7 @@ const singularWithCrossRegion: Rule = {
       for (const action of p.actions) {
         const region = crossRegionCandidate(action);
         if (region === undefined || region === p.region) continue;
-        report.error("STORE009", `${action.path}.region`,
+        report.error(`${action.path}.region`,
           `Action ${describe(action.name)} runs in ${region}, outside the pipeline region ${p.region}; cross-region actions need artifactStores: ${fix}.`);
       }
       return;
@@ -291,11 +282,11 @@ const singularWithCrossRegion: Rule = {
       if (region !== undefined) regions.add(region);
     }
     if (regions.size >= 2) {
-      report.error("STORE009", "artifactStore",
+      report.error("artifactStore",
         `Actions run in ${[...regions].join(", ")}; at most one of them is the pipeline region, so cross-region actions need artifactStores: ${fix}.`);
     }
   },
-};
+});
 
 /** Regions declared on condition rules (they use the store of their region too). */
 function ruleRegions(p: PipelineIndex, into: Set<string>): void {
@@ -311,10 +302,9 @@ function ruleRegions(p: PipelineIndex, into: Set<string>): void {
 }
 
 // Inferred: an extra store is accepted by the API but is almost always a leftover → warning.
-const unusedStore: Rule = {
+const unusedStore = defineRule({
   id: "STORE010",
   title: "Unused store regions",
-  codes: ["STORE010"],
   check(p, _c, report) {
     const multi = storeMap(p);
     if (multi === undefined || p.region === undefined) return; // the unused one might be the pipeline region
@@ -323,17 +313,16 @@ const unusedStore: Rule = {
     ruleRegions(p, used);
     for (const key in multi) {
       if (!hasOwn(multi, key) || used.has(key) || !REGION_SHAPE.test(key) || OBSERVED_UNSUPPORTED.has(key)) continue; // STORE006's
-      report.warning("STORE010", joinPath("artifactStores", key),
+      report.warning(joinPath("artifactStores", key),
         `No action runs in ${key} and it is not the pipeline region (${p.region}); remove this artifact store or move an action to ${key}.`);
     }
   },
-};
+});
 
 // Inferred from run-time failures ("bucket ... is not located in the <region> region") → warning.
-const sharedBucket: Rule = {
+const sharedBucket = defineRule({
   id: "STORE011",
   title: "Same bucket for two regions",
-  codes: ["STORE011"],
   check(p, _c, report) {
     const seen = new Map<string, string>();
     for (const { store, path, region } of storesOf(p)) {
@@ -343,12 +332,12 @@ const sharedBucket: Rule = {
         seen.set(store.location, region);
         continue;
       }
-      report.warning("STORE011", `${path}.location`,
+      report.warning(`${path}.location`,
         `Bucket ${describe(store.location)} is also the store of ${first}; a bucket lives in one region, so actions in ${region} ` +
           `will fail ("bucket ... is not located in the ${region} region"). Use a bucket created in ${region}.`);
     }
   },
-};
+});
 
 export const artifactStoreRules: readonly Rule[] = [
   exactlyOne,

@@ -8,7 +8,7 @@ import { checkString } from "../checks";
 import { arrayOf, describe, isObject, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
 import { runsBefore, type ActionRef, type ArtifactRef, type PipelineIndex } from "../pipeline-index";
-import type { Reporter, Rule } from "../rule";
+import { defineRule, type Reporter, type Rule } from "../rule";
 import { actionLabel, capitalize, forEachConditionRule, isType, validTypeId } from "./actions-support";
 
 const NAME_ALLOWED = "letters, digits, _ and - (no '.', '@' or spaces)";
@@ -25,10 +25,9 @@ const LISTS = [
   ["outputArtifacts", "Output artifact"],
 ] as const;
 
-const ART001: Rule = {
+const artifactName = defineRule({
   id: "ART001",
   title: "Artifact name format",
-  codes: ["ART001"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       if (!action.isObject) continue;
@@ -41,12 +40,12 @@ const ART001: Rule = {
       );
     }
   },
-};
+});
 
 function checkArtifactList(report: Reporter, list: unknown, listPath: string, member: string, label: string): void {
   if (list === undefined || (Array.isArray(list) && list.length === 0)) return;
   if (!Array.isArray(list)) {
-    report.error("ART001", listPath, `${member} must be a list of {"name": ...} objects, not a ${jsonType(list)}.`);
+    report.error(listPath, `${member} must be a list of {"name": ...} objects, not a ${jsonType(list)}.`);
     return;
   }
   for (let i = 0; i < list.length; i++) {
@@ -55,10 +54,10 @@ function checkArtifactList(report: Reporter, list: unknown, listPath: string, me
     const entryPath = `${listPath}[${i}]`;
     if (!isObject(entry)) {
       const hint = isString(entry) ? ` Write {"name": ${describe(entry)}}.` : "";
-      report.error("ART001", entryPath, `${label} must be an object with a name, not a ${jsonType(entry)}.${hint}`);
+      report.error(entryPath, `${label} must be an object with a name, not a ${jsonType(entry)}.${hint}`);
       continue;
     }
-    checkString(report, "ART001", joinPath(entryPath, "name"), entry.name, ARTIFACT_NAME, {
+    checkString(report, joinPath(entryPath, "name"), entry.name, ARTIFACT_NAME, {
       required: true,
       label: `${label} name`,
       allowed: NAME_ALLOWED,
@@ -66,10 +65,9 @@ function checkArtifactList(report: Reporter, list: unknown, listPath: string, me
   }
 }
 
-const ART002: Rule = {
+const uniqueOutputNames = defineRule({
   id: "ART002",
   title: "Output artifact names unique across the pipeline",
-  codes: ["ART002"],
   check(pipeline, _context, report) {
     for (const [name, producers] of pipeline.producers) {
       if (producers.length < 2 || !satisfies(name, ARTIFACT_NAME)) continue;
@@ -86,7 +84,6 @@ const ART002: Rule = {
             continue;
           }
           report.error(
-            "ART002",
             joinPath(output.path, "name"),
             `Output Artifact Bundle name must be unique within the pipeline. ${name} has been used more than once (first by ${actionLabel(first)}). Rename this output and the inputs that consume it.`,
           );
@@ -94,7 +91,7 @@ const ART002: Rule = {
       }
     }
   },
-};
+});
 
 function countOf(value: unknown): number | undefined {
   if (value === undefined) return 0;
@@ -105,10 +102,9 @@ function range(b: ArtifactBounds): string {
   return b.min === b.max ? `exactly ${b.min}` : `${b.min} to ${b.max}`;
 }
 
-const ART003: Rule = {
+const artifactCounts = defineRule({
   id: "ART003",
   title: "Artifact counts per provider",
-  codes: ["ART003"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const entry = action.provider;
@@ -118,7 +114,7 @@ const ART003: Rule = {
       checkCount(report, action, entry, "outputArtifacts", entry.outputArtifacts, narrower?.outputArtifacts);
     }
   },
-};
+});
 
 /**
  * Lambda deploy and InspectorScan document 1 input but also input-less modes; CFG005l/CFG005m
@@ -149,26 +145,23 @@ function checkCount(
   const name = action.name ?? "(unnamed)";
   if (count < bounds.min) {
     report.error(
-      "ART003",
       path,
       `Action ${name} declares ${count} ${word} artifacts which is less than the minimum count (${bounds.min}). ${provider} takes ${range(bounds)} ${word} artifacts; add ${bounds.min - count}.`,
     );
   } else if (count > bounds.max) {
     report.error(
-      "ART003",
       path,
       `Action ${name} declares ${count} ${word} artifacts which is greater than the maximum count (${bounds.max}). ${provider} takes ${range(bounds)} ${word} artifacts; remove ${count - bounds.max}.`,
     );
   } else if (outsideNarrow) {
     report.warning(
-      "ART003",
       path,
       `Action ${name} declares ${count} ${word} artifacts; the ${entry.narrowerDocumentedBounds!.source} documents ${range(narrow!)} for ${entry.provider} (other sources allow ${range(bounds)}). It may fail; prefer ${range(narrow!)}.`,
     );
   }
 }
 
-const ART004: Rule = {
+const inputsProducedEarlier = defineRule({
   id: "ART004",
   title: "Inputs produced earlier",
   codes: ["ART004a", "ART004b", "ART004c", "ART004d"],
@@ -183,7 +176,7 @@ const ART004: Rule = {
       }
     }
   },
-};
+});
 
 function repeatsEarlierInput(inputs: readonly ArtifactRef[], k: number): boolean {
   const name = inputs[k]!.name;
@@ -202,8 +195,7 @@ function reportNotProducedEarlier(pipeline: PipelineIndex, consumer: ActionRef, 
   const name = input.name;
   const producers = pipeline.producers.get(name);
   if (!producers) {
-    report.error(
-      "ART004a",
+    report.as("ART004a").error(
       path,
       `Input artifact ${describe(name)} of ${actionLabel(consumer)} is not produced by any action. Its name must exactly match (case-sensitive) an output artifact of an action that runs earlier.`,
     );
@@ -216,31 +208,27 @@ function reportNotProducedEarlier(pipeline: PipelineIndex, consumer: ActionRef, 
     else if (producer.stageIndex === consumer.stageIndex) sameStage ??= producer;
   }
   if (selfProduced && !sameStage) {
-    report.error(
-      "ART004d",
+    report.as("ART004d").error(
       path,
       `${capitalize(actionLabel(consumer))} consumes its own output artifact ${describe(name)}. An action cannot read what it produces; take the input from an earlier action or rename the output.`,
     );
   } else if (sameStage) {
-    report.error(
-      "ART004c",
+    report.as("ART004c").error(
       path,
       `Input artifact ${describe(name)} of ${actionLabel(consumer)} is produced by ${actionLabel(sameStage)} with runOrder ${sameStage.runOrder}, which does not run before this action (runOrder ${consumer.runOrder}). Give the consumer a higher runOrder than the producer.`,
     );
   } else {
     const later = producers.find((p) => p !== consumer)!;
-    report.error(
-      "ART004b",
+    report.as("ART004b").error(
       path,
       `Input artifact ${describe(name)} of ${actionLabel(consumer)} is produced only in a later stage (${actionLabel(later)}). Move the producing action to an earlier stage or this action to a later one.`,
     );
   }
 }
 
-const ART005: Rule = {
+const duplicateInputs = defineRule({
   id: "ART005",
   title: "Duplicate inputs in one action",
-  codes: ["ART005"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const inputs = action.inputs;
@@ -249,19 +237,17 @@ const ART005: Rule = {
         const input = inputs[k]!;
         if (!validName(input) || !repeatsEarlierInput(inputs, k)) continue;
         report.error(
-          "ART005",
           joinPath(input.path, "name"),
           `Input artifact ${describe(input.name)} is listed more than once in ${actionLabel(action)}. Remove the duplicate entry.`,
         );
       }
     }
   },
-};
+});
 
-const ART006: Rule = {
+const outputFiles = defineRule({
   id: "ART006",
   title: "files only on Compute outputs",
-  codes: ["ART006"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       for (const output of action.outputs) {
@@ -272,24 +258,23 @@ const ART006: Rule = {
         const path = joinPath(output.path, "files");
         if (validTypeId(action) && action.type.category !== "Compute") {
           report.error(
-            "ART006",
             path,
             `Output artifact files are only for Compute actions: CodePipeline answers "The following action cannot contain a commands field: ${action.name ?? "(unnamed)"}". Remove files (for CodeBuild, select files in the buildspec's artifacts section).`,
           );
           continue;
         }
         if (!Array.isArray(files)) {
-          report.error("ART006", path, `files must be a list of file paths or globs, not a ${jsonType(files)}.`);
+          report.error(path, `files must be a list of file paths or globs, not a ${jsonType(files)}.`);
           continue;
         }
         if (files.length > LIMITS.outputFiles) {
-          report.error("ART006", path, `files has ${files.length} entries; at most ${LIMITS.outputFiles} are allowed. Use globs to select several files at once.`);
+          report.error(path, `files has ${files.length} entries; at most ${LIMITS.outputFiles} are allowed. Use globs to select several files at once.`);
         }
-        files.forEach((file, i) => checkString(report, "ART006", joinPath(path, i), file, OUTPUT_FILE, { label: "Output file path" }));
+        files.forEach((file, i) => checkString(report, joinPath(path, i), file, OUTPUT_FILE, { label: "Output file path" }));
       }
     }
   },
-};
+});
 
 /** Names consumed by any action or stage-condition rule. */
 function consumedNames(pipeline: PipelineIndex): Set<string> {
@@ -311,10 +296,9 @@ function consumedNames(pipeline: PipelineIndex): Set<string> {
   return names;
 }
 
-const ART007: Rule = {
+const unusedOutputs = defineRule({
   id: "ART007",
   title: "Unused outputs",
-  codes: ["ART007"],
   check(pipeline, _context, report) {
     if (pipeline.producers.size === 0) return;
     const consumed = consumedNames(pipeline);
@@ -323,21 +307,19 @@ const ART007: Rule = {
         // Duplicates are ART002's: which copy is consumed is ambiguous.
         if (!validName(output) || consumed.has(output.name) || pipeline.producers.get(output.name)!.length > 1) continue;
         report.warning(
-          "ART007",
           joinPath(output.path, "name"),
           `Output artifact ${describe(output.name)} of ${actionLabel(action)} is not used by any later action or rule. Remove it, or dismiss this warning if you keep it for download.`,
         );
       }
     }
   },
-};
+});
 
 const CLONE_REF = "CODEBUILD_CLONE_REF";
 
-const ART008: Rule = {
+const cloneRefConsumers = defineRule({
   id: "ART008",
   title: "Clone-ref artifacts",
-  codes: ["ART008"],
   check(pipeline, _context, report) {
     let cloneRefs: Map<string, ActionRef> | undefined;
     for (const action of pipeline.actions) {
@@ -355,7 +337,7 @@ const ART008: Rule = {
       if (isCodeBuild(action) || !validTypeId(action) || action.provider === undefined) continue;
       for (const input of action.inputs) {
         const source = input.name !== undefined ? cloneRefs.get(input.name) : undefined;
-        if (source) report.warning("ART008", joinPath(input.path, "name"), message(input.name!, actionLabel(action), source));
+        if (source) report.warning(joinPath(input.path, "name"), message(input.name!, actionLabel(action), source));
       }
     }
     for (const stage of pipeline.stages) {
@@ -365,38 +347,35 @@ const ART008: Rule = {
         arrayOf(rule.inputArtifacts).forEach((input, k) => {
           const name = isObject(input) && isString(input.name) ? input.name : undefined;
           const source = name !== undefined ? cloneRefs!.get(name) : undefined;
-          if (source) report.warning("ART008", `${path}.inputArtifacts[${k}].name`, message(name!, `rule ${describe(rule.name)}`, source));
+          if (source) report.warning(`${path}.inputArtifacts[${k}].name`, message(name!, `rule ${describe(rule.name)}`, source));
         });
       });
     }
   },
-};
+});
 
 const BUILDSPEC_IDENTIFIER = /^[A-Za-z0-9_]{1,127}$/;
 
-const ART009: Rule = {
+const codeBuildOutputNames = defineRule({
   id: "ART009",
   title: "CodeBuild multi-output names",
-  codes: ["ART009"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       if (action.outputs.length < 2 || !isCodeBuild(action)) continue;
       for (const output of action.outputs) {
         if (!validName(output) || BUILDSPEC_IDENTIFIER.test(output.name)) continue;
         report.warning(
-          "ART009",
           joinPath(output.path, "name"),
           `With several output artifacts, CodeBuild matches each name to a secondary-artifact identifier in the buildspec, and identifiers may contain only letters, digits and underscores; ${describe(output.name)} fails at run time. Rename it, e.g. ${describe(output.name.replace(/-/g, "_"))}.`,
         );
       }
     }
   },
-};
+});
 
-const ART010: Rule = {
+const cloudFormationOutputFile = defineRule({
   id: "ART010",
   title: "CloudFormation output artifact requires OutputFileName",
-  codes: ["ART010"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       if (!isType(action, "Deploy", "AWS", "CloudFormation")) continue;
@@ -404,19 +383,17 @@ const ART010: Rule = {
       const outputs = action.outputs.length;
       if (outputs === 1 && fileName === undefined) {
         report.warning(
-          "ART010",
           joinPath(action.path, "outputArtifacts"),
           `${capitalize(actionLabel(action))} declares an output artifact but no OutputFileName, so no stack outputs are written to it. Set configuration OutputFileName (e.g. "outputs.json") or remove the output artifact.`,
         );
       } else if (outputs === 0 && fileName !== undefined && Array.isArray(action.raw.outputArtifacts ?? [])) {
         report.warning(
-          "ART010",
           joinPath(joinPath(action.path, "configuration"), "OutputFileName"),
           `OutputFileName is set but ${actionLabel(action)} has no output artifact to write it to. Add an output artifact or remove OutputFileName.`,
         );
       }
     }
   },
-};
+});
 
-export const artifactsRules: readonly Rule[] = [ART001, ART002, ART003, ART004, ART005, ART006, ART007, ART008, ART009, ART010];
+export const artifactsRules: readonly Rule[] = [artifactName, uniqueOutputNames, artifactCounts, inputsProducedEarlier, duplicateInputs, outputFiles, unusedOutputs, cloneRefConsumers, codeBuildOutputNames, cloudFormationOutputFile];

@@ -21,10 +21,10 @@ import {
 import { checkString } from "../checks";
 import { arrayOf, describe, hasOwn, isInteger, isObject, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
-import type { Reporter, Rule } from "../rule";
+import { defineRule, type Reporter, type Rule } from "../rule";
 import { checkReference, ruleScope, scanReferences } from "../variable-references";
 import { conditionIndex, type RuleRef } from "./condition-index";
-import { enumState } from "./enums";
+import { enumState } from "../enums";
 
 const KNOWN_RULE_PROVIDERS = RULE_PROVIDERS.map((p) => p.provider).join(", ");
 
@@ -37,16 +37,15 @@ function ruleLabel(rule: RuleRef): string {
 function checkFixed(report: Reporter, path: string, value: unknown, values: readonly string[], label: string): void {
   const expected = values[0];
   if (typeof value !== "string") {
-    report.error("COND013", path, `${label} must be the string "${expected}", not ${jsonType(value)}.`);
+    report.error(path, `${label} must be the string "${expected}", not ${jsonType(value)}.`);
   } else if (enumState(value, values) === "unknown") {
-    report.error("COND013", path, `${label} must be "${expected}"; ${describe(value)} is not valid.`);
+    report.error(path, `${label} must be "${expected}"; ${describe(value)} is not valid.`);
   }
 }
 
-const cond012: Rule = {
+const ruleName = defineRule({
   id: "COND012",
   title: "Rule name",
-  codes: ["COND012"],
   check(pipeline, _context, report) {
     let seen: Set<string> | undefined;
     let current: unknown;
@@ -58,22 +57,21 @@ const cond012: Rule = {
       }
       const path = `${rule.path}.name`;
       const name = rule.raw.name;
-      if (!checkString(report, "COND012", path, name, RULE_NAME, { required: true, label: "Rule name", allowed: "letters, digits and . @ - _" })) continue;
+      if (!checkString(report, path, name, RULE_NAME, { required: true, label: "Rule name", allowed: "letters, digits and . @ - _" })) continue;
       seen ??= new Set();
       if (seen.has(name as string)) {
         // Uniqueness is inferred (rule executions are listed by name): a warning.
-        report.warning("COND012", path, `Rule name "${name}" is used twice in this condition; give each rule a distinct name so its executions can be told apart.`);
+        report.warning(path, `Rule name "${name}" is used twice in this condition; give each rule a distinct name so its executions can be told apart.`);
       } else {
         seen.add(name as string);
       }
     }
   },
-};
+});
 
-const cond013: Rule = {
+const ruleTypeId = defineRule({
   id: "COND013",
   title: "Rule type id",
-  codes: ["COND013"],
   check(pipeline, _context, report) {
     for (const rule of conditionIndex(pipeline).rules) {
       if (rule.raw === undefined) continue;
@@ -81,7 +79,6 @@ const cond013: Rule = {
       const path = `${rule.path}.ruleTypeId`;
       if (!isObject(typeId)) {
         report.error(
-          "COND013",
           path,
           typeId === undefined
             ? `${ruleLabel(rule)} needs a ruleTypeId, e.g. {"category": "Rule", "owner": "AWS", "provider": "VariableCheck", "version": "1"}.`
@@ -89,40 +86,38 @@ const cond013: Rule = {
         );
         continue;
       }
-      if (typeId.category === undefined) report.error("COND013", `${path}.category`, `ruleTypeId.category is required and must be "Rule".`);
+      if (typeId.category === undefined) report.error(`${path}.category`, `ruleTypeId.category is required and must be "Rule".`);
       else checkFixed(report, `${path}.category`, typeId.category, RuleCategorySchema.options, "ruleTypeId.category");
       if (typeId.owner !== undefined) checkFixed(report, `${path}.owner`, typeId.owner, RuleOwnerSchema.options, "ruleTypeId.owner");
-      const providerOk = checkString(report, "COND013", `${path}.provider`, typeId.provider, PROVIDER, {
+      const providerOk = checkString(report, `${path}.provider`, typeId.provider, PROVIDER, {
         required: true,
         label: "Rule provider",
         allowed: "letters, digits, - and _",
       });
       if (providerOk && rule.entry === undefined) {
         report.warning(
-          "COND013",
           `${path}.provider`,
           `Unknown rule provider "${typeId.provider}"; known rule types are ${KNOWN_RULE_PROVIDERS} (check ListRuleTypes for the region).`,
         );
       }
-      checkString(report, "COND013", `${path}.version`, typeId.version, TYPE_VERSION, {
+      checkString(report, `${path}.version`, typeId.version, TYPE_VERSION, {
         label: "Rule type version",
         allowed: "letters, digits, - and _",
       });
     }
   },
-};
+});
 
-const cond014: Rule = {
+const ruleConfigurationLimits = defineRule({
   id: "COND014",
   title: "Rule configuration limits",
-  codes: ["COND014"],
   check(pipeline, _context, report) {
     for (const rule of conditionIndex(pipeline).rules) {
       const value = rule.raw?.configuration;
       if (value === undefined) continue;
       const path = `${rule.path}.configuration`;
       if (!isObject(value)) {
-        report.error("COND014", path, `Rule configuration must be an object of string values, not ${jsonType(value)}.`);
+        report.error(path, `Rule configuration must be an object of string values, not ${jsonType(value)}.`);
         continue;
       }
       let count = 0;
@@ -130,23 +125,22 @@ const cond014: Rule = {
         count++;
         const v = value[key];
         if (key.length > CONFIG_KEY.max) {
-          report.error("COND014", joinPath(path, key), `Configuration key ${describe(key)} is ${key.length} characters long; keys are at most ${CONFIG_KEY.max}.`);
+          report.error(joinPath(path, key), `Configuration key ${describe(key)} is ${key.length} characters long; keys are at most ${CONFIG_KEY.max}.`);
         }
         if (typeof v === "string" && v.length > RULE_CONFIG_VALUE.max) {
-          report.error("COND014", joinPath(path, key), `Rule configuration value of ${key} is ${v.length} characters long; the limit is ${RULE_CONFIG_VALUE.max}.`);
+          report.error(joinPath(path, key), `Rule configuration value of ${key} is ${v.length} characters long; the limit is ${RULE_CONFIG_VALUE.max}.`);
         }
       }
       if (count > LIMITS.ruleConfigurationEntries) {
-        report.error("COND014", path, `A rule configuration holds at most ${LIMITS.ruleConfigurationEntries} entries; found ${count}.`);
+        report.error(path, `A rule configuration holds at most ${LIMITS.ruleConfigurationEntries} entries; found ${count}.`);
       }
     }
   },
-};
+});
 
-const cond015: Rule = {
+const ruleRequiredKeys = defineRule({
   id: "COND015",
   title: "Rule required keys",
-  codes: ["COND015"],
   check(pipeline, _context, report) {
     for (const rule of conditionIndex(pipeline).rules) {
       if (rule.entry === undefined || rule.raw === undefined) continue;
@@ -155,14 +149,13 @@ const cond015: Rule = {
       for (const key of rule.entry.configuration) {
         if (!key.required || (config !== undefined && hasOwn(rule.configuration!, key.key))) continue;
         report.error(
-          "COND015",
           `${rule.path}.configuration`,
           `${ruleLabel(rule)} (${rule.provider}) requires configuration key ${key.key}: ${key.description}`,
         );
       }
     }
   },
-};
+});
 
 const WAIT_TIME = /^\d+$/;
 const ALARM_STATES = "AlarmStates";
@@ -181,10 +174,9 @@ function compilesAsJavaRegex(source: string): boolean {
   }
 }
 
-const cond016: Rule = {
+const ruleAllowedValues = defineRule({
   id: "COND016",
   title: "Rule allowed values",
-  codes: ["COND016"],
   check(pipeline, _context, report) {
     for (const rule of conditionIndex(pipeline).rules) {
       const config = rule.configuration;
@@ -197,22 +189,22 @@ const cond016: Rule = {
           const values = spec.key === ALARM_STATES ? value.split(",").map((s) => s.trim()) : [value];
           const bad = values.filter((v) => !spec.allowedValues!.includes(v));
           if (bad.length > 0) {
-            report.warning("COND016", path, `${spec.key} ${describe(bad.join(","))} is not valid for ${rule.provider}; use ${spec.allowedValues.join(", ")}${spec.key === ALARM_STATES ? " (comma-separated)" : ""}.`);
+            report.warning(path, `${spec.key} ${describe(bad.join(","))} is not valid for ${rule.provider}; use ${spec.allowedValues.join(", ")}${spec.key === ALARM_STATES ? " (comma-separated)" : ""}.`);
           }
         }
         if (spec.key === "WaitTime" && !WAIT_TIME.test(value)) {
-          report.warning("COND016", path, `WaitTime ${describe(value)} must be a whole number of minutes, e.g. "15".`);
+          report.warning(path, `WaitTime ${describe(value)} must be a whole number of minutes, e.g. "15".`);
         }
       }
       if (rule.provider === "VariableCheck" && config.Operator === "MATCHES") {
         const pattern = config.Value;
         if (isString(pattern) && pattern !== "" && !pattern.includes("#{") && !compilesAsJavaRegex(pattern)) {
-          report.warning("COND016", joinPath(`${rule.path}.configuration`, "Value"), `With Operator MATCHES, Value is a (Java) regular expression, and ${describe(pattern)} does not compile. Fix the expression or use EQ / CONTAINS.`);
+          report.warning(joinPath(`${rule.path}.configuration`, "Value"), `With Operator MATCHES, Value is a (Java) regular expression, and ${describe(pattern)} does not compile. Fix the expression or use EQ / CONTAINS.`);
         }
       }
     }
   },
-};
+});
 
 const CRON_FIELDS = [
   { name: "seconds", chars: /^\*$/ },
@@ -225,10 +217,9 @@ const CRON_FIELDS = [
 ] as const;
 const TIME_ZONE = /^(?:UTC(?:[+-](?:[01]\d|2[0-3]):[0-5]\d)?|[A-Z]{3,5}|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)$/;
 
-const cond017: Rule = {
+const deploymentWindowCron = defineRule({
   id: "COND017",
   title: "DeploymentWindow cron shape",
-  codes: ["COND017"],
   check(pipeline, _context, report) {
     for (const rule of conditionIndex(pipeline).rules) {
       const config = rule.configuration;
@@ -239,12 +230,12 @@ const cond017: Rule = {
       if (isString(cron) && cron !== "" && !cron.includes("#{")) {
         const fields = cron.trim().split(/\s+/);
         if (fields.length < 6 || fields.length > 7) {
-          report.warning("COND017", `${base}.Cron`, `Cron ${describe(cron)} has ${fields.length} fields; DeploymentWindow needs 6 (seconds minutes hours day-of-month month day-of-week) plus an optional year, with seconds "*", e.g. "* 0 9-17 ? * MON-FRI".`);
+          report.warning(`${base}.Cron`, `Cron ${describe(cron)} has ${fields.length} fields; DeploymentWindow needs 6 (seconds minutes hours day-of-month month day-of-week) plus an optional year, with seconds "*", e.g. "* 0 9-17 ? * MON-FRI".`);
         } else {
           const bad = fields.findIndex((f, i) => !CRON_FIELDS[i]!.chars.test(f));
           if (bad !== -1) {
             const field = CRON_FIELDS[bad]!.name;
-            report.warning("COND017", `${base}.Cron`, bad === 0
+            report.warning(`${base}.Cron`, bad === 0
               ? `Cron ${describe(cron)}: the seconds field must be "*"; found ${describe(fields[0])}.`
               : `Cron ${describe(cron)}: the ${field} field ${describe(fields[bad])} contains characters that field does not allow.`);
           }
@@ -252,16 +243,15 @@ const cond017: Rule = {
       }
       const zone = config.TimeZone;
       if (isString(zone) && zone !== "" && !zone.includes("#{") && !TIME_ZONE.test(zone)) {
-        report.warning("COND017", `${base}.TimeZone`, `TimeZone ${describe(zone)} is not a Region/City name (America/New_York), UTC[+-HH:MM] or a 3-5 letter abbreviation.`);
+        report.warning(`${base}.TimeZone`, `TimeZone ${describe(zone)} is not a Region/City name (America/New_York), UTC[+-HH:MM] or a 3-5 letter abbreviation.`);
       }
     }
   },
-};
+});
 
-const cond018: Rule = {
+const ruleCommands = defineRule({
   id: "COND018",
   title: "Rule commands",
-  codes: ["COND018"],
   check(pipeline, _context, report) {
     for (const rule of conditionIndex(pipeline).rules) {
       if (rule.raw === undefined) continue;
@@ -270,56 +260,54 @@ const cond018: Rule = {
       const isCommands = rule.provider === "Commands";
       if (commands === undefined) {
         // COND015 and COND018 both mention it; reported here so that commands live in one rule.
-        if (isCommands) report.error("COND018", rule.path, `${ruleLabel(rule)} is a Commands rule and needs "commands": 1 to ${LIMITS.commands} single-line shell commands.`);
+        if (isCommands) report.error(rule.path, `${ruleLabel(rule)} is a Commands rule and needs "commands": 1 to ${LIMITS.commands} single-line shell commands.`);
         continue;
       }
       if (rule.entry !== undefined && !isCommands) {
-        report.error("COND018", path, `Only the Commands rule accepts "commands"; remove it from this ${rule.provider} rule.`);
+        report.error(path, `Only the Commands rule accepts "commands"; remove it from this ${rule.provider} rule.`);
         continue;
       }
       if (!Array.isArray(commands)) {
-        report.error("COND018", path, `commands must be a list of strings, not ${jsonType(commands)}.`);
+        report.error(path, `commands must be a list of strings, not ${jsonType(commands)}.`);
         continue;
       }
       if (commands.length > LIMITS.commands) {
-        report.error("COND018", path, `A rule holds at most ${LIMITS.commands} commands; found ${commands.length}. Move the steps into a script.`);
+        report.error(path, `A rule holds at most ${LIMITS.commands} commands; found ${commands.length}. Move the steps into a script.`);
       }
       commands.forEach((command, i) => {
         const itemPath = `${path}[${i}]`;
-        if (!checkString(report, "COND018", itemPath, command, COMMAND, { label: "Command" })) return;
+        if (!checkString(report, itemPath, command, COMMAND, { label: "Command" })) return;
         if ((command as string).includes("\n") || (command as string).includes("\r")) {
-          report.error("COND018", itemPath, `Each command must be a single line; split ${describe(command)} into one entry per line.`);
+          report.error(itemPath, `Each command must be a single line; split ${describe(command)} into one entry per line.`);
         }
       });
     }
   },
-};
+});
 
-const cond019: Rule = {
+const ruleTimeoutRoleRegion = defineRule({
   id: "COND019",
   title: "Rule timeout / role / region",
-  codes: ["COND019"],
   check(pipeline, _context, report) {
     for (const rule of conditionIndex(pipeline).rules) {
       if (rule.raw === undefined) continue;
       const { timeoutInMinutes, roleArn, region } = rule.raw;
       // Non-integers are GEN002's.
       if (isInteger(timeoutInMinutes) && (timeoutInMinutes < TIMEOUT_IN_MINUTES.min || timeoutInMinutes > TIMEOUT_IN_MINUTES.max)) {
-        report.error("COND019", `${rule.path}.timeoutInMinutes`, `Rule timeoutInMinutes must be ${TIMEOUT_IN_MINUTES.min} to ${TIMEOUT_IN_MINUTES.max}; found ${timeoutInMinutes}.`);
+        report.error(`${rule.path}.timeoutInMinutes`, `Rule timeoutInMinutes must be ${TIMEOUT_IN_MINUTES.min} to ${TIMEOUT_IN_MINUTES.max}; found ${timeoutInMinutes}.`);
       }
-      checkString(report, "COND019", `${rule.path}.roleArn`, roleArn, ROLE_ARN, {
+      checkString(report, `${rule.path}.roleArn`, roleArn, ROLE_ARN, {
         label: "Rule roleArn",
         allowed: "an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)",
       });
-      checkString(report, "COND019", `${rule.path}.region`, region, REGION, { label: "Rule region" });
+      checkString(report, `${rule.path}.region`, region, REGION, { label: "Rule region" });
     }
   },
-};
+});
 
-const cond020: Rule = {
+const ruleInputsExistEarlier = defineRule({
   id: "COND020",
   title: "Rule input artifacts exist earlier",
-  codes: ["COND020"],
   check(pipeline, _context, report) {
     for (const rule of conditionIndex(pipeline).rules) {
       const inputs = rule.raw?.inputArtifacts;
@@ -332,14 +320,13 @@ const cond020: Rule = {
         const path = `${rule.path}.inputArtifacts[${i}].name`;
         const producers = pipeline.producers.get(name);
         if (producers === undefined) {
-          report.warning("COND020", path, `No action produces artifact "${name}". Use the output artifact name of an earlier action.`);
+          report.warning(path, `No action produces artifact "${name}". Use the output artifact name of an earlier action.`);
           return;
         }
         // beforeEntry runs before the stage's actions; onSuccess/onFailure after them.
         const ready = producers.some((p) => p.stageIndex < stageIndex || (block.kind !== "beforeEntry" && p.stageIndex === stageIndex));
         if (!ready) {
           report.warning(
-            "COND020",
             path,
             block.kind === "beforeEntry"
               ? `Artifact "${name}" is produced in this stage or later, so it does not exist yet when the beforeEntry condition is evaluated. Use an artifact from an earlier stage.`
@@ -349,12 +336,11 @@ const cond020: Rule = {
       });
     }
   },
-};
+});
 
-const cond021: Rule = {
+const ruleReferences = defineRule({
   id: "COND021",
   title: "Rule variable references",
-  codes: ["COND021"],
   check(pipeline, _context, report) {
     for (const rule of conditionIndex(pipeline).rules) {
       if (rule.raw === undefined) continue;
@@ -367,7 +353,7 @@ const cond021: Rule = {
         for (const ref of scanReferences(text)) {
           const finding = checkReference(pipeline, ref, scope);
           // Rule references are checked as warnings: their resolution is inferred, not observed.
-          if (finding) report.warning("COND021", path(), `${finding.message}${finding.code === "VAR007" && rule.condition.block.kind === "beforeEntry" ? " (In a beforeEntry condition, the stage's own actions have not run yet.)" : ""}`);
+          if (finding) report.warning(path(), `${finding.message}${finding.code === "VAR007" && rule.condition.block.kind === "beforeEntry" ? " (In a beforeEntry condition, the stage's own actions have not run yet.)" : ""}`);
         }
       };
       if (config !== undefined) {
@@ -376,17 +362,17 @@ const cond021: Rule = {
       arrayOf(commands).forEach((command, i) => checkText(command, () => `${rule.path}.commands[${i}]`));
     }
   },
-};
+});
 
 export const conditionRuleRules: readonly Rule[] = [
-  cond012,
-  cond013,
-  cond014,
-  cond015,
-  cond016,
-  cond017,
-  cond018,
-  cond019,
-  cond020,
-  cond021,
+  ruleName,
+  ruleTypeId,
+  ruleConfigurationLimits,
+  ruleRequiredKeys,
+  ruleAllowedValues,
+  deploymentWindowCron,
+  ruleCommands,
+  ruleTimeoutRoleRegion,
+  ruleInputsExistEarlier,
+  ruleReferences,
 ];

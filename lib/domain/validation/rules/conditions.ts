@@ -4,11 +4,11 @@
  */
 import { ResultSchema, StageRetryModeSchema } from "../../pipeline/declaration";
 import { describe, isObject, jsonType } from "../../json";
-import type { Reporter, Rule } from "../rule";
+import { defineRule, type Reporter, type Rule } from "../rule";
 import type { ConditionBlock } from "../variable-references";
 import { conditionIndex, type BlockRef } from "./condition-index";
 import { conditionRuleRules } from "./conditions-rules";
-import { enumState } from "./enums";
+import { enumState } from "../enums";
 
 
 /** Results the user guide allows inside each block's condition (onFailure RETRY is COND006's). */
@@ -28,55 +28,52 @@ function list(values: readonly string[]): string {
   return values.join(" or ");
 }
 
-const cond001: Rule = {
+const conditionsNeedV2 = defineRule({
   id: "COND001",
   title: "Stage conditions need a V2 pipeline",
-  codes: ["COND001"],
   check(pipeline, _context, report) {
     if (!pipeline.isExplicitV1) return;
     for (const block of conditionIndex(pipeline).blocks) {
       report.error(
-        "COND001",
         block.path,
         `${stageLabel(block)} has ${block.kind}, but stage conditions need a V2 pipeline. Set "pipelineType": "V2" or remove ${block.kind}.`,
       );
     }
   },
-};
+});
 
-const cond002: Rule = {
+const oneConditionPerBlock = defineRule({
   id: "COND002",
   title: "One condition per block",
-  codes: ["COND002"],
   check(pipeline, _context, report) {
     for (const block of conditionIndex(pipeline).blocks) {
       if (block.raw === undefined) {
-        report.error("COND002", block.path, `${block.kind} must be an object with a "conditions" list, not ${jsonType(block.value)}.`);
+        report.error(block.path, `${block.kind} must be an object with a "conditions" list, not ${jsonType(block.value)}.`);
         continue;
       }
       const conditions = block.raw.conditions;
       const path = `${block.path}.conditions`;
       if (conditions === undefined) {
         if (block.kind !== "onFailure") {
-          report.error("COND002", block.path, `${block.kind} requires "conditions" with exactly one condition. Add {"conditions": [{"result": ..., "rules": [...]}]}.`);
+          report.error(block.path, `${block.kind} requires "conditions" with exactly one condition. Add {"conditions": [{"result": ..., "rules": [...]}]}.`);
         }
         continue;
       }
       if (!Array.isArray(conditions)) {
-        report.error("COND002", path, `${block.kind}.conditions must be a list holding exactly one condition, not ${jsonType(conditions)}.`);
+        report.error(path, `${block.kind}.conditions must be a list holding exactly one condition, not ${jsonType(conditions)}.`);
         continue;
       }
       if (conditions.length > 1) {
-        report.error("COND002", path, `${block.kind} allows exactly one condition; found ${conditions.length}. Merge their rules into one condition (up to ${MAX_RULES} rules).`);
+        report.error(path, `${block.kind} allows exactly one condition; found ${conditions.length}. Merge their rules into one condition (up to ${MAX_RULES} rules).`);
       }
       for (const condition of block.conditions) {
         if (condition.raw === undefined) {
-          report.error("COND002", condition.path, `A condition must be an object with "result" and "rules", not ${jsonType(conditions[condition.index])}.`);
+          report.error(condition.path, `A condition must be an object with "result" and "rules", not ${jsonType(conditions[condition.index])}.`);
         }
       }
     }
   },
-};
+});
 
 function checkResult(
   report: Reporter,
@@ -87,18 +84,17 @@ function checkResult(
 ): void {
   const state = enumState(value, ResultSchema.options);
   if (state === "not-string") {
-    report.error("COND003", path, `The result of ${where} must be a string (${list(allowed)}), not ${jsonType(value)}.`);
+    report.error(path, `The result of ${where} must be a string (${list(allowed)}), not ${jsonType(value)}.`);
   } else if (state === "unknown") {
-    report.error("COND003", path, `${describe(value)} is not a result; ${where} allows ${list(allowed)}.`);
+    report.error(path, `${describe(value)} is not a result; ${where} allows ${list(allowed)}.`);
   } else if (state === "exact" && !allowed.includes(value as string)) {
-    report.error("COND003", path, `${where} cannot use result ${value}; use ${list(allowed)}.`);
+    report.error(path, `${where} cannot use result ${value}; use ${list(allowed)}.`);
   }
 }
 
-const cond003: Rule = {
+const allowedResults = defineRule({
   id: "COND003",
   title: "Allowed results per block",
-  codes: ["COND003"],
   check(pipeline, _context, report) {
     for (const block of conditionIndex(pipeline).blocks) {
       if (block.raw === undefined) continue;
@@ -113,7 +109,7 @@ const cond003: Rule = {
           // The model makes it optional, but a beforeEntry/onSuccess condition without a
           // result does nothing (onFailure takes its result from the block: COND004).
           if (block.kind !== "onFailure") {
-            report.warning("COND003", condition.path, `This ${block.kind} condition has no result, so it has no effect. Add "result": ${list(allowed.map((a) => `"${a}"`))}.`);
+            report.warning(condition.path, `This ${block.kind} condition has no result, so it has no effect. Add "result": ${list(allowed.map((a) => `"${a}"`))}.`);
           }
           continue;
         }
@@ -122,28 +118,25 @@ const cond003: Rule = {
       }
     }
   },
-};
+});
 
-const cond004: Rule = {
+const onFailureResult = defineRule({
   id: "COND004",
   title: "onFailure needs a result",
-  codes: ["COND004"],
   check(pipeline, _context, report) {
     for (const block of conditionIndex(pipeline).blocks) {
       if (block.kind !== "onFailure" || block.raw === undefined || block.raw.result !== undefined) continue;
       report.warning(
-        "COND004",
         block.path,
         `onFailure has no "result", so it has no effect. Add "result": "ROLLBACK" (roll back the stage) or "RETRY" (automatic retry, with retryConfiguration).`,
       );
     }
   },
-};
+});
 
-const cond005: Rule = {
+const retryShape = defineRule({
   id: "COND005",
   title: "Automatic retry shape",
-  codes: ["COND005"],
   check(pipeline, _context, report) {
     for (const block of conditionIndex(pipeline).blocks) {
       if (block.kind !== "onFailure" || block.raw === undefined) continue;
@@ -151,34 +144,33 @@ const cond005: Rule = {
       const path = `${block.path}.retryConfiguration`;
       if (retryConfiguration === undefined) {
         if (result === "RETRY") {
-          report.warning("COND005", block.path, `onFailure result RETRY should carry "retryConfiguration": {"retryMode": "FAILED_ACTIONS"} (or "ALL_ACTIONS").`);
+          report.warning(block.path, `onFailure result RETRY should carry "retryConfiguration": {"retryMode": "FAILED_ACTIONS"} (or "ALL_ACTIONS").`);
         }
         continue;
       }
       if (!isObject(retryConfiguration)) {
-        report.error("COND005", path, `retryConfiguration must be an object like {"retryMode": "FAILED_ACTIONS"}, not ${jsonType(retryConfiguration)}.`);
+        report.error(path, `retryConfiguration must be an object like {"retryMode": "FAILED_ACTIONS"}, not ${jsonType(retryConfiguration)}.`);
         continue;
       }
       const mode = retryConfiguration.retryMode;
       const state = enumState(mode, StageRetryModeSchema.options);
       if (mode === undefined) {
         if (result === "RETRY") {
-          report.warning("COND005", path, `retryConfiguration has no retryMode. Add "retryMode": "FAILED_ACTIONS" (retry failed actions) or "ALL_ACTIONS".`);
+          report.warning(path, `retryConfiguration has no retryMode. Add "retryMode": "FAILED_ACTIONS" (retry failed actions) or "ALL_ACTIONS".`);
         }
       } else if (state === "not-string" || state === "unknown") {
-        report.error("COND005", `${path}.retryMode`, `retryMode ${describe(mode)} is invalid; use FAILED_ACTIONS or ALL_ACTIONS.`);
+        report.error(`${path}.retryMode`, `retryMode ${describe(mode)} is invalid; use FAILED_ACTIONS or ALL_ACTIONS.`);
       }
       if (enumState(result, ResultSchema.options) === "exact" && result !== "RETRY") {
-        report.warning("COND005", path, `retryConfiguration only applies to onFailure result RETRY; with result ${result} it is ignored. Remove it or set "result": "RETRY".`);
+        report.warning(path, `retryConfiguration only applies to onFailure result RETRY; with result ${result} it is ignored. Remove it or set "result": "RETRY".`);
       }
     }
   },
-};
+});
 
-const cond006: Rule = {
+const noRetryWithConditions = defineRule({
   id: "COND006",
   title: "No automatic retry with onFailure conditions",
-  codes: ["COND006"],
   check(pipeline, _context, report) {
     for (const block of conditionIndex(pipeline).blocks) {
       if (block.kind !== "onFailure" || block.raw === undefined) continue;
@@ -186,7 +178,6 @@ const cond006: Rule = {
       if (block.raw.result === "RETRY") {
         if (Array.isArray(conditions) && conditions.length > 0) {
           report.error(
-            "COND006",
             `${block.path}.conditions`,
             `You cannot use automatic stage retry with onFailure conditions. Remove "conditions", or use "result": "ROLLBACK".`,
           );
@@ -198,7 +189,6 @@ const cond006: Rule = {
       for (const condition of block.conditions) {
         if (condition.raw?.result === "RETRY") {
           report.error(
-            "COND006",
             `${condition.path}.result`,
             `An onFailure condition cannot use result RETRY: you cannot use automatic stage retry with onFailure conditions. Use "ROLLBACK" here, or drop the conditions and set onFailure "result": "RETRY".`,
           );
@@ -206,12 +196,11 @@ const cond006: Rule = {
       }
     }
   },
-};
+});
 
-const cond007: Rule = {
+const skipRuleTypes = defineRule({
   id: "COND007",
   title: "SKIP only with LambdaInvoke / VariableCheck",
-  codes: ["COND007"],
   check(pipeline, _context, report) {
     for (const rule of conditionIndex(pipeline).rules) {
       const condition = rule.condition;
@@ -219,13 +208,12 @@ const cond007: Rule = {
       // Unknown providers get COND013's warning instead.
       if (rule.entry === undefined || rule.entry.allowedInSkip) continue;
       report.error(
-        "COND007",
         `${rule.path}.ruleTypeId.provider`,
         `A beforeEntry condition with result SKIP may only contain LambdaInvoke or VariableCheck rules, not ${rule.provider}. Use result FAIL, or move this rule to another condition.`,
       );
     }
   },
-};
+});
 
 /** Paths of ROLLBACK results of a block: the onFailure result (else its condition's), onSuccess conditions. */
 function rollbackPaths(block: BlockRef): string[] {
@@ -241,63 +229,56 @@ function rollbackPaths(block: BlockRef): string[] {
   return paths;
 }
 
-const cond008: Rule = {
+const noRollbackInParallel = defineRule({
   id: "COND008",
   title: "No rollback in PARALLEL mode",
-  codes: ["COND008"],
   check(pipeline, _context, report) {
     if (pipeline.root.executionMode !== "PARALLEL") return;
     for (const block of conditionIndex(pipeline).blocks) {
       if (block.stage.index === 0) continue; // COND009
       for (const path of rollbackPaths(block)) {
         report.error(
-          "COND008",
           path,
           `${stageLabel(block)}: ROLLBACK results are not allowed when executionMode is PARALLEL. Use another result, or switch executionMode to QUEUED or SUPERSEDED.`,
         );
       }
     }
   },
-};
+});
 
-const cond009: Rule = {
+const noSourceRollback = defineRule({
   id: "COND009",
   title: "No rollback of the source stage",
-  codes: ["COND009"],
   check(pipeline, _context, report) {
     for (const block of conditionIndex(pipeline).blocks) {
       if (block.stage.index !== 0) continue;
       for (const path of rollbackPaths(block)) {
         report.error(
-          "COND009",
           path,
           `${stageLabel(block)} is the source stage, which cannot be rolled back. Remove the ROLLBACK result; put rollback conditions on a later stage.`,
         );
       }
     }
   },
-};
+});
 
-const cond010: Rule = {
+const sourceStageConditions = defineRule({
   id: "COND010",
   title: "Conditions on the source stage",
-  codes: ["COND010"],
   check(pipeline, _context, report) {
     for (const block of conditionIndex(pipeline).blocks) {
       if (block.stage.index !== 0 || rollbackPaths(block).length > 0) continue; // COND009 said it
       report.warning(
-        "COND010",
         block.path,
         `${stageLabel(block)} is the source stage; ${block.kind} conditions on it are undocumented and may be ignored or rejected. Move the condition to a later stage.`,
       );
     }
   },
-};
+});
 
-const cond011: Rule = {
+const rulesPerCondition = defineRule({
   id: "COND011",
   title: "Rules per condition",
-  codes: ["COND011"],
   check(pipeline, _context, report) {
     for (const block of conditionIndex(pipeline).blocks) {
       for (const condition of block.conditions) {
@@ -305,37 +286,37 @@ const cond011: Rule = {
         const rules = condition.raw.rules;
         if (rules === undefined) {
           // The model makes rules optional, but a condition without rules checks nothing.
-          report.warning("COND011", condition.path, `This condition has no rules, so it checks nothing. Add 1 to ${MAX_RULES} rules or remove the condition.`);
+          report.warning(condition.path, `This condition has no rules, so it checks nothing. Add 1 to ${MAX_RULES} rules or remove the condition.`);
           continue;
         }
         if (!Array.isArray(rules)) {
-          report.error("COND011", `${condition.path}.rules`, `rules must be a list of 1 to ${MAX_RULES} rules, not ${jsonType(rules)}.`);
+          report.error(`${condition.path}.rules`, `rules must be a list of 1 to ${MAX_RULES} rules, not ${jsonType(rules)}.`);
           continue;
         }
         if (rules.length > MAX_RULES) {
-          report.error("COND011", `${condition.path}.rules`, `A condition holds at most ${MAX_RULES} rules; found ${rules.length}. Remove some or move them to another stage's condition.`);
+          report.error(`${condition.path}.rules`, `A condition holds at most ${MAX_RULES} rules; found ${rules.length}. Remove some or move them to another stage's condition.`);
         }
         for (const rule of condition.rules) {
           if (rule.raw === undefined) {
-            report.error("COND011", rule.path, `A rule must be an object with "name" and "ruleTypeId", not ${jsonType(rules[rule.index])}.`);
+            report.error(rule.path, `A rule must be an object with "name" and "ruleTypeId", not ${jsonType(rules[rule.index])}.`);
           }
         }
       }
     }
   },
-};
+});
 
 export const conditionsRules: readonly Rule[] = [
-  cond001,
-  cond002,
-  cond003,
-  cond004,
-  cond005,
-  cond006,
-  cond007,
-  cond008,
-  cond009,
-  cond010,
-  cond011,
+  conditionsNeedV2,
+  oneConditionPerBlock,
+  allowedResults,
+  onFailureResult,
+  retryShape,
+  noRetryWithConditions,
+  skipRuleTypes,
+  noRollbackInParallel,
+  noSourceRollback,
+  sourceStageConditions,
+  rulesPerCondition,
   ...conditionRuleRules,
 ];

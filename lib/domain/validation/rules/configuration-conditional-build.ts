@@ -50,14 +50,12 @@ export const buildChecks: readonly ConditionalCheck[] = [
         const sources = s.inputCount < 2 ? s.inputCount : new Set(s.inputNames).size;
         if (sources > 1) {
           report.warning(
-            "CFG005b",
             keyPath(s, "PrimarySource"),
             `${capitalize(s.label)} has ${sources} input artifacts, so CodeBuild needs PrimarySource to know which one holds the buildspec. Set PrimarySource to one of ${inputList(s)}.`,
           );
         }
       } else if (primary !== undefined && !s.inputNames.includes(primary)) {
         report.warning(
-          "CFG005b",
           keyPath(s, "PrimarySource"),
           `PrimarySource ${describe(primary)} is not an input artifact of ${s.label}; it must equal one of ${inputList(s)}.`,
         );
@@ -74,7 +72,6 @@ export const buildChecks: readonly ConditionalCheck[] = [
       const batch = s.config["BatchEnabled"];
       if (batch !== undefined && batch !== "false") return;
       report.warning(
-        "CFG005c",
         keyPath(s, "CombineArtifacts"),
         `CombineArtifacts "true" only applies to batch builds; set BatchEnabled to "true" on ${s.label} or remove CombineArtifacts.`,
       );
@@ -90,7 +87,6 @@ export const buildChecks: readonly ConditionalCheck[] = [
       const problem = environmentVariablesProblem(value);
       if (problem === undefined) return;
       report.warning(
-        "CFG005p",
         keyPath(s, "EnvironmentVariables"),
         `EnvironmentVariables of ${s.label} ${problem}. Write a JSON array such as [{"name":"STAGE","value":"prod","type":"PLAINTEXT"}].`,
       );
@@ -105,7 +101,6 @@ export const buildChecks: readonly ConditionalCheck[] = [
       const compute = literal(s, "ComputeType");
       if (has(s, "ComputeType") && compute !== "BUILD_GENERAL1_SMALL") return;
       report.warning(
-        "CFG005r",
         keyPath(s, compute === undefined ? "EnvironmentType" : "ComputeType"),
         `WINDOWS_SERVER_2022_CONTAINER cannot run on BUILD_GENERAL1_SMALL${compute === undefined ? " (the default ComputeType)" : ""}; set ComputeType to BUILD_GENERAL1_MEDIUM or BUILD_GENERAL1_LARGE on ${s.label}.`,
       );

@@ -52,7 +52,6 @@ function checkArtifactPath(ctx: CheckContext, s: Subject, key: string, always: b
   if (separator === -1) {
     if (!always || hasReference(value)) return;
     ctx.report.report(
-      "CFG005e",
       severity,
       keyPath(s, key),
       `${key} ${describe(value)} must name the input artifact and the file as ArtifactName::path, e.g. ${describe(`${s.inputNames[0] ?? "BuildOutput"}::${value}`)}.`,
@@ -63,7 +62,6 @@ function checkArtifactPath(ctx: CheckContext, s: Subject, key: string, always: b
   const artifact = value.slice(0, separator);
   if (hasReference(artifact) || s.inputNames.includes(artifact)) return;
   ctx.report.report(
-    "CFG005e",
     severity,
     keyPath(s, key),
     `${key} reads from artifact ${describe(artifact)}, which is not an input artifact of ${s.label} (inputs: ${inputList(s)}). Add ${describe(artifact)} to inputArtifacts or fix the prefix.`,
@@ -81,7 +79,7 @@ export const cloudFormationChecks: readonly ConditionalCheck[] = [
       const mode = literal(s, "ActionMode");
       const keys = mode === undefined ? undefined : MODE_KEYS.get(mode);
       if (!keys) return; // unknown modes are CFG004's
-      for (const key of keys) requireKey(ctx, s, "CFG005d", key, `ActionMode ${mode} needs ${key}.`);
+      for (const key of keys) requireKey(ctx, s, key, `ActionMode ${mode} needs ${key}.`);
     },
   },
   {
@@ -101,7 +99,6 @@ export const cloudFormationChecks: readonly ConditionalCheck[] = [
       const value = literal(s, "RoleArn");
       if (value === undefined || (value.length <= ROLE_ARN.max && ROLE_ARN.pattern!.test(value))) return;
       report.warning(
-        "CFG005f",
         keyPath(s, "RoleArn"),
         `RoleArn ${describe(value)} is not an IAM role ARN; CloudFormation needs the full ARN of the role it assumes, e.g. arn:aws:iam::123456789012:role/cfn-deploy.`,
       );
@@ -116,7 +113,7 @@ export const cloudFormationChecks: readonly ConditionalCheck[] = [
       const [targets, regions] = STACK_SET_REGIONS_PAIR;
       if (has(s, targets) !== has(s, regions)) {
         const [present, missing] = has(s, targets) ? [targets, regions] : [regions, targets];
-        requireKey(ctx, s, "CFG005i", missing, `${present} and ${missing} go together: ${present} is set but ${missing} is not.`);
+        requireKey(ctx, s, missing, `${present} and ${missing} go together: ${present} is set but ${missing} is not.`);
       }
       if (s.entry.provider !== "CloudFormationStackSet") return;
       const auto = literal(s, "OrganizationsAutoDeployment");
@@ -124,7 +121,6 @@ export const cloudFormationChecks: readonly ConditionalCheck[] = [
       const autoOn = auto !== undefined && auto !== "Disabled";
       if (autoOn && (has(s, targets) || has(s, regions))) {
         report.warning(
-          "CFG005i",
           keyPath(s, "OrganizationsAutoDeployment"),
           `With OrganizationsAutoDeployment ${describe(auto)}, do not specify DeploymentTargets and Regions on ${s.label}; remove them or disable auto-deployment.`,
         );
@@ -133,11 +129,10 @@ export const cloudFormationChecks: readonly ConditionalCheck[] = [
       if (model === "SERVICE_MANAGED") {
         for (const key of ["AdministrationRoleArn", "ExecutionRoleName"]) {
           if (!has(s, key)) continue;
-          report.warning("CFG005i", keyPath(s, key), `${key} applies only to the SELF_MANAGED permission model; with SERVICE_MANAGED remove it from ${s.label}.`);
+          report.warning(keyPath(s, key), `${key} applies only to the SELF_MANAGED permission model; with SERVICE_MANAGED remove it from ${s.label}.`);
         }
       } else if (model === "SELF_MANAGED" && autoOn) {
         report.warning(
-          "CFG005i",
           keyPath(s, "OrganizationsAutoDeployment"),
           `OrganizationsAutoDeployment applies only to the SERVICE_MANAGED permission model; set PermissionModel to "SERVICE_MANAGED" on ${s.label} or remove OrganizationsAutoDeployment.`,
         );
@@ -159,7 +154,6 @@ export const cloudFormationChecks: readonly ConditionalCheck[] = [
       else if (value.length > 341 && value.length <= CONFIG_VALUE.max && new TextEncoder().encode(value).length > 1024) problem = "exceeds the 1 KB quota for parameter overrides";
       if (problem === undefined) return;
       report.warning(
-        "CFG005p",
         keyPath(s, "ParameterOverrides"),
         `ParameterOverrides of ${s.label} ${problem}. Write e.g. {"Stage": "prod"}; use TemplateConfiguration for larger parameter sets.`,
       );

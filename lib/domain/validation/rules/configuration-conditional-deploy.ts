@@ -43,7 +43,7 @@ export const deployChecks: readonly ConditionalCheck[] = [
     providers: [["action", "Deploy", "AWS", "S3"]],
     check(s, ctx) {
       if (literal(s, "Extract") !== "false") return;
-      requireKey(ctx, s, "CFG005a", "ObjectKey", `With Extract "false" the artifact is uploaded as one object, so ObjectKey is required.`);
+      requireKey(ctx, s, "ObjectKey", `With Extract "false" the artifact is uploaded as one object, so ObjectKey is required.`);
     },
   },
   {
@@ -54,23 +54,23 @@ export const deployChecks: readonly ConditionalCheck[] = [
       for (const key of ["TaskDefinitionTemplateArtifact", "AppSpecTemplateArtifact"]) {
         const value = literal(s, key);
         if (value === undefined || s.inputNames.includes(value)) continue;
-        report.warning("CFG005g", keyPath(s, key), `${key} ${describe(value)} must name an input artifact of ${s.label} (inputs: ${inputList(s)}).`);
+        report.warning(keyPath(s, key), `${key} ${describe(value)} must name an input artifact of ${s.label} (inputs: ${inputList(s)}).`);
       }
       for (const key in s.config) {
         const m = ECS_IMAGE_KEY.exec(key);
         if (!m) continue;
         const n = Number(m[1]);
         if (n < 1 || n > MAX_ECS_IMAGES) {
-          report.warning("CFG005g", keyPath(s, key), `${key}: image numbers run from 1 to ${MAX_ECS_IMAGES} (at most ${MAX_ECS_IMAGES} container images). Use Image1… through Image${MAX_ECS_IMAGES}….`);
+          report.warning(keyPath(s, key), `${key}: image numbers run from 1 to ${MAX_ECS_IMAGES} (at most ${MAX_ECS_IMAGES} container images). Use Image1… through Image${MAX_ECS_IMAGES}….`);
           continue;
         }
         const partner = m[2] === "ArtifactName" ? `Image${n}ContainerName` : `Image${n}ArtifactName`;
         if (!has(s, partner)) {
-          report.warning("CFG005g", keyPath(s, key), `${key} and ${partner} come in pairs; add ${partner} to ${s.label} or remove ${key}.`);
+          report.warning(keyPath(s, key), `${key} and ${partner} come in pairs; add ${partner} to ${s.label} or remove ${key}.`);
         }
         const value = m[2] === "ArtifactName" ? literal(s, key) : undefined;
         if (value !== undefined && !s.inputNames.includes(value)) {
-          report.warning("CFG005g", keyPath(s, key), `${key} ${describe(value)} must name an input artifact of ${s.label} (inputs: ${inputList(s)}).`);
+          report.warning(keyPath(s, key), `${key} ${describe(value)} must name an input artifact of ${s.label} (inputs: ${inputList(s)}).`);
         }
       }
     },
@@ -83,8 +83,8 @@ export const deployChecks: readonly ConditionalCheck[] = [
       // InstanceType values are CFG004's (catalog allowedValues).
       if (!has(s, "DeploySpec")) {
         const why = "Without DeploySpec the action runs in script mode, which needs TargetDirectory and PostScript:";
-        requireKey(ctx, s, "CFG005j", "TargetDirectory", `${why} TargetDirectory is missing.`);
-        requireKey(ctx, s, "CFG005j", "PostScript", `${why} PostScript is missing.`);
+        requireKey(ctx, s, "TargetDirectory", `${why} TargetDirectory is missing.`);
+        requireKey(ctx, s, "PostScript", `${why} PostScript is missing.`);
       }
       for (const key of ["MaxBatch", "MaxError"]) {
         const value = literal(s, key);
@@ -92,7 +92,7 @@ export const deployChecks: readonly ConditionalCheck[] = [
         const m = COUNT_OR_PERCENT.exec(value);
         const ok = m !== null && (m[2] === "%" ? integerIn(m[1]!, 1, 100) !== undefined : Number(m[1]) >= 1);
         if (!ok) {
-          ctx.report.warning("CFG005j", keyPath(s, key), `${key} ${describe(value)} must be a positive whole number of instances or a percentage from 1% to 100%.`);
+          ctx.report.warning(keyPath(s, key), `${key} ${describe(value)} must be a positive whole number of instances or a percentage from 1% to 100%.`);
         }
       }
     },
@@ -106,15 +106,14 @@ export const deployChecks: readonly ConditionalCheck[] = [
       const manifests = has(s, "ManifestFiles");
       if (!helm && !manifests) {
         ctx.report.warning(
-          "CFG005k",
           keyPath(s, "ManifestFiles"),
           `${capitalize(s.label)} deploys nothing: set ManifestFiles (kubectl) or HelmReleaseName and HelmChartLocation (Helm).`,
         );
       } else if (helm && manifests) {
-        ctx.report.warning("CFG005k", keyPath(s, "ManifestFiles"), `${capitalize(s.label)} sets both ManifestFiles and Helm keys; use either kubectl manifests or a Helm chart.`);
+        ctx.report.warning(keyPath(s, "ManifestFiles"), `${capitalize(s.label)} sets both ManifestFiles and Helm keys; use either kubectl manifests or a Helm chart.`);
       } else if (helm) {
-        requireKey(ctx, s, "CFG005k", "HelmReleaseName", "A Helm deployment needs HelmReleaseName.");
-        requireKey(ctx, s, "CFG005k", "HelmChartLocation", "A Helm deployment needs HelmChartLocation.");
+        requireKey(ctx, s, "HelmReleaseName", "A Helm deployment needs HelmReleaseName.");
+        requireKey(ctx, s, "HelmChartLocation", "A Helm deployment needs HelmChartLocation.");
       }
     },
   },
@@ -125,22 +124,22 @@ export const deployChecks: readonly ConditionalCheck[] = [
     check(s, ctx) {
       const { report } = ctx;
       if (s.inputCount === 0) {
-        requireKey(ctx, s, "CFG005l", "PublishedTargetVersion", "Without an input artifact there is no code to publish, so PublishedTargetVersion is required.");
+        requireKey(ctx, s, "PublishedTargetVersion", "Without an input artifact there is no code to publish, so PublishedTargetVersion is required.");
       }
       if (!has(s, "FunctionAlias")) {
         for (const key of ["DeployStrategy", "PublishedTargetVersion"]) {
-          if (has(s, key)) report.warning("CFG005l", keyPath(s, key), `${key} needs FunctionAlias (traffic is shifted on an alias); add FunctionAlias to ${s.label}.`);
+          if (has(s, key)) report.warning(keyPath(s, key), `${key} needs FunctionAlias (traffic is shifted on an alias); add FunctionAlias to ${s.label}.`);
         }
       }
       const strategy = literal(s, "DeployStrategy");
       const problem = strategy === undefined ? undefined : deployStrategyProblem(strategy);
       if (problem !== undefined) {
-        report.warning("CFG005l", keyPath(s, "DeployStrategy"), `DeployStrategy ${describe(strategy)} ${problem}; e.g. "Canary10Percent5Minutes" or "Linear10PercentEvery1Minute".`);
+        report.warning(keyPath(s, "DeployStrategy"), `DeployStrategy ${describe(strategy)} ${problem}; e.g. "Canary10Percent5Minutes" or "Linear10PercentEvery1Minute".`);
       }
       const alarms = literal(s, "Alarms");
       if (alarms !== undefined) {
         const count = alarms.split(",").filter((a) => a.trim() !== "").length;
-        if (count > 10) report.warning("CFG005l", keyPath(s, "Alarms"), `Alarms lists ${count} alarm names; at most 10 are allowed. Combine them into a composite alarm.`);
+        if (count > 10) report.warning(keyPath(s, "Alarms"), `Alarms lists ${count} alarm names; at most 10 are allowed. Combine them into a composite alarm.`);
       }
     },
   },
@@ -153,12 +152,12 @@ export const deployChecks: readonly ConditionalCheck[] = [
       if (has(s, "ConfigurationFilePath")) {
         const mixed = templateKeys.filter((k) => has(s, k));
         if (mixed.length > 0) {
-          ctx.report.warning("CFG005n", keyPath(s, "ConfigurationFilePath"), `${capitalize(s.label)} sets ConfigurationFilePath and ${mixed.join(", ")}; use either the configuration file or the template keys.`);
+          ctx.report.warning(keyPath(s, "ConfigurationFilePath"), `${capitalize(s.label)} sets ConfigurationFilePath and ${mixed.join(", ")}; use either the configuration file or the template keys.`);
         }
         return;
       }
       for (const key of templateKeys) {
-        requireKey(ctx, s, "CFG005n", key, `Without ConfigurationFilePath, Service Catalog needs TemplateFilePath, ProductVersionName and ProductType; ${key} is missing.`);
+        requireKey(ctx, s, key, `Without ConfigurationFilePath, Service Catalog needs TemplateFilePath, ProductVersionName and ProductType; ${key} is missing.`);
       }
     },
   },
@@ -169,7 +168,7 @@ export const deployChecks: readonly ConditionalCheck[] = [
     check(s, { report }) {
       const value = literal(s, "DeploymentTimeout");
       if (value === undefined || integerIn(value, 1, 60) !== undefined) return;
-      report.warning("CFG005o", keyPath(s, "DeploymentTimeout"), `DeploymentTimeout ${describe(value)} must be a whole number of minutes from 1 to 60.`);
+      report.warning(keyPath(s, "DeploymentTimeout"), `DeploymentTimeout ${describe(value)} must be a whole number of minutes from 1 to 60.`);
     },
   },
 ];

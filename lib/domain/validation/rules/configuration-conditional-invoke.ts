@@ -44,9 +44,9 @@ export const invokeChecks: readonly ConditionalCheck[] = [
     providers: [["action", "Invoke", "AWS", "StepFunctions"]],
     check(s, ctx) {
       if (literal(s, "InputType") !== "FilePath") return;
-      requireKey(ctx, s, "CFG005h", "Input", 'With InputType "FilePath", Input is the path of the input file inside the input artifact, so it is required.');
+      requireKey(ctx, s, "Input", 'With InputType "FilePath", Input is the path of the input file inside the input artifact, so it is required.');
       if (s.inputCount === 0) {
-        ctx.report.warning("CFG005h", inputsPath(s), `InputType "FilePath" reads Input from an input artifact, but ${s.label} has none. Add an input artifact or use InputType "Literal".`);
+        ctx.report.warning(inputsPath(s), `InputType "FilePath" reads Input from an input artifact, but ${s.label} has none. Add an input artifact or use InputType "Literal".`);
       }
     },
   },
@@ -57,9 +57,9 @@ export const invokeChecks: readonly ConditionalCheck[] = [
     check(s, ctx) {
       const mode = literal(s, "InspectorRunMode");
       if (mode === "ECRImageScan") {
-        requireKey(ctx, s, "CFG005m", "ECRRepositoryName", "ECRImageScan scans an image in ECR, so ECRRepositoryName is required.");
+        requireKey(ctx, s, "ECRRepositoryName", "ECRImageScan scans an image in ECR, so ECRRepositoryName is required.");
       } else if (mode === "SourceCodeScan" && s.inputCount === 0) {
-        ctx.report.warning("CFG005m", inputsPath(s), `SourceCodeScan scans the source in an input artifact, but ${s.label} has none. Add the source artifact as input.`);
+        ctx.report.warning(inputsPath(s), `SourceCodeScan scans the source in an input artifact, but ${s.label} has none. Add the source artifact as input.`);
       }
     },
   },
@@ -73,7 +73,7 @@ export const invokeChecks: readonly ConditionalCheck[] = [
         if (value === undefined) continue;
         const { members, example } = INVOKE_ARRAYS[key]!;
         const problem = invokeArrayProblem(value, members);
-        if (problem !== undefined) report.warning("CFG005p", keyPath(s, key), `${key} of ${s.label} ${problem}; write e.g. ${example}.`);
+        if (problem !== undefined) report.warning(keyPath(s, key), `${key} of ${s.label} ${problem}; write e.g. ${example}.`);
       }
     },
   },
@@ -85,7 +85,6 @@ export const invokeChecks: readonly ConditionalCheck[] = [
       const target = literal(s, "PipelineName");
       if (target === undefined || target !== pipeline.root.name) return;
       report.warning(
-        "CFG005q",
         keyPath(s, "PipelineName"),
         `${capitalize(s.label)} starts this pipeline (${describe(target)}) again, so every run triggers another one without end. Point PipelineName at a different pipeline.`,
       );
@@ -99,7 +98,7 @@ export const invokeChecks: readonly ConditionalCheck[] = [
       for (const [key, max] of FUZZ_RANGES) {
         const value = literal(s, key);
         if (value === undefined || !has(s, key) || integerIn(value, 1, max) !== undefined) continue;
-        report.warning("CFG005s", keyPath(s, key), `${key} ${describe(value)} must be a whole number from 1 to ${max}.`);
+        report.warning(keyPath(s, key), `${key} ${describe(value)} must be a whole number from 1 to ${max}.`);
       }
     },
   },

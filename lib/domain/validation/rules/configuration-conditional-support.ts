@@ -29,6 +29,7 @@ export interface Subject {
 
 export interface CheckContext {
   readonly pipeline: PipelineIndex;
+  /** Files under the sub-rule's own code. */
   readonly report: Reporter;
 }
 
@@ -73,9 +74,9 @@ export function catalogRequired(s: Subject, key: string): boolean {
 }
 
 /** Reports `key` as missing (warning) unless it is present or CFG002 owns it. */
-export function requireKey(ctx: CheckContext, s: Subject, code: string, key: string, why: string): void {
+export function requireKey(ctx: CheckContext, s: Subject, key: string, why: string): void {
   if (has(s, key) || catalogRequired(s, key)) return;
-  ctx.report.warning(code, keyPath(s, key), `${why} Add ${key} to the configuration of ${s.label}.`);
+  ctx.report.warning(keyPath(s, key), `${why} Add ${key} to the configuration of ${s.label}.`);
 }
 
 export function inputList(s: Subject): string {

@@ -7,13 +7,13 @@
 import { findActionProvider, findRuleProvider, type ProviderEntry } from "../../catalog/catalog";
 import { arrayOf, describe, isObject, isString, type JsonObject } from "../../json";
 import type { ActionRef } from "../pipeline-index";
-import type { Rule } from "../rule";
+import { defineRule, type Rule } from "../rule";
 import { actionLabel, forEachConditionRule } from "./actions-support";
 import { buildChecks } from "./configuration-conditional-build";
 import { cloudFormationChecks } from "./configuration-conditional-cloudformation";
 import { deployChecks } from "./configuration-conditional-deploy";
 import { invokeChecks } from "./configuration-conditional-invoke";
-import type { ConditionalCheck, Subject } from "./configuration-conditional-support";
+import type { CheckContext, ConditionalCheck, Subject } from "./configuration-conditional-support";
 
 export const CONDITIONAL_CHECKS: readonly ConditionalCheck[] = [
   ...buildChecks,
@@ -66,19 +66,25 @@ class ActionSubject implements Subject {
   }
 }
 
-const CFG005: Rule = {
+const conditionalRequirements = defineRule({
   id: "CFG005",
   title: "Conditional requirements",
   codes: [...new Set(CONDITIONAL_CHECKS.map((c) => c.code))].sort(),
   check(pipeline, _context, report) {
-    const ctx = { pipeline, report };
+    // Each sub-rule reports under its own code.
+    const contexts = new Map<ConditionalCheck, CheckContext>();
+    const run = (check: ConditionalCheck, subject: Subject) => {
+      let ctx = contexts.get(check);
+      if (ctx === undefined) contexts.set(check, (ctx = { pipeline, report: report.as(check.code) }));
+      check.check(subject, ctx);
+    };
     for (const action of pipeline.actions) {
       const entry = action.provider;
       const checks = entry && CHECKS_BY_ENTRY.get(entry);
       // A configuration that is not an object is CFG001's.
       if (!checks || (action.raw.configuration !== undefined && !action.configuration)) continue;
       const subject = new ActionSubject(action, entry!);
-      for (const check of checks) check.check(subject, ctx);
+      for (const check of checks) run(check, subject);
     }
     if (!ruleChecksExist) return;
     for (const stage of pipeline.stages) {
@@ -100,10 +106,10 @@ const CFG005: Rule = {
           inputNames,
           inputCount: inputs.length,
         };
-        for (const check of checks) check.check(subject, ctx);
+        for (const check of checks) run(check, subject);
       });
     }
   },
-};
+});
 
-export const configurationConditionalRules: readonly Rule[] = [CFG005];
+export const configurationConditionalRules: readonly Rule[] = [conditionalRequirements];

@@ -8,7 +8,7 @@ import { CONFIG_KEY, CONFIG_VALUE } from "../../pipeline/patterns";
 import { describe, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
 import type { ActionRef } from "../pipeline-index";
-import type { Reporter, Rule } from "../rule";
+import { defineRule, type Reporter, type Rule } from "../rule";
 import { actionLabel, capitalize, hasReference, isType } from "./actions-support";
 
 interface KeySpec {
@@ -49,28 +49,26 @@ function configPath(action: ActionRef, key?: string): string {
   return key === undefined ? path : joinPath(path, key);
 }
 
-const CFG001: Rule = {
+const configurationLimits = defineRule({
   id: "CFG001",
   title: "Configuration key/value limits",
-  codes: ["CFG001"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const raw = action.raw.configuration;
       if (raw === undefined) continue;
       const config = action.configuration;
       if (!config) {
-        report.error("CFG001", configPath(action), `configuration must be an object mapping keys to string values, not a ${jsonType(raw)}.`);
+        report.error(configPath(action), `configuration must be an object mapping keys to string values, not a ${jsonType(raw)}.`);
         continue;
       }
       for (const key in config) {
         // Empty keys are GEN004's, non-string values GEN001's.
         if (key.length > CONFIG_KEY.max) {
-          report.error("CFG001", configPath(action, key), `Configuration key ${describe(key)} has ${key.length} characters; keys may have at most ${CONFIG_KEY.max}.`);
+          report.error(configPath(action, key), `Configuration key ${describe(key)} has ${key.length} characters; keys may have at most ${CONFIG_KEY.max}.`);
         }
         const value = config[key];
         if (isString(value) && value.length > CONFIG_VALUE.max) {
           report.error(
-            "CFG001",
             configPath(action, key),
             `ActionConfiguration Map value must satisfy constraint: [Member must have length less than or equal to ${CONFIG_VALUE.max}]. ${key} has ${value.length} characters (variable references count as written); shorten it or move the content into a file in an input artifact.`,
           );
@@ -78,12 +76,11 @@ const CFG001: Rule = {
       }
     }
   },
-};
+});
 
-const CFG002: Rule = {
+const requiredKeys = defineRule({
   id: "CFG002",
   title: "Required keys per provider",
-  codes: ["CFG002"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const entry = action.provider;
@@ -95,14 +92,13 @@ const CFG002: Rule = {
       for (const key of spec.required) {
         if (config[key] !== undefined) continue; // "" is GEN004's
         report.error(
-          "CFG002",
           configPath(action, key),
           `${capitalize(actionLabel(action))} is missing the required configuration key ${key} for ${entry.provider}. Add ${key}.`,
         );
       }
     }
   },
-};
+});
 
 function suggestKey(spec: ProviderSpec, key: string): string {
   const lower = key.toLowerCase();
@@ -116,10 +112,9 @@ function suggestKey(spec: ProviderSpec, key: string): string {
   return ` Known keys: ${[...spec.keys.keys()].join(", ")}.`;
 }
 
-const CFG003: Rule = {
+const unknownKeys = defineRule({
   id: "CFG003",
   title: "Unknown keys",
-  codes: ["CFG003"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const entry = action.provider;
@@ -129,19 +124,17 @@ const CFG003: Rule = {
       for (const key in config) {
         if (key === "" || key.length > CONFIG_KEY.max || spec.keys.has(key) || spec.ownedElsewhere?.test(key)) continue;
         report.warning(
-          "CFG003",
           configPath(action, key),
           `${key} is not a configuration key of ${entry.provider} (${entry.category}); it is ignored or fails at run time.${suggestKey(spec, key)}`,
         );
       }
     }
   },
-};
+});
 
-const CFG004: Rule = {
+const allowedValues = defineRule({
   id: "CFG004",
   title: "Allowed values",
-  codes: ["CFG004"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       const entry = action.provider;
@@ -156,14 +149,14 @@ const CFG004: Rule = {
         const path = configPath(action, key);
         if (keySpec.separator === undefined) {
           if (keySpec.allowed.includes(value)) continue;
-          report.warning("CFG004", path, `${key} ${describe(value)} is not an allowed value${caseHint(value, keySpec.allowed)}; use one of ${keySpec.allowed.join(", ")}.`);
+          report.warning(path, `${key} ${describe(value)} is not an allowed value${caseHint(value, keySpec.allowed)}; use one of ${keySpec.allowed.join(", ")}.`);
           continue;
         }
         checkList(report, path, key, value, keySpec as Required<KeySpec>);
       }
     }
   },
-};
+});
 
 function caseHint(value: string, allowed: readonly string[]): string {
   const lower = value.toLowerCase();
@@ -181,7 +174,6 @@ function checkList(report: Reporter, path: string, key: string, value: string, s
   if (unknown.length > 0) parts.push(`${unknown.map((u) => describe(u)).join(", ")} ${unknown.length === 1 ? "is" : "are"} not allowed`);
   const fixed = items.map((i) => i.trim()).filter((i) => spec.allowed.includes(i)).join(spec.separator);
   report.warning(
-    "CFG004",
     path,
     `${key} ${describe(value)}: ${parts.join(" and ")}. Allowed values: ${spec.allowed.join(", ")}${fixed !== "" && fixed !== value ? `, e.g. ${describe(fixed)}` : ""}.`,
   );
@@ -193,10 +185,9 @@ const POLLING_SOURCES: readonly (readonly [string, string, string])[] = [
   ["Source", "ThirdParty", "GitHub"],
 ];
 
-const CFG006: Rule = {
+const pollingSources = defineRule({
   id: "CFG006",
   title: "Polling sources",
-  codes: ["CFG006"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       if (action.type.category !== "Source" || !POLLING_SOURCES.some(([c, o, p]) => isType(action, c, o, p))) continue;
@@ -205,20 +196,18 @@ const CFG006: Rule = {
       const state = value === undefined ? "omits PollForSourceChanges, so it polls" : "polls (PollForSourceChanges is \"true\")";
       const events = action.type.provider === "GitHub" ? "a webhook" : "an EventBridge rule";
       report.warning(
-        "CFG006",
         configPath(action, "PollForSourceChanges"),
         `${capitalize(actionLabel(action))} ${state}: polling pipelines count toward the fixed 300-per-region quota and stop polling after 30 days without executions. Set PollForSourceChanges to "false" and start the pipeline with ${events}.`,
       );
     }
   },
-};
+});
 
 const QUERYABLE = /^[A-Za-z0-9_-]{1,20}$/;
 
-const CFG007: Rule = {
+const customQueryableValue = defineRule({
   id: "CFG007",
   title: "Custom queryable values",
-  codes: ["CFG007"],
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       // Only the Jenkins plugin's queryable property (ProjectName) is known offline; other custom
@@ -228,12 +217,11 @@ const CFG007: Rule = {
       const value = action.configuration?.ProjectName;
       if (!isString(value) || value === "" || hasReference(value) || QUERYABLE.test(value)) continue;
       report.error(
-        "CFG007",
         configPath(action, "ProjectName"),
         `ProjectName ${describe(value)} is the queryable property of this custom action type, so it must be at most 20 characters of letters, digits, _ and -. Rename the job (e.g. ${describe(value.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 20))}).`,
       );
     }
   },
-};
+});
 
-export const configurationRules: readonly Rule[] = [CFG001, CFG002, CFG003, CFG004, CFG006, CFG007];
+export const configurationRules: readonly Rule[] = [configurationLimits, requiredKeys, unknownKeys, allowedValues, pollingSources, customQueryableValue];

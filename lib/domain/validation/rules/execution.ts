@@ -2,9 +2,9 @@
 import type { ValidationContext } from "../context";
 import { arrayOf, isInteger, isObject } from "../../json";
 import type { PipelineIndex } from "../pipeline-index";
-import type { Rule } from "../rule";
+import { defineRule, type Rule } from "../rule";
 import { ExecutionModeSchema } from "../../pipeline/declaration";
-import { enumState } from "./enums";
+import { enumState } from "../enums";
 
 type Mode = (typeof ExecutionModeSchema.options)[number];
 
@@ -22,25 +22,23 @@ function modeChange(p: PipelineIndex, c: ValidationContext): [Mode, Mode] | unde
   return before !== undefined && after !== undefined && before !== after ? [before, after] : undefined;
 }
 
-const modeChangeCancels: Rule = {
+const modeChangeCancels = defineRule({
   id: "EXEC001",
   title: "Mode change cancels executions",
-  codes: ["EXEC001"],
   check(p, c, report) {
     const change = modeChange(p, c);
     // Known to be idle: nothing to cancel (the count comes from GetPipelineState just before the push).
     if (!change || c.activeExecutionCount === 0) return;
     const active = isInteger(c.activeExecutionCount) ? ` (${c.activeExecutionCount} active now)` : "";
-    report.warning("EXEC001", "executionMode",
+    report.warning("executionMode",
       `Changing executionMode from ${change[0]} to ${change[1]} cancels active executions${active} once their in-progress ` +
         "actions finish, and cancels pending ones. Push when the pipeline is idle, or accept the cancellations.");
   },
-};
+});
 
-const updateCancels: Rule = {
+const updateCancels = defineRule({
   id: "EXEC002",
   title: "Update cancels in-flight runs",
-  codes: ["EXEC002"],
   check(p, c, report) {
     if (c.operation !== "update" || !isInteger(c.activeExecutionCount) || c.activeExecutionCount <= 0) return;
     if (modeChange(p, c)) return; // EXEC001 already warns about the same cancellations
@@ -48,11 +46,11 @@ const updateCancels: Rule = {
     const mode = c.deployed !== undefined ? modeOf(c.deployed) : modeOf(p.root);
     if (mode !== "SUPERSEDED" && mode !== "QUEUED") return;
     const n = c.activeExecutionCount;
-    report.warning("EXEC002", "",
+    report.warning("",
       `${n} execution${n === 1 ? " is" : "s are"} in progress or waiting; updating a ${mode} pipeline cancels ` +
         `${n === 1 ? "it" : "them"} (after in-progress actions finish). Wait for them to finish, or accept the cancellation.`);
   },
-};
+});
 
 /** Path of the first ROLLBACK result in onFailure / onSuccess blocks, if any. */
 function firstRollback(p: PipelineIndex): string | undefined {
@@ -71,18 +69,17 @@ function firstRollback(p: PipelineIndex): string | undefined {
   return undefined;
 }
 
-const rollbackTargetsReset: Rule = {
+const rollbackTargetsReset = defineRule({
   id: "EXEC003",
   title: "Rollback reachability",
-  codes: ["EXEC003"],
   check(p, c, report) {
     if (c.operation !== "update") return;
     const path = firstRollback(p);
     if (path === undefined) return;
-    report.warning("EXEC003", path,
+    report.warning(path,
       "This pipeline relies on rollback. Rollback (automatic or manual) only reaches executions started on the current " +
         "pipeline version, so after this update no earlier execution is a rollback target until one succeeds on the new version.");
   },
-};
+});
 
 export const executionRules: readonly Rule[] = [modeChangeCancels, updateCancels, rollbackTargetsReset];

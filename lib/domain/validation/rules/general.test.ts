@@ -6,7 +6,7 @@ import { runRules, validate } from "../validate";
 import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
 import type { ValidationContext } from "../context";
 import { MEMBER_FIELDS } from "../../pipeline/member-fields";
-import { caseVariantOf } from "./enums";
+import { caseVariantOf } from "../enums";
 import { closestMember, generalRules } from "./general";
 import { pipelineRules } from "./pipeline";
 import { artifactStoreRules } from "./artifact-store";

@@ -9,11 +9,11 @@
 import { describe, hasOwn, isInteger, isObject, jsonType, type JsonObject } from "../../json";
 import { formatPath, joinPath, type PathSegment } from "../path";
 import { memoize, type PipelineIndex } from "../pipeline-index";
-import type { Reporter, Rule } from "../rule";
+import { defineRule, type Rule } from "../rule";
 import type { Severity } from "../diagnostic";
 import { MEMBERS } from "../../pipeline/members";
 import { MEMBER_FIELDS, type DeclarationShape, type MemberField } from "../../pipeline/member-fields";
-import { caseVariantOf } from "./enums";
+import { caseVariantOf } from "../enums";
 
 // ---------------------------------------------------------------------------------------------
 // What each member holds, as the zod schemas of the declaration describe it.
@@ -267,15 +267,14 @@ function levenshtein(a: string, b: string, limit: number): number {
 // The rules.
 
 function generalRule(id: GeneralCode, title: string): Rule {
-  return {
+  return defineRule({
     id,
     title,
-    codes: [id],
-    check(pipeline: PipelineIndex, _context, report: Reporter) {
+    check(pipeline, _context, report) {
       const findings = scan(pipeline)[id];
-      if (findings) for (const f of findings) report.report(id, f.severity, f.path, f.message);
+      if (findings) for (const f of findings) report.report(f.severity, f.path, f.message);
     },
-  };
+  });
 }
 
 export const generalRules: readonly Rule[] = [

@@ -2,33 +2,31 @@
 import { BLOCKER_NAME, LIMITS, STAGE_NAME, satisfies } from "../../pipeline/patterns";
 import { checkString } from "../checks";
 import { arrayOf, describe, isObject, jsonType } from "../../json";
-import type { Rule } from "../rule";
+import { defineRule, type Rule } from "../rule";
 import { ActionCategorySchema, BlockerTypeSchema } from "../../pipeline/declaration";
-import { enumState } from "./enums";
+import { enumState } from "../enums";
 
-const stageName: Rule = {
+const stageName = defineRule({
   id: "STG001",
   title: "Stage name format",
-  codes: ["STG001"],
   check(p, _c, report) {
     for (const stage of p.stages) {
       if (!stage.isObject) {
-        report.error("STG001", stage.path, `Each stage must be an object {name, actions}, not a ${jsonType(arrayOf(p.root.stages)[stage.index])}.`);
+        report.error(stage.path, `Each stage must be an object {name, actions}, not a ${jsonType(arrayOf(p.root.stages)[stage.index])}.`);
         continue;
       }
-      checkString(report, "STG001", `${stage.path}.name`, stage.raw.name, STAGE_NAME, {
+      checkString(report, `${stage.path}.name`, stage.raw.name, STAGE_NAME, {
         required: true,
         label: "Stage name",
         allowed: "letters, digits and . @ - _ (no spaces)",
       });
     }
   },
-};
+});
 
-const uniqueStageNames: Rule = {
+const uniqueStageNames = defineRule({
   id: "STG002",
   title: "Stage names unique in the pipeline",
-  codes: ["STG002"],
   check(p, _c, report) {
     const first = new Map<string, number>();
     for (const stage of p.stages) {
@@ -37,53 +35,50 @@ const uniqueStageNames: Rule = {
       const earlier = first.get(name);
       if (earlier === undefined) first.set(name, stage.index);
       else {
-        report.error("STG002", `${stage.path}.name`,
+        report.error(`${stage.path}.name`,
           `Stage name ${describe(name)} is already used by stages[${earlier}]; stage names must be unique in the pipeline. Rename this stage.`);
       }
     }
   },
-};
+});
 
-const stageHasActions: Rule = {
+const stageHasActions = defineRule({
   id: "STG003",
   title: "Stage has at least one action",
-  codes: ["STG003"],
   check(p, _c, report) {
     for (const stage of p.stages) {
       if (!stage.isObject) continue; // STG001's
       const actions = stage.raw.actions;
       const at = `${stage.path}.actions`;
       const label = `Stage ${describe(stage.name ?? `stages[${stage.index}]`)}`;
-      if (actions === undefined) report.error("STG003", at, `${label} has no actions member; every stage needs at least one action.`);
-      else if (!Array.isArray(actions)) report.error("STG003", at, `${label}: actions must be a list, not a ${jsonType(actions)}.`);
-      else if (actions.length === 0) report.error("STG003", at, `${label} has no actions; add at least one action or remove the stage.`);
+      if (actions === undefined) report.error(at, `${label} has no actions member; every stage needs at least one action.`);
+      else if (!Array.isArray(actions)) report.error(at, `${label}: actions must be a list, not a ${jsonType(actions)}.`);
+      else if (actions.length === 0) report.error(at, `${label} has no actions; add at least one action or remove the stage.`);
     }
   },
-};
+});
 
-const maxActionsPerStage: Rule = {
+const maxActionsPerStage = defineRule({
   id: "STG004",
   title: "At most 50 actions per stage",
-  codes: ["STG004"],
   check(p, _c, report) {
     for (const stage of p.stages) {
       if (stage.actions.length > LIMITS.actionsPerStage) {
-        report.error("STG004", `${stage.path}.actions`,
+        report.error(`${stage.path}.actions`,
           `Stage ${describe(stage.name)} has ${stage.actions.length} actions; the limit is ${LIMITS.actionsPerStage} per stage. Move some actions to another stage.`);
       }
     }
   },
-};
+});
 
 /** True when the category is a valid non-Source value (missing/unknown/wrong-case are other rules'). */
 function isOtherCategory(category: string | undefined): category is string {
   return category !== "Source" && enumState(category, ActionCategorySchema.options) === "exact";
 }
 
-const firstStageIsSource: Rule = {
+const firstStageIsSource = defineRule({
   id: "STG005",
   title: "First stage = source stage",
-  codes: ["STG005"],
   check(p, _c, report) {
     const stage = p.stages[0];
     if (!stage) return;
@@ -91,56 +86,54 @@ const firstStageIsSource: Rule = {
     const first = offenders[0];
     if (!first) return;
     const more = offenders.length > 1 ? ` (and ${offenders.length - 1} more non-source action${offenders.length > 2 ? "s" : ""})` : "";
-    report.error("STG005", `${first.path}.actionTypeId.category`,
+    report.error(`${first.path}.actionTypeId.category`,
       `The first stage must contain only Source actions, but ${describe(first.name)} is a ${first.type.category} action${more}. ` +
         "Move it to a later stage.");
   },
-};
+});
 
-const sourceOnlyFirst: Rule = {
+const sourceOnlyFirst = defineRule({
   id: "STG006",
   title: "Source actions only in the first stage",
-  codes: ["STG006"],
   check(p, _c, report) {
     for (const action of p.actions) {
       if (action.stageIndex === 0 || action.type.category !== "Source") continue;
-      report.error("STG006", `${action.path}.actionTypeId.category`,
+      report.error(`${action.path}.actionTypeId.category`,
         `Source action ${describe(action.name)} is in stage ${describe(action.stage.name ?? action.stageIndex)}; source actions may only be in the first stage. Move it there.`);
     }
   },
-};
+});
 
-const blockers: Rule = {
+const blockers = defineRule({
   id: "STG007",
   title: "Blockers",
-  codes: ["STG007"],
   check(p, _c, report) {
     for (const stage of p.stages) {
       const list = stage.raw.blockers;
       if (list === undefined) continue;
       const at = `${stage.path}.blockers`;
-      report.warning("STG007", at,
+      report.warning(at,
         "blockers is reserved for future use by CodePipeline (InvalidBlockerDeclarationException is possible); remove it.");
       if (!Array.isArray(list)) {
-        report.error("STG007", at, `blockers must be a list, not a ${jsonType(list)}.`);
+        report.error(at, `blockers must be a list, not a ${jsonType(list)}.`);
         continue;
       }
       list.forEach((blocker: unknown, i) => {
         const path = `${at}[${i}]`;
         if (!isObject(blocker)) {
-          report.error("STG007", path, `A blocker must be an object {name, type}, not a ${jsonType(blocker)}.`);
+          report.error(path, `A blocker must be an object {name, type}, not a ${jsonType(blocker)}.`);
           return;
         }
-        checkString(report, "STG007", `${path}.name`, blocker.name, BLOCKER_NAME, { required: true, label: "Blocker name" });
+        checkString(report, `${path}.name`, blocker.name, BLOCKER_NAME, { required: true, label: "Blocker name" });
         const type = blocker.type;
-        if (type === undefined) report.error("STG007", `${path}.type`, 'Blocker type is required; the only type is "Schedule".');
+        if (type === undefined) report.error(`${path}.type`, 'Blocker type is required; the only type is "Schedule".');
         else if (enumState(type, BlockerTypeSchema.options) === "unknown") {
-          report.error("STG007", `${path}.type`, `Blocker type ${describe(type)} is not valid; the only type is "Schedule".`);
+          report.error(`${path}.type`, `Blocker type ${describe(type)} is not valid; the only type is "Schedule".`);
         }
       });
     }
   },
-};
+});
 
 export const stagesRules: readonly Rule[] = [
   stageName,

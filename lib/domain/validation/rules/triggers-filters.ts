@@ -5,92 +5,85 @@
 import { FILTER_PATTERN } from "../../pipeline/patterns";
 import { describeGlobIssue, globIssue, globMatches } from "../glob";
 import { arrayOf, describe, isObject, isString, type JsonObject } from "../../json";
-import type { Rule } from "../rule";
+import { defineRule, type Rule } from "../rule";
 import { filtersOf, forEachFilterWithoutBranches, forEachPattern, sourceActionName, targetOf, triggersOf } from "./trigger-helpers";
 
-const trig010: Rule = {
+const pushFilterNeedsTagsOrBranches = defineRule({
   id: "TRIG010",
   title: "Push filter needs tags or branches",
-  codes: ["TRIG010"],
   check(pipeline, _context, report) {
     forEachFilterWithoutBranches(pipeline, (filter) => {
       if (filter.kind !== "push" || filter.raw.tags !== undefined) return;
-      report.error("TRIG010", filter.path, `A push filter must specify tags or branches. Add "branches": {"includes": ["main"]} or "tags": {"includes": ["v*"]}.`);
+      report.error(filter.path, `A push filter must specify tags or branches. Add "branches": {"includes": ["main"]} or "tags": {"includes": ["v*"]}.`);
     });
   },
-};
+});
 
-const trig011: Rule = {
+const filePathsNeedBranches = defineRule({
   id: "TRIG011",
   title: "filePaths need branches",
-  codes: ["TRIG011"],
   check(pipeline, _context, report) {
     forEachFilterWithoutBranches(pipeline, (filter) => {
       if (filter.raw.filePaths === undefined) return;
       if (filter.kind === "push") {
         if (filter.raw.tags === undefined) return; // TRIG010
-        report.error("TRIG011", `${filter.path}.filePaths`, `filePaths can only be used together with branches; tags and filePaths cannot be combined. Add "branches" or remove "filePaths".`);
+        report.error(`${filter.path}.filePaths`, `filePaths can only be used together with branches; tags and filePaths cannot be combined. Add "branches" or remove "filePaths".`);
       } else {
-        report.error("TRIG011", `${filter.path}.filePaths`, `filePaths can only be used together with branches. Add "branches": {"includes": [...]} to this pull-request filter.`);
+        report.error(`${filter.path}.filePaths`, `filePaths can only be used together with branches. Add "branches": {"includes": [...]} to this pull-request filter.`);
       }
     });
   },
-};
+});
 
-const trig012: Rule = {
+const pullRequestNeedsBranches = defineRule({
   id: "TRIG012",
   title: "Pull-request filter needs branches",
-  codes: ["TRIG012"],
   check(pipeline, _context, report) {
     forEachFilterWithoutBranches(pipeline, (filter) => {
       if (filter.kind !== "pullRequest" || filter.raw.filePaths !== undefined) return; // filePaths: TRIG011
-      report.error("TRIG012", filter.path, `A pull-request filter must specify branches (the destination branches of the pull request), e.g. "branches": {"includes": ["main"]}.`);
+      report.error(filter.path, `A pull-request filter must specify branches (the destination branches of the pull request), e.g. "branches": {"includes": ["main"]}.`);
     });
   },
-};
+});
 
-const trig013: Rule = {
+const pushOrPullRequest = defineRule({
   id: "TRIG013",
   title: "Neither push nor pullRequest",
-  codes: ["TRIG013"],
   check(pipeline, _context, report) {
     for (const trigger of triggersOf(pipeline)) {
       if (trigger.git === undefined || trigger.git.push !== undefined || trigger.git.pullRequest !== undefined) continue;
       report.warning(
-        "TRIG013",
         trigger.gitPath,
         `This trigger has neither push nor pullRequest filters; its behaviour is undocumented (CDK rejects it). Add a push or pullRequest filter, or remove the trigger.`,
       );
     }
   },
-};
+});
 
-const trig014: Rule = {
+const globSanity = defineRule({
   id: "TRIG014",
   title: "Glob sanity",
-  codes: ["TRIG014"],
   check(pipeline, _context, report) {
     forEachPattern(pipeline, (pattern, path) => {
       if (pattern.length > FILTER_PATTERN.max) return; // TRIG008
       const issue = globIssue(pattern);
-      if (issue) report.warning("TRIG014", path, `Glob ${describe(pattern)} is malformed: ${describeGlobIssue(issue)}.`);
+      if (issue) report.warning(path, `Glob ${describe(pattern)} is malformed: ${describeGlobIssue(issue)}.`);
     });
   },
-};
+});
 
-const trig015: Rule = {
+const includedAndExcluded = defineRule({
   id: "TRIG015",
   title: "Same pattern in includes and excludes",
-  codes: ["TRIG015"],
   check(pipeline, _context, report) {
     forEachPattern(pipeline, (pattern, path, list, criteria) => {
       if (list !== "includes") return;
       if (arrayOf(criteria.excludes).includes(pattern)) {
-        report.warning("TRIG015", path, `${describe(pattern)} is both included and excluded; excludes win, so this include never matches. Remove it from one of the lists.`);
+        report.warning(path, `${describe(pattern)} is both included and excluded; excludes win, so this include never matches. Remove it from one of the lists.`);
       }
     });
   },
-};
+});
 
 /** Whether a branch passes one filter's branches criteria; undefined when a pattern is not a valid glob. */
 function branchPasses(criteria: JsonObject, branch: string): boolean | undefined {
@@ -112,10 +105,9 @@ function branchPasses(criteria: JsonObject, branch: string): boolean | undefined
   return included;
 }
 
-const trig016: Rule = {
+const branchNameMatchesFilters = defineRule({
   id: "TRIG016",
   title: "BranchName vs branch filters",
-  codes: ["TRIG016"],
   check(pipeline, _context, report) {
     for (const trigger of triggersOf(pipeline)) {
       const name = sourceActionName(trigger);
@@ -136,12 +128,11 @@ const trig016: Rule = {
       if (!filtered || matched || unknown) continue;
       // Reported on BranchName: it is the value that is silently ignored by automatic starts.
       report.warning(
-        "TRIG016",
         `${action.path}.configuration.BranchName`,
         `Source action "${name}" has BranchName "${branch}", but none of its trigger's branch filters match it. With a trigger, BranchName is only used for manual starts, so those would build a branch the trigger never builds. Align BranchName with the branch includes.`,
       );
     }
   },
-};
+});
 
-export const triggerFilterRules: readonly Rule[] = [trig010, trig011, trig012, trig013, trig014, trig015, trig016];
+export const triggerFilterRules: readonly Rule[] = [pushFilterNeedsTagsOrBranches, filePathsNeedBranches, pullRequestNeedsBranches, pushOrPullRequest, globSanity, includedAndExcluded, branchNameMatchesFilters];
