@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ValidationContext } from "../context";
-import type { Diagnostic } from "../diagnostic";
 import { RULES } from "./index";
 import { runRules, validate } from "../validate";
 import { actionsRules } from "./actions";
@@ -9,6 +8,7 @@ import { artifactsRules } from "./artifacts";
 import { configurationRules } from "./configuration";
 import { configurationConditionalRules } from "./configuration-conditional";
 import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
+import { only, withCode } from "../testing/expect";
 
 function action(name: string, category: string, owner: string, provider: string, extra: Mutable = {}): Mutable {
   return { name, actionTypeId: { category, owner, provider, version: "1" }, runOrder: 1, ...extra };
@@ -32,18 +32,6 @@ function withCommands(extra: Mutable = {}): Mutable {
   return doc;
 }
 
-function only(doc: unknown, code: string, path: string, severity: "error" | "warning", context: ValidationContext = TEST_CONTEXT): Diagnostic {
-  const diagnostics = validate(doc, context);
-  expect(codesOf(diagnostics)).toEqual([code]);
-  const found = diagnostics.find((d) => d.path === path);
-  expect(found, JSON.stringify(diagnostics, null, 2)).toMatchObject({ code, severity });
-  return found!;
-}
-
-function find(doc: unknown, code: string, context: ValidationContext = TEST_CONTEXT): Diagnostic[] {
-  return validate(doc, context).filter((d) => d.code === code);
-}
-
 describe("ACT rules", () => {
   it("are silent on the valid pipeline and on its richer variants", () => {
     expect(validate(validPipeline(), TEST_CONTEXT)).toEqual([]);
@@ -60,13 +48,13 @@ describe("ACT rules", () => {
     it("rejects a name with spaces and &", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].name = "Build & Test";
-      const d = only(doc, "ACT001", `${BUILD}.name`, "error");
+      const d = only(validate(doc, TEST_CONTEXT), "ACT001", `${BUILD}.name`, "error");
       expect(d.message).toContain('"Build & Test"');
     });
     it("requires a name", () => {
       const doc = validPipeline();
       delete doc.stages[1].actions[0].name;
-      only(doc, "ACT001", `${BUILD}.name`, "error");
+      only(validate(doc, TEST_CONTEXT), "ACT001", `${BUILD}.name`, "error");
     });
     it("rejects an action that is not an object", () => {
       const doc = validPipeline();
@@ -82,7 +70,7 @@ describe("ACT rules", () => {
     it("rejects two actions with the same name in one stage", () => {
       const doc = validPipeline();
       doc.stages[1].actions.push(action("Build", "Build", "AWS", "CodeBuild", { inputArtifacts: [{ name: "SourceOutput" }], configuration: { ProjectName: "lint" } }));
-      only(doc, "ACT002", "stages[1].actions[1].name", "error");
+      only(validate(doc, TEST_CONTEXT), "ACT002", "stages[1].actions[1].name", "error");
     });
     it("accepts distinct names, and the same name in another stage", () => {
       const doc = validPipeline();
@@ -103,20 +91,20 @@ describe("ACT rules", () => {
     it("rejects a dotted version", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].actionTypeId.version = "1.0.0";
-      only(doc, "ACT003", `${BUILD}.actionTypeId.version`, "error");
+      only(validate(doc, TEST_CONTEXT), "ACT003", `${BUILD}.actionTypeId.version`, "error");
     });
     it("rejects a provider with a space", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].actionTypeId.provider = "Amazon ECR";
-      only(doc, "ACT003", `${BUILD}.actionTypeId.provider`, "error");
+      only(validate(doc, TEST_CONTEXT), "ACT003", `${BUILD}.actionTypeId.provider`, "error");
     });
     it("rejects an unknown category and a missing actionTypeId", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].actionTypeId.category = "Building";
-      only(doc, "ACT003", `${BUILD}.actionTypeId.category`, "error");
+      only(validate(doc, TEST_CONTEXT), "ACT003", `${BUILD}.actionTypeId.category`, "error");
       const doc2 = validPipeline();
       delete doc2.stages[1].actions[0].actionTypeId;
-      only(doc2, "ACT003", `${BUILD}.actionTypeId`, "error");
+      only(validate(doc2, TEST_CONTEXT), "ACT003", `${BUILD}.actionTypeId`, "error");
     });
     it("leaves a wrong-case category to GEN006", () => {
       const doc = validPipeline();
@@ -129,25 +117,25 @@ describe("ACT rules", () => {
     it("rejects CodeBuild in the Deploy category with a hint", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].actionTypeId.provider = "CodeBuild";
-      const d = only(doc, "ACT004", "stages[2].actions[0].actionTypeId", "error");
+      const d = only(validate(doc, TEST_CONTEXT), "ACT004", "stages[2].actions[0].actionTypeId", "error");
       expect(d.message).toContain("is not available");
       expect(d.message).toContain("category Build");
     });
     it("rejects an AWS GitHub source", () => {
       const doc = validPipeline();
       doc.stages[0].actions[0].actionTypeId.provider = "GitHub";
-      expect(find(doc, "ACT004")).toEqual([expect.objectContaining({ severity: "error", path: "stages[0].actions[0].actionTypeId" })]);
+      expect(withCode(validate(doc, TEST_CONTEXT), "ACT004")).toEqual([expect.objectContaining({ severity: "error", path: "stages[0].actions[0].actionTypeId" })]);
     });
     it("warns on a custom action type (account-specific)", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].actionTypeId.owner = "Custom";
       doc.stages[1].actions[0].actionTypeId.provider = "MyJenkins";
-      only(doc, "ACT004", `${BUILD}.actionTypeId`, "warning");
+      only(validate(doc, TEST_CONTEXT), "ACT004", `${BUILD}.actionTypeId`, "warning");
     });
     it("warns on an unverified partner provider", () => {
       const doc = validPipeline();
       doc.stages[2].actions.push(action("Ui", "Test", "ThirdParty", "GhostInspector", { runOrder: 2, inputArtifacts: [{ name: "BuildOutput" }] }));
-      only(doc, "ACT004", "stages[2].actions[1].actionTypeId", "warning");
+      only(validate(doc, TEST_CONTEXT), "ACT004", "stages[2].actions[1].actionTypeId", "warning");
     });
   });
 
@@ -155,7 +143,7 @@ describe("ACT rules", () => {
     it("rejects CodeBuild version 2", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].actionTypeId.version = "2";
-      only(doc, "ACT005", `${BUILD}.actionTypeId.version`, "error");
+      only(validate(doc, TEST_CONTEXT), "ACT005", `${BUILD}.actionTypeId.version`, "error");
     });
   });
 
@@ -171,13 +159,13 @@ describe("ACT rules", () => {
       return doc;
     }
     it("warns on a connection source in a region without connections", () => {
-      const diagnostics = find(connectionPipeline(), "ACT006", { region: "ap-southeast-4" });
+      const diagnostics = withCode(validate(connectionPipeline(), { region: "ap-southeast-4" }), "ACT006");
       expect(diagnostics).toEqual([expect.objectContaining({ severity: "warning", path: "stages[0].actions[0].actionTypeId.provider" })]);
-      expect(find(connectionPipeline(), "ACT006", { region: "us-gov-west-1" })).toHaveLength(1);
+      expect(withCode(validate(connectionPipeline(), { region: "us-gov-west-1" }), "ACT006")).toHaveLength(1);
     });
     it("accepts a connection source in us-east-1 and skips without a region", () => {
       expect(validate(connectionPipeline(), TEST_CONTEXT)).toEqual([]);
-      expect(find(connectionPipeline(), "ACT006", {})).toEqual([]);
+      expect(withCode(validate(connectionPipeline(), {}), "ACT006")).toEqual([]);
     });
     it("warns on Device Farm outside us-west-2 and accepts it there", () => {
       const doc = validPipeline();
@@ -188,8 +176,8 @@ describe("ACT rules", () => {
           configuration: { AppType: "Android", ProjectId: "p", App: "app.apk", AppiumVersion: "1", DevicePoolArn: "arn:aws:devicefarm:us-west-2:123456789012:devicepool:x", TestType: "BUILTIN_FUZZ" },
         }),
       );
-      expect(find(doc, "ACT006")).toHaveLength(1);
-      expect(find(doc, "ACT006", { region: "us-west-2" })).toEqual([]);
+      expect(withCode(validate(doc, TEST_CONTEXT), "ACT006")).toHaveLength(1);
+      expect(withCode(validate(doc, { region: "us-west-2" }), "ACT006")).toEqual([]);
     });
   });
 
@@ -197,9 +185,9 @@ describe("ACT rules", () => {
     it("rejects 0 and 1000", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].runOrder = 0;
-      only(doc, "ACT007", `${BUILD}.runOrder`, "error");
+      only(validate(doc, TEST_CONTEXT), "ACT007", `${BUILD}.runOrder`, "error");
       doc.stages[1].actions[0].runOrder = 1000;
-      only(doc, "ACT007", `${BUILD}.runOrder`, "error");
+      only(validate(doc, TEST_CONTEXT), "ACT007", `${BUILD}.runOrder`, "error");
     });
     it("leaves fractions to GEN002", () => {
       const doc = validPipeline();
@@ -212,7 +200,7 @@ describe("ACT rules", () => {
     it("warns on an action without runOrder beside explicit ones", () => {
       const doc = withCommands();
       delete doc.stages[1].actions[0].runOrder;
-      only(doc, "ACT008", `${BUILD}.runOrder`, "warning");
+      only(validate(doc, TEST_CONTEXT), "ACT008", `${BUILD}.runOrder`, "warning");
     });
     it("is silent when no action sets runOrder > 1", () => {
       const doc = validPipeline();
@@ -225,7 +213,7 @@ describe("ACT rules", () => {
     it("rejects a cross-region source action", () => {
       const doc = validPipeline();
       doc.stages[0].actions[0].region = "eu-west-1";
-      only(doc, "ACT009", "stages[0].actions[0].region", "error");
+      only(validate(doc, TEST_CONTEXT), "ACT009", "stages[0].actions[0].region", "error");
     });
     it("accepts region equal to the pipeline region", () => {
       const doc = validPipeline();
@@ -238,19 +226,19 @@ describe("ACT rules", () => {
     it("rejects a short region and a region without CodePipeline", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].region = "eu";
-      only(doc, "ACT010", `${BUILD}.region`, "error");
+      only(validate(doc, TEST_CONTEXT), "ACT010", `${BUILD}.region`, "error");
       doc.stages[1].actions[0].region = "af-south-1";
-      expect(find(doc, "ACT010")).toEqual([expect.objectContaining({ severity: "error", path: `${BUILD}.region` })]);
+      expect(withCode(validate(doc, TEST_CONTEXT), "ACT010")).toEqual([expect.objectContaining({ severity: "error", path: `${BUILD}.region` })]);
     });
     it("rejects a region in another partition", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].region = "cn-north-1";
-      expect(find(doc, "ACT010")).toEqual([expect.objectContaining({ path: `${BUILD}.region` })]);
+      expect(withCode(validate(doc, TEST_CONTEXT), "ACT010")).toEqual([expect.objectContaining({ path: `${BUILD}.region` })]);
     });
     it("rejects a non-string region", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].region = 42;
-      only(doc, "ACT010", `${BUILD}.region`, "error");
+      only(validate(doc, TEST_CONTEXT), "ACT010", `${BUILD}.region`, "error");
     });
   });
 
@@ -258,19 +246,19 @@ describe("ACT rules", () => {
     it("rejects a malformed role ARN", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].roleArn = "arn:aws:iam::123:role/x";
-      only(doc, "ACT011", `${BUILD}.roleArn`, "error");
+      only(validate(doc, TEST_CONTEXT), "ACT011", `${BUILD}.roleArn`, "error");
     });
     it("rejects a role on a custom action", () => {
       const doc = validPipeline();
       Object.assign(doc.stages[1].actions[0].actionTypeId, { owner: "Custom", provider: "MyJenkins" });
       doc.stages[1].actions[0].configuration = { ProjectName: "web" };
       doc.stages[1].actions[0].roleArn = "arn:aws:iam::123456789012:role/x";
-      expect(find(doc, "ACT011")).toEqual([expect.objectContaining({ severity: "error", path: `${BUILD}.roleArn` })]);
+      expect(withCode(validate(doc, TEST_CONTEXT), "ACT011")).toEqual([expect.objectContaining({ severity: "error", path: `${BUILD}.roleArn` })]);
     });
     it("accepts a valid role on an AWS action", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].roleArn = "arn:aws:iam::123456789012:role/build";
-      expect(find(doc, "ACT011")).toEqual([]);
+      expect(withCode(validate(doc, TEST_CONTEXT), "ACT011")).toEqual([]);
     });
   });
 
@@ -278,10 +266,10 @@ describe("ACT rules", () => {
     it("rejects a timeout on a CodeBuild action", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].timeoutInMinutes = 60;
-      only(doc, "ACT012", `${BUILD}.timeoutInMinutes`, "error");
+      only(validate(doc, TEST_CONTEXT), "ACT012", `${BUILD}.timeoutInMinutes`, "error");
     });
     it("rejects an approval timeout below 5 minutes", () => {
-      only(withApprovalStage({ timeoutInMinutes: 1 }), "ACT012", "stages[2].actions[0].timeoutInMinutes", "error");
+      only(validate(withApprovalStage({ timeoutInMinutes: 1 }), TEST_CONTEXT), "ACT012", "stages[2].actions[0].timeoutInMinutes", "error");
     });
   });
 
@@ -289,7 +277,7 @@ describe("ACT rules", () => {
     it("rejects commands on CodeBuild", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].commands = ["make"];
-      const d = only(doc, "ACT013", `${BUILD}.commands`, "error");
+      const d = only(validate(doc, TEST_CONTEXT), "ACT013", `${BUILD}.commands`, "error");
       expect(d.message).toContain("cannot contain a commands field: Build");
     });
   });
@@ -298,11 +286,11 @@ describe("ACT rules", () => {
     it("requires commands", () => {
       const doc = withCommands();
       delete doc.stages[1].actions[1].commands;
-      only(doc, "ACT014", "stages[1].actions[1].commands", "error");
+      only(validate(doc, TEST_CONTEXT), "ACT014", "stages[1].actions[1].commands", "error");
     });
     it("rejects multi-line commands and more than 50", () => {
-      only(withCommands({ commands: ["set -e\nmake"] }), "ACT014", "stages[1].actions[1].commands[0]", "error");
-      only(withCommands({ commands: Array.from({ length: 51 }, (_, i) => `echo ${i}`) }), "ACT014", "stages[1].actions[1].commands", "error");
+      only(validate(withCommands({ commands: ["set -e\nmake"] }), TEST_CONTEXT), "ACT014", "stages[1].actions[1].commands[0]", "error");
+      only(validate(withCommands({ commands: Array.from({ length: 51 }, (_, i) => `echo ${i}`) }), TEST_CONTEXT), "ACT014", "stages[1].actions[1].commands", "error");
     });
   });
 
@@ -310,11 +298,11 @@ describe("ACT rules", () => {
     it("warns on outputVariables of a CodeBuild action", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].outputVariables = ["VERSION"];
-      only(doc, "ACT015", `${BUILD}.outputVariables`, "warning");
+      only(validate(doc, TEST_CONTEXT), "ACT015", `${BUILD}.outputVariables`, "warning");
     });
     it("rejects 16 output variables and a 129-character name", () => {
-      only(withCommands({ outputVariables: Array.from({ length: 16 }, (_, i) => `V${i}`) }), "ACT015", "stages[1].actions[1].outputVariables", "error");
-      only(withCommands({ outputVariables: ["V".repeat(129)] }), "ACT015", "stages[1].actions[1].outputVariables[0]", "error");
+      only(validate(withCommands({ outputVariables: Array.from({ length: 16 }, (_, i) => `V${i}`) }), TEST_CONTEXT), "ACT015", "stages[1].actions[1].outputVariables", "error");
+      only(validate(withCommands({ outputVariables: ["V".repeat(129)] }), TEST_CONTEXT), "ACT015", "stages[1].actions[1].outputVariables[0]", "error");
     });
     it("accepts outputVariables on Commands", () => {
       expect(validate(withCommands({ outputVariables: ["VERSION"] }), TEST_CONTEXT)).toEqual([]);
@@ -323,17 +311,17 @@ describe("ACT rules", () => {
 
   describe("ACT016 environmentVariables", () => {
     it("rejects a hyphenated name", () => {
-      only(withCommands({ environmentVariables: [{ name: "MY-VAR", value: "x" }] }), "ACT016", "stages[1].actions[1].environmentVariables[0].name", "error");
+      only(validate(withCommands({ environmentVariables: [{ name: "MY-VAR", value: "x" }] }), TEST_CONTEXT), "ACT016", "stages[1].actions[1].environmentVariables[0].name", "error");
     });
     it("rejects an unknown type and more than 10 entries", () => {
-      only(withCommands({ environmentVariables: [{ name: "A", value: "x", type: "SECRET" }] }), "ACT016", "stages[1].actions[1].environmentVariables[0].type", "error");
+      only(validate(withCommands({ environmentVariables: [{ name: "A", value: "x", type: "SECRET" }] }), TEST_CONTEXT), "ACT016", "stages[1].actions[1].environmentVariables[0].type", "error");
       const many = Array.from({ length: 11 }, (_, i) => ({ name: `V${i}`, value: "x" }));
-      only(withCommands({ environmentVariables: many }), "ACT016", "stages[1].actions[1].environmentVariables", "error");
+      only(validate(withCommands({ environmentVariables: many }), TEST_CONTEXT), "ACT016", "stages[1].actions[1].environmentVariables", "error");
     });
     it("warns on environmentVariables of a CodeBuild action", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].environmentVariables = [{ name: "A", value: "x" }];
-      only(doc, "ACT016", `${BUILD}.environmentVariables`, "warning");
+      only(validate(doc, TEST_CONTEXT), "ACT016", `${BUILD}.environmentVariables`, "warning");
     });
     it("accepts SECRETS_MANAGER on Commands", () => {
       expect(validate(withCommands({ environmentVariables: [{ name: "TOKEN", value: "prod/token", type: "SECRETS_MANAGER" }] }), TEST_CONTEXT)).toEqual([]);
@@ -342,10 +330,10 @@ describe("ACT rules", () => {
 
   describe("ACT017 Manual approval shape", () => {
     it("warns on a NotificationArn that is not an SNS topic ARN", () => {
-      only(withApprovalStage({ configuration: { NotificationArn: "my-topic" } }), "ACT017", "stages[2].actions[0].configuration.NotificationArn", "warning");
+      only(validate(withApprovalStage({ configuration: { NotificationArn: "my-topic" } }), TEST_CONTEXT), "ACT017", "stages[2].actions[0].configuration.NotificationArn", "warning");
     });
     it("warns on an ExternalEntityLink that is not a URL", () => {
-      only(withApprovalStage({ configuration: { ExternalEntityLink: "example.com/review" } }), "ACT017", "stages[2].actions[0].configuration.ExternalEntityLink", "warning");
+      only(validate(withApprovalStage({ configuration: { ExternalEntityLink: "example.com/review" } }), TEST_CONTEXT), "ACT017", "stages[2].actions[0].configuration.ExternalEntityLink", "warning");
     });
     it("accepts a topic ARN and a URL", () => {
       const doc = withApprovalStage({
@@ -360,12 +348,12 @@ describe("ACT rules", () => {
       const doc = validPipeline();
       doc.stages[1].actions.push(action("Scan", "Invoke", "ThirdParty", "Snyk", { runOrder: 2, inputArtifacts: [{ name: "SourceOutput" }], outputArtifacts: [{ name: "ScanOut" }] }));
       doc.stages[2].actions[0].inputArtifacts.push({ name: "ScanOut" });
-      only(doc, "ACT018", "stages[1].actions[1].actionTypeId.provider", "error");
+      only(validate(doc, TEST_CONTEXT), "ACT018", "stages[1].actions[1].actionTypeId.provider", "error");
     });
     it("warns on OpsWorks", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0] = action("Deploy", "Deploy", "AWS", "OpsWorks", { inputArtifacts: [{ name: "BuildOutput" }], configuration: { Stack: "s", App: "a" } });
-      only(doc, "ACT018", "stages[2].actions[0].actionTypeId.provider", "warning");
+      only(validate(doc, TEST_CONTEXT), "ACT018", "stages[2].actions[0].actionTypeId.provider", "warning");
     });
     it("warns on GitHub version 1", () => {
       const doc = validPipeline();
@@ -374,13 +362,13 @@ describe("ACT rules", () => {
         namespace: "SourceVariables",
         configuration: { Owner: "acme", Repo: "web-app", Branch: "main", OAuthToken: "ghp_x", PollForSourceChanges: "false" },
       });
-      expect(find(doc, "ACT018")).toEqual([expect.objectContaining({ severity: "warning", path: "stages[0].actions[0].actionTypeId.provider" })]);
+      expect(withCode(validate(doc, TEST_CONTEXT), "ACT018")).toEqual([expect.objectContaining({ severity: "warning", path: "stages[0].actions[0].actionTypeId.provider" })]);
     });
     it("warns on CodeCommit only when the design introduces it", () => {
-      expect(find(validPipeline(), "ACT018", { region: "us-east-1", operation: "create" })).toHaveLength(1);
+      expect(withCode(validate(validPipeline(), { region: "us-east-1", operation: "create" }), "ACT018")).toHaveLength(1);
       const deployed = validPipeline();
-      expect(find(validPipeline(), "ACT018", { region: "us-east-1", operation: "update", deployed })).toEqual([]);
-      expect(find(validPipeline(), "ACT018", { region: "us-east-1", operation: "update", deployed: { pipeline: deployed } })).toEqual([]);
+      expect(withCode(validate(validPipeline(), { region: "us-east-1", operation: "update", deployed }), "ACT018")).toEqual([]);
+      expect(withCode(validate(validPipeline(), { region: "us-east-1", operation: "update", deployed: { pipeline: deployed } }), "ACT018")).toEqual([]);
     });
   });
 
@@ -395,19 +383,19 @@ describe("ACT rules", () => {
       return doc;
     }
     it("rejects **** on create", () => {
-      const found = find(gitHubV1(), "ACT019", { region: "us-east-1", operation: "create" });
+      const found = withCode(validate(gitHubV1(), { region: "us-east-1", operation: "create" }), "ACT019");
       expect(found).toEqual([expect.objectContaining({ severity: "error", path: "stages[0].actions[0].configuration.OAuthToken" })]);
       expect(found[0]!.message).toContain('"****" may be used in secret properties only when updating an existing action.');
     });
     it("accepts **** on an existing action, and rejects it once the stage is renamed", () => {
       const deployed = gitHubV1();
-      expect(find(gitHubV1(), "ACT019", { region: "us-east-1", operation: "update", deployed })).toEqual([]);
+      expect(withCode(validate(gitHubV1(), { region: "us-east-1", operation: "update", deployed }), "ACT019")).toEqual([]);
       const renamed = gitHubV1();
       renamed.stages[0].name = "Checkout";
-      expect(find(renamed, "ACT019", { region: "us-east-1", operation: "update", deployed })).toHaveLength(1);
+      expect(withCode(validate(renamed, { region: "us-east-1", operation: "update", deployed }), "ACT019")).toHaveLength(1);
     });
     it("skips when it cannot tell new from existing", () => {
-      expect(find(gitHubV1(), "ACT019", { region: "us-east-1", operation: "update" })).toEqual([]);
+      expect(withCode(validate(gitHubV1(), { region: "us-east-1", operation: "update" }), "ACT019")).toEqual([]);
     });
   });
 });

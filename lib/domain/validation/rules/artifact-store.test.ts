@@ -3,6 +3,7 @@ import type { ValidationContext } from "../context";
 import type { Diagnostic } from "../diagnostic";
 import { validate } from "../validate";
 import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
+import { find, only, without } from "../testing/expect";
 
 const NO_REGION: ValidationContext = {};
 const BUCKET = "codepipeline-us-east-1-123456789012";
@@ -10,21 +11,6 @@ const EU_BUCKET = "codepipeline-eu-west-1-123456789012";
 
 function run(d: Mutable, context: ValidationContext = TEST_CONTEXT): Diagnostic[] {
   return validate(d, context);
-}
-
-function only(diagnostics: Diagnostic[], code: string): Diagnostic {
-  expect(codesOf(diagnostics), JSON.stringify(diagnostics, null, 1)).toEqual([code]);
-  return diagnostics.find((d) => d.code === code)!;
-}
-
-function find(diagnostics: Diagnostic[], code: string, path?: string): Diagnostic {
-  const found = diagnostics.find((d) => d.code === code && (path === undefined || d.path === path));
-  expect(found, `${code} at ${path} in ${JSON.stringify(diagnostics, null, 1)}`).toBeDefined();
-  return found!;
-}
-
-function without(diagnostics: Diagnostic[], ...codes: string[]): void {
-  for (const code of codes) expect(codesOf(diagnostics), JSON.stringify(diagnostics, null, 1)).not.toContain(code);
 }
 
 /** Valid cross-region variant: the deploy action runs in eu-west-1 with its own store. */

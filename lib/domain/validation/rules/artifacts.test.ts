@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../diagnostic";
 import { validate } from "../validate";
-import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
+import { TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
+import { only, withCode } from "../testing/expect";
 
 function action(name: string, category: string, owner: string, provider: string, extra: Mutable = {}): Mutable {
   return { name, actionTypeId: { category, owner, provider, version: "1" }, runOrder: 1, ...extra };
@@ -9,17 +9,6 @@ function action(name: string, category: string, owner: string, provider: string,
 
 function codeBuild(name: string, extra: Mutable = {}): Mutable {
   return action(name, "Build", "AWS", "CodeBuild", { configuration: { ProjectName: name.toLowerCase() }, ...extra });
-}
-
-function only(doc: unknown, code: string, path: string, severity: "error" | "warning"): Diagnostic[] {
-  const diagnostics = validate(doc, TEST_CONTEXT);
-  expect(codesOf(diagnostics), JSON.stringify(diagnostics, null, 2)).toEqual([code]);
-  expect(diagnostics.find((d) => d.path === path), JSON.stringify(diagnostics, null, 2)).toMatchObject({ code, severity });
-  return diagnostics;
-}
-
-function find(doc: unknown, code: string): Diagnostic[] {
-  return validate(doc, TEST_CONTEXT).filter((d) => d.code === code);
 }
 
 const BUILD = "stages[1].actions[0]";
@@ -36,22 +25,23 @@ describe("ART rules", () => {
       doc.stages[1].actions[0].outputArtifacts[0].name = "Build.Output";
       doc.stages[2].actions[0].inputArtifacts[0].name = "Build.Output";
       doc.stages[2].actions[0].configuration.TemplatePath = "Build.Output::template.yaml";
-      const diagnostics = only(doc, "ART001", `${BUILD}.outputArtifacts[0].name`, "error");
+      const diagnostics = validate(doc, TEST_CONTEXT);
+      only(diagnostics, "ART001", `${BUILD}.outputArtifacts[0].name`, "error");
       expect(diagnostics.map((d) => d.path)).toContain(`${DEPLOY}.inputArtifacts[0].name`);
     });
     it("rejects a bare string entry and a missing name", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].inputArtifacts = ["SourceOutput"];
-      only(doc, "ART001", `${BUILD}.inputArtifacts[0]`, "error");
+      only(validate(doc, TEST_CONTEXT), "ART001", `${BUILD}.inputArtifacts[0]`, "error");
       const doc2 = validPipeline();
       doc2.stages[2].actions[0].outputArtifacts = [{}];
       doc2.stages[2].actions[0].configuration.OutputFileName = "out.json";
-      only(doc2, "ART001", `${DEPLOY}.outputArtifacts[0].name`, "error");
+      only(validate(doc2, TEST_CONTEXT), "ART001", `${DEPLOY}.outputArtifacts[0].name`, "error");
     });
     it("rejects a list that is not a list", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].inputArtifacts = "SourceOutput";
-      only(doc, "ART001", `${BUILD}.inputArtifacts`, "error");
+      only(validate(doc, TEST_CONTEXT), "ART001", `${BUILD}.inputArtifacts`, "error");
     });
   });
 
@@ -59,7 +49,7 @@ describe("ART rules", () => {
     it("rejects a second producer of BuildOutput", () => {
       const doc = validPipeline();
       doc.stages[1].actions.push(codeBuild("Lint", { inputArtifacts: [{ name: "SourceOutput" }], outputArtifacts: [{ name: "BuildOutput" }] }));
-      const [d] = only(doc, "ART002", "stages[1].actions[1].outputArtifacts[0].name", "error");
+      const d = only(validate(doc, TEST_CONTEXT), "ART002", "stages[1].actions[1].outputArtifacts[0].name", "error");
       expect(d!.message).toContain("Output Artifact Bundle name must be unique within the pipeline");
     });
   });
@@ -68,13 +58,13 @@ describe("ART rules", () => {
     it("rejects an approval with an input artifact", () => {
       const doc = validPipeline();
       doc.stages.splice(2, 0, { name: "Approve", actions: [action("Approve", "Approval", "AWS", "Manual", { inputArtifacts: [{ name: "SourceOutput" }] })] });
-      const [d] = only(doc, "ART003", "stages[2].actions[0].inputArtifacts", "error");
+      const d = only(validate(doc, TEST_CONTEXT), "ART003", "stages[2].actions[0].inputArtifacts", "error");
       expect(d!.message).toContain("declares 1 input artifacts which is greater than the maximum count (0)");
     });
     it("rejects CodeBuild without input", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].inputArtifacts = [];
-      const found = find(doc, "ART003");
+      const found = withCode(validate(doc, TEST_CONTEXT), "ART003");
       expect(found).toEqual([expect.objectContaining({ severity: "error", path: `${BUILD}.inputArtifacts` })]);
       expect(found[0]!.message).toContain("declares 0 input artifacts which is less than the minimum count (1)");
     });
@@ -87,7 +77,7 @@ describe("ART rules", () => {
           configuration: { StackSetName: "web", Regions: "us-east-1", DeploymentTargets: "123456789012" },
         }),
       );
-      only(doc, "ART003", "stages[2].actions[1].inputArtifacts", "warning");
+      only(validate(doc, TEST_CONTEXT), "ART003", "stages[2].actions[1].inputArtifacts", "warning");
       doc.stages[2].actions[1].inputArtifacts.pop();
       doc.stages[2].actions[0].inputArtifacts.push({ name: "Params" });
       expect(validate(doc, TEST_CONTEXT)).toEqual([]);
@@ -98,7 +88,7 @@ describe("ART rules", () => {
     it("ART004a: nobody produces it", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].inputArtifacts.push({ name: "Missing" });
-      only(doc, "ART004a", `${DEPLOY}.inputArtifacts[1].name`, "error");
+      only(validate(doc, TEST_CONTEXT), "ART004a", `${DEPLOY}.inputArtifacts[1].name`, "error");
     });
     it("ART004b: CodeBuild in stage 1 reads an artifact only a later stage produces", () => {
       const doc = validPipeline();
@@ -106,13 +96,13 @@ describe("ART rules", () => {
       doc.stages[1].actions[0].configuration.PrimarySource = "SourceOutput";
       doc.stages[2].actions[0].outputArtifacts = [{ name: "StackOutput" }];
       doc.stages[2].actions[0].configuration.OutputFileName = "outputs.json";
-      const [d] = only(doc, "ART004b", "stages[1].actions[0].inputArtifacts[0].name", "error");
+      const d = only(validate(doc, TEST_CONTEXT), "ART004b", "stages[1].actions[0].inputArtifacts[0].name", "error");
       expect(d!.message).toContain("later stage");
     });
     it("ART004c: produced in the same stage at the same runOrder; fine at a higher runOrder", () => {
       const doc = validPipeline();
       doc.stages[1].actions.push(codeBuild("Package", { inputArtifacts: [{ name: "BuildOutput" }] }));
-      const [d] = only(doc, "ART004c", "stages[1].actions[1].inputArtifacts[0].name", "error");
+      const d = only(validate(doc, TEST_CONTEXT), "ART004c", "stages[1].actions[1].inputArtifacts[0].name", "error");
       expect(d!.message).toContain("runOrder");
       doc.stages[1].actions[1].runOrder = 2;
       expect(validate(doc, TEST_CONTEXT)).toEqual([]);
@@ -121,7 +111,7 @@ describe("ART rules", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].inputArtifacts.push({ name: "BuildOutput" });
       doc.stages[1].actions[0].configuration.PrimarySource = "SourceOutput";
-      only(doc, "ART004d", `${BUILD}.inputArtifacts[1].name`, "error");
+      only(validate(doc, TEST_CONTEXT), "ART004d", `${BUILD}.inputArtifacts[1].name`, "error");
     });
     it("gives distinct messages per sub-case", () => {
       const messages = new Set<string>();
@@ -138,7 +128,7 @@ describe("ART rules", () => {
     it("rejects the same input twice (without a PrimarySource cascade)", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].inputArtifacts.push({ name: "SourceOutput" });
-      only(doc, "ART005", `${BUILD}.inputArtifacts[1].name`, "error");
+      only(validate(doc, TEST_CONTEXT), "ART005", `${BUILD}.inputArtifacts[1].name`, "error");
     });
   });
 
@@ -146,7 +136,7 @@ describe("ART rules", () => {
     it("rejects files on a CodeBuild output", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].outputArtifacts[0].files = ["**/*"];
-      only(doc, "ART006", `${BUILD}.outputArtifacts[0].files`, "error");
+      only(validate(doc, TEST_CONTEXT), "ART006", `${BUILD}.outputArtifacts[0].files`, "error");
     });
     it("rejects 11 files on a Commands output and accepts 1", () => {
       const doc = validPipeline();
@@ -155,7 +145,7 @@ describe("ART rules", () => {
         outputArtifacts: [{ name: "BuildOutput", files: Array.from({ length: 11 }, (_, i) => `f${i}`) }],
         commands: ["make COMMIT=#{SourceVariables.CommitId}"],
       });
-      only(doc, "ART006", `${BUILD}.outputArtifacts[0].files`, "error");
+      only(validate(doc, TEST_CONTEXT), "ART006", `${BUILD}.outputArtifacts[0].files`, "error");
       doc.stages[1].actions[0].outputArtifacts[0].files = ["dist/**"];
       expect(validate(doc, TEST_CONTEXT)).toEqual([]);
     });
@@ -165,7 +155,7 @@ describe("ART rules", () => {
     it("warns on an output nothing consumes", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].outputArtifacts.push({ name: "Reports" });
-      only(doc, "ART007", `${BUILD}.outputArtifacts[1].name`, "warning");
+      only(validate(doc, TEST_CONTEXT), "ART007", `${BUILD}.outputArtifacts[1].name`, "warning");
     });
     it("counts stage-condition rule inputs as consumers", () => {
       const doc = validPipeline();
@@ -185,7 +175,7 @@ describe("ART rules", () => {
           },
         ],
       };
-      expect(find(doc, "ART007")).toEqual([]);
+      expect(withCode(validate(doc, TEST_CONTEXT), "ART007")).toEqual([]);
     });
   });
 
@@ -194,7 +184,7 @@ describe("ART rules", () => {
       const doc = validPipeline();
       doc.stages[0].actions[0].configuration.OutputArtifactFormat = "CODEBUILD_CLONE_REF";
       doc.stages[2].actions.push(action("Notify", "Invoke", "AWS", "Lambda", { inputArtifacts: [{ name: "SourceOutput" }], configuration: { FunctionName: "notify" } }));
-      only(doc, "ART008", "stages[2].actions[1].inputArtifacts[0].name", "warning");
+      only(validate(doc, TEST_CONTEXT), "ART008", "stages[2].actions[1].inputArtifacts[0].name", "warning");
     });
     it("accepts CodeBuild consumers", () => {
       const doc = validPipeline();
@@ -209,7 +199,8 @@ describe("ART rules", () => {
       doc.stages[1].actions[0].outputArtifacts = [{ name: "web-app" }, { name: "api-app" }];
       doc.stages[2].actions[0].inputArtifacts = [{ name: "web-app" }, { name: "api-app" }];
       doc.stages[2].actions[0].configuration.TemplatePath = "web-app::template.yaml";
-      const diagnostics = only(doc, "ART009", `${BUILD}.outputArtifacts[0].name`, "warning");
+      const diagnostics = validate(doc, TEST_CONTEXT);
+      only(diagnostics, "ART009", `${BUILD}.outputArtifacts[0].name`, "warning");
       expect(diagnostics).toHaveLength(2);
     });
     it("accepts a single hyphenated output", () => {
@@ -225,12 +216,12 @@ describe("ART rules", () => {
     it("warns on OutputFileName without an output artifact", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].configuration.OutputFileName = "outputs.json";
-      only(doc, "ART010", `${DEPLOY}.configuration.OutputFileName`, "warning");
+      only(validate(doc, TEST_CONTEXT), "ART010", `${DEPLOY}.configuration.OutputFileName`, "warning");
     });
     it("warns on an output artifact without OutputFileName", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].outputArtifacts = [{ name: "StackOut" }];
-      expect(find(doc, "ART010")).toEqual([expect.objectContaining({ path: `${DEPLOY}.outputArtifacts`, severity: "warning" })]);
+      expect(withCode(validate(doc, TEST_CONTEXT), "ART010")).toEqual([expect.objectContaining({ path: `${DEPLOY}.outputArtifacts`, severity: "warning" })]);
     });
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ValidationContext } from "../context";
 import type { Diagnostic } from "../diagnostic";
 import { validate } from "../validate";
 import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
+import { onlyCode, withCode } from "../testing/expect";
 import { CONDITIONAL_CHECKS, configurationConditionalRules } from "./configuration-conditional";
 
 function action(name: string, category: string, owner: string, provider: string, extra: Mutable = {}): Mutable {
@@ -27,23 +27,13 @@ const DEPLOY = "stages[2].actions[0]";
 const BUILD = "stages[1].actions[0]";
 const cfg = (base: string, key: string) => `${base}.configuration.${key}`;
 
-/** Findings of `code`, asserting they are the only codes reported. */
-function only(doc: unknown, code: string, context: ValidationContext = TEST_CONTEXT): Diagnostic[] {
-  const diagnostics = validate(doc, context);
-  expect(codesOf(diagnostics), JSON.stringify(diagnostics, null, 2)).toEqual([code]);
-  return diagnostics;
-}
-
+/** [path, severity] of the findings with `severity`. */
 function at(diagnostics: readonly Diagnostic[], severity: "error" | "warning" = "warning"): Array<[string, string]> {
   return diagnostics.map((d) => [d.path, d.severity]).filter(([, s]) => s === severity) as Array<[string, string]>;
 }
 
 function paths(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => d.path).sort();
-}
-
-function codeOnly(doc: unknown, code: string, context: ValidationContext = TEST_CONTEXT): Diagnostic[] {
-  return validate(doc, context).filter((d) => d.code === code);
 }
 
 describe("CFG005 conditional requirements", () => {
@@ -59,7 +49,7 @@ describe("CFG005 conditional requirements", () => {
 
   describe("CFG005a S3 deploy Extract=false needs ObjectKey", () => {
     it("warns without ObjectKey, accepts it with one", () => {
-      const d = only(deploy("S3", { BucketName: "b", Extract: "false" }), "CFG005a");
+      const d = onlyCode(validate(deploy("S3", { BucketName: "b", Extract: "false" }), TEST_CONTEXT), "CFG005a");
       expect(at(d)).toEqual([[cfg(DEPLOY, "ObjectKey"), "warning"]]);
       expect(validate(deploy("S3", { BucketName: "b", Extract: "false", ObjectKey: "app.zip" }), TEST_CONTEXT)).toEqual([]);
       expect(validate(deploy("S3", { BucketName: "b", Extract: "true" }), TEST_CONTEXT)).toEqual([]);
@@ -80,10 +70,10 @@ describe("CFG005 conditional requirements", () => {
       return doc;
     }
     it("warns on two inputs without PrimarySource", () => {
-      expect(at(only(twoSources(), "CFG005b"))).toEqual([[cfg(BUILD, "PrimarySource"), "warning"]]);
+      expect(at(onlyCode(validate(twoSources(), TEST_CONTEXT), "CFG005b"))).toEqual([[cfg(BUILD, "PrimarySource"), "warning"]]);
     });
     it("warns on a PrimarySource that is not an input", () => {
-      expect(at(only(twoSources("Source"), "CFG005b"))).toEqual([[cfg(BUILD, "PrimarySource"), "warning"]]);
+      expect(at(onlyCode(validate(twoSources("Source"), TEST_CONTEXT), "CFG005b"))).toEqual([[cfg(BUILD, "PrimarySource"), "warning"]]);
     });
     it("accepts a PrimarySource naming an input", () => {
       expect(validate(twoSources("LibsOutput"), TEST_CONTEXT)).toEqual([]);
@@ -105,7 +95,7 @@ describe("CFG005 conditional requirements", () => {
           },
         ],
       };
-      expect(paths(codeOnly(doc, "CFG005b"))).toEqual(["stages[2].beforeEntry.conditions[0].rules[0].configuration.PrimarySource"]);
+      expect(paths(withCode(validate(doc, TEST_CONTEXT), "CFG005b"))).toEqual(["stages[2].beforeEntry.conditions[0].rules[0].configuration.PrimarySource"]);
     });
   });
 
@@ -113,7 +103,7 @@ describe("CFG005 conditional requirements", () => {
     it("warns without BatchEnabled and accepts it with", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].configuration.CombineArtifacts = "true";
-      expect(at(only(doc, "CFG005c"))).toEqual([[cfg(BUILD, "CombineArtifacts"), "warning"]]);
+      expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005c"))).toEqual([[cfg(BUILD, "CombineArtifacts"), "warning"]]);
       doc.stages[1].actions[0].configuration.BatchEnabled = "true";
       expect(validate(doc, TEST_CONTEXT)).toEqual([]);
     });
@@ -122,12 +112,12 @@ describe("CFG005 conditional requirements", () => {
   describe("CFG005d CloudFormation keys per ActionMode", () => {
     it("warns on CREATE_UPDATE without TemplatePath and RoleArn", () => {
       const doc = deploy("CloudFormation", { ActionMode: "CREATE_UPDATE", StackName: "s" });
-      expect(paths(only(doc, "CFG005d"))).toEqual([cfg(DEPLOY, "RoleArn"), cfg(DEPLOY, "TemplatePath")]);
+      expect(paths(onlyCode(validate(doc, TEST_CONTEXT), "CFG005d"))).toEqual([cfg(DEPLOY, "RoleArn"), cfg(DEPLOY, "TemplatePath")]);
     });
     it("warns on CHANGE_SET_REPLACE without ChangeSetName", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].configuration.ActionMode = "CHANGE_SET_REPLACE";
-      expect(paths(only(doc, "CFG005d"))).toEqual([cfg(DEPLOY, "ChangeSetName")]);
+      expect(paths(onlyCode(validate(doc, TEST_CONTEXT), "CFG005d"))).toEqual([cfg(DEPLOY, "ChangeSetName")]);
     });
     it("accepts CHANGE_SET_EXECUTE with only a change set name", () => {
       const doc = deploy("CloudFormation", { ActionMode: "CHANGE_SET_EXECUTE", StackName: "s", ChangeSetName: "cs" });
@@ -139,24 +129,24 @@ describe("CFG005 conditional requirements", () => {
     it("rejects a TemplatePath from an artifact that is not an input (error)", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].configuration.TemplatePath = "SourceOutput::template.yaml";
-      expect(at(only(doc, "CFG005e"), "error")).toEqual([[cfg(DEPLOY, "TemplatePath"), "error"]]);
+      expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005e"), "error")).toEqual([[cfg(DEPLOY, "TemplatePath"), "error"]]);
     });
     it("rejects a TemplatePath without ::", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].configuration.TemplatePath = "template.yaml";
-      const [d] = only(doc, "CFG005e");
+      const [d] = onlyCode(validate(doc, TEST_CONTEXT), "CFG005e");
       expect(d).toMatchObject({ path: cfg(DEPLOY, "TemplatePath"), severity: "error" });
       expect(d!.message).toContain('"BuildOutput::template.yaml"');
     });
     it("warns on a TemplateConfiguration from a non-input", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].configuration.TemplateConfiguration = "SourceOutput::config.json";
-      expect(at(only(doc, "CFG005e"))).toEqual([[cfg(DEPLOY, "TemplateConfiguration"), "warning"]]);
+      expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005e"))).toEqual([[cfg(DEPLOY, "TemplateConfiguration"), "warning"]]);
     });
     it("checks StackSet Parameters only in the ArtifactName::file form", () => {
       const base = { StackSetName: "web", TemplatePath: "BuildOutput::t.yaml", DeploymentTargets: "111122223333", Regions: "us-east-1" };
       const bad = deploy("CloudFormationStackSet", { ...base, Parameters: "Params::parameters.json" });
-      expect(at(only(bad, "CFG005e"))).toEqual([[cfg(DEPLOY, "Parameters"), "warning"]]);
+      expect(at(onlyCode(validate(bad, TEST_CONTEXT), "CFG005e"))).toEqual([[cfg(DEPLOY, "Parameters"), "warning"]]);
       const shorthand = deploy("CloudFormationStackSet", { ...base, Parameters: "ParameterKey=Env,ParameterValue=prod" });
       expect(validate(shorthand, TEST_CONTEXT)).toEqual([]);
     });
@@ -166,7 +156,7 @@ describe("CFG005 conditional requirements", () => {
     it("warns on a RoleArn that is not a role ARN", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].configuration.RoleArn = "cfn-deploy-role";
-      expect(at(only(doc, "CFG005f"))).toEqual([[cfg(DEPLOY, "RoleArn"), "warning"]]);
+      expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005f"))).toEqual([[cfg(DEPLOY, "RoleArn"), "warning"]]);
     });
   });
 
@@ -174,13 +164,13 @@ describe("CFG005 conditional requirements", () => {
     const base = { ApplicationName: "a", DeploymentGroupName: "g", TaskDefinitionTemplateArtifact: "BuildOutput", AppSpecTemplateArtifact: "BuildOutput" };
     it("warns on a template artifact that is not an input", () => {
       const doc = deploy("CodeDeployToECS", { ...base, TaskDefinitionTemplateArtifact: "Task" });
-      expect(at(only(doc, "CFG005g"))).toEqual([[cfg(DEPLOY, "TaskDefinitionTemplateArtifact"), "warning"]]);
+      expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005g"))).toEqual([[cfg(DEPLOY, "TaskDefinitionTemplateArtifact"), "warning"]]);
     });
     it("warns on an unpaired image key and on image 5", () => {
-      expect(at(only(deploy("CodeDeployToECS", { ...base, Image1ArtifactName: "BuildOutput" }), "CFG005g"))).toEqual([
+      expect(at(onlyCode(validate(deploy("CodeDeployToECS", { ...base, Image1ArtifactName: "BuildOutput" }), TEST_CONTEXT), "CFG005g"))).toEqual([
         [cfg(DEPLOY, "Image1ArtifactName"), "warning"],
       ]);
-      expect(at(only(deploy("CodeDeployToECS", { ...base, Image5ArtifactName: "BuildOutput", Image5ContainerName: "web" }), "CFG005g"))).toHaveLength(2);
+      expect(at(onlyCode(validate(deploy("CodeDeployToECS", { ...base, Image5ArtifactName: "BuildOutput", Image5ContainerName: "web" }), TEST_CONTEXT), "CFG005g"))).toHaveLength(2);
     });
     it("accepts a complete image pair", () => {
       const doc = deploy("CodeDeployToECS", { ...base, Image1ArtifactName: "BuildOutput", Image1ContainerName: "IMAGE1_NAME" });
@@ -193,10 +183,10 @@ describe("CFG005 conditional requirements", () => {
       withDeployStageAction(action("Workflow", "Invoke", "AWS", "StepFunctions", { runOrder: 2, inputArtifacts, configuration }));
     const ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:release";
     it("warns on FilePath without Input", () => {
-      expect(at(only(sfn({ StateMachineArn: ARN, InputType: "FilePath" }), "CFG005h"))).toEqual([[cfg("stages[2].actions[1]", "Input"), "warning"]]);
+      expect(at(onlyCode(validate(sfn({ StateMachineArn: ARN, InputType: "FilePath" }), TEST_CONTEXT), "CFG005h"))).toEqual([[cfg("stages[2].actions[1]", "Input"), "warning"]]);
     });
     it("warns on FilePath without an input artifact", () => {
-      expect(at(only(sfn({ StateMachineArn: ARN, InputType: "FilePath", Input: "input.json" }, []), "CFG005h"))).toEqual([
+      expect(at(onlyCode(validate(sfn({ StateMachineArn: ARN, InputType: "FilePath", Input: "input.json" }, []), TEST_CONTEXT), "CFG005h"))).toEqual([
         ["stages[2].actions[1].inputArtifacts", "warning"],
       ]);
     });
@@ -209,7 +199,7 @@ describe("CFG005 conditional requirements", () => {
   describe("CFG005i StackSet targets and permission model", () => {
     const base = { StackSetName: "web", TemplatePath: "BuildOutput::t.yaml" };
     it("warns on DeploymentTargets without Regions", () => {
-      expect(at(only(deploy("CloudFormationStackSet", { ...base, DeploymentTargets: "111122223333" }), "CFG005i"))).toEqual([
+      expect(at(onlyCode(validate(deploy("CloudFormationStackSet", { ...base, DeploymentTargets: "111122223333" }), TEST_CONTEXT), "CFG005i"))).toEqual([
         [cfg(DEPLOY, "Regions"), "warning"],
       ]);
     });
@@ -221,13 +211,13 @@ describe("CFG005 conditional requirements", () => {
       const both = deploy("CloudFormationStackSet", {
         ...base, PermissionModel: "SERVICE_MANAGED", OrganizationsAutoDeployment: "Enabled", DeploymentTargets: "ou-1", Regions: "us-east-1",
       });
-      expect(at(only(both, "CFG005i"))).toEqual([[cfg(DEPLOY, "OrganizationsAutoDeployment"), "warning"]]);
+      expect(at(onlyCode(validate(both, TEST_CONTEXT), "CFG005i"))).toEqual([[cfg(DEPLOY, "OrganizationsAutoDeployment"), "warning"]]);
       const selfManaged = deploy("CloudFormationStackSet", { ...base, OrganizationsAutoDeployment: "Enabled" });
-      expect(at(only(selfManaged, "CFG005i"))).toEqual([[cfg(DEPLOY, "OrganizationsAutoDeployment"), "warning"]]);
+      expect(at(onlyCode(validate(selfManaged, TEST_CONTEXT), "CFG005i"))).toEqual([[cfg(DEPLOY, "OrganizationsAutoDeployment"), "warning"]]);
     });
     it("warns on ExecutionRoleName with SERVICE_MANAGED", () => {
       const doc = deploy("CloudFormationStackSet", { ...base, PermissionModel: "SERVICE_MANAGED", ExecutionRoleName: "exec", DeploymentTargets: "ou-1", Regions: "us-east-1" });
-      expect(at(only(doc, "CFG005i"))).toEqual([[cfg(DEPLOY, "ExecutionRoleName"), "warning"]]);
+      expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005i"))).toEqual([[cfg(DEPLOY, "ExecutionRoleName"), "warning"]]);
     });
     it("accepts SERVICE_MANAGED auto-deployment without targets", () => {
       const doc = deploy("CloudFormationStackSet", { ...base, PermissionModel: "SERVICE_MANAGED", OrganizationsAutoDeployment: "Enabled" });
@@ -238,11 +228,11 @@ describe("CFG005 conditional requirements", () => {
   describe("CFG005j EC2 deploy", () => {
     const base = { InstanceTagKey: "Name", InstanceType: "EC2" };
     it("warns on script mode without TargetDirectory", () => {
-      expect(at(only(deploy("EC2", { ...base, PostScript: "post.sh" }), "CFG005j"))).toEqual([[cfg(DEPLOY, "TargetDirectory"), "warning"]]);
+      expect(at(onlyCode(validate(deploy("EC2", { ...base, PostScript: "post.sh" }), TEST_CONTEXT), "CFG005j"))).toEqual([[cfg(DEPLOY, "TargetDirectory"), "warning"]]);
     });
     it("warns on MaxBatch 0 and MaxError 150%", () => {
       const doc = deploy("EC2", { ...base, DeploySpec: "deployspec.yaml", MaxBatch: "0", MaxError: "150%" });
-      expect(paths(only(doc, "CFG005j"))).toEqual([cfg(DEPLOY, "MaxBatch"), cfg(DEPLOY, "MaxError")]);
+      expect(paths(onlyCode(validate(doc, TEST_CONTEXT), "CFG005j"))).toEqual([cfg(DEPLOY, "MaxBatch"), cfg(DEPLOY, "MaxError")]);
     });
     it("accepts spec mode and valid batch sizes", () => {
       expect(validate(deploy("EC2", { ...base, DeploySpec: "deployspec.yaml", MaxBatch: "2", MaxError: "50%" }), TEST_CONTEXT)).toEqual([]);
@@ -252,9 +242,9 @@ describe("CFG005 conditional requirements", () => {
 
   describe("CFG005k EKS Helm or manifests", () => {
     it("warns when neither is set, when both are, and on a partial Helm set", () => {
-      expect(at(only(deploy("EKS", { ClusterName: "c" }), "CFG005k"))).toEqual([[cfg(DEPLOY, "ManifestFiles"), "warning"]]);
-      expect(at(only(deploy("EKS", { ClusterName: "c", ManifestFiles: "k8s.yaml", HelmReleaseName: "r", HelmChartLocation: "chart" }), "CFG005k"))).toHaveLength(1);
-      expect(at(only(deploy("EKS", { ClusterName: "c", HelmReleaseName: "r" }), "CFG005k"))).toEqual([[cfg(DEPLOY, "HelmChartLocation"), "warning"]]);
+      expect(at(onlyCode(validate(deploy("EKS", { ClusterName: "c" }), TEST_CONTEXT), "CFG005k"))).toEqual([[cfg(DEPLOY, "ManifestFiles"), "warning"]]);
+      expect(at(onlyCode(validate(deploy("EKS", { ClusterName: "c", ManifestFiles: "k8s.yaml", HelmReleaseName: "r", HelmChartLocation: "chart" }), TEST_CONTEXT), "CFG005k"))).toHaveLength(1);
+      expect(at(onlyCode(validate(deploy("EKS", { ClusterName: "c", HelmReleaseName: "r" }), TEST_CONTEXT), "CFG005k"))).toEqual([[cfg(DEPLOY, "HelmChartLocation"), "warning"]]);
     });
     it("accepts manifests, or a complete Helm set", () => {
       expect(validate(deploy("EKS", { ClusterName: "c", ManifestFiles: "k8s.yaml" }), TEST_CONTEXT)).toEqual([]);
@@ -271,19 +261,19 @@ describe("CFG005 conditional requirements", () => {
     }
     it("warns without input artifact and PublishedTargetVersion (and not ART003)", () => {
       const doc = noInput({ FunctionName: "f", FunctionAlias: "live" });
-      expect(at(only(doc, "CFG005l"))).toEqual([[cfg(DEPLOY, "PublishedTargetVersion"), "warning"]]);
+      expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005l"))).toEqual([[cfg(DEPLOY, "PublishedTargetVersion"), "warning"]]);
     });
     it("warns on PublishedTargetVersion without FunctionAlias", () => {
       const doc = noInput({ FunctionName: "f", PublishedTargetVersion: "3" });
-      expect(at(only(doc, "CFG005l"))).toEqual([[cfg(DEPLOY, "PublishedTargetVersion"), "warning"]]);
+      expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005l"))).toEqual([[cfg(DEPLOY, "PublishedTargetVersion"), "warning"]]);
     });
     it("warns on a malformed or too slow DeployStrategy and on 11 alarms", () => {
       for (const strategy of ["BlueGreen", "Linear1PercentEvery60Minutes", "Canary0Percent5Minutes"]) {
         const doc = deploy("Lambda", { FunctionName: "f", FunctionAlias: "live", DeployStrategy: strategy });
-        expect(at(only(doc, "CFG005l"))).toEqual([[cfg(DEPLOY, "DeployStrategy"), "warning"]]);
+        expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005l"))).toEqual([[cfg(DEPLOY, "DeployStrategy"), "warning"]]);
       }
       const alarms = Array.from({ length: 11 }, (_, i) => `alarm-${i}`).join(",");
-      expect(at(only(deploy("Lambda", { FunctionName: "f", Alarms: alarms }), "CFG005l"))).toEqual([[cfg(DEPLOY, "Alarms"), "warning"]]);
+      expect(at(onlyCode(validate(deploy("Lambda", { FunctionName: "f", Alarms: alarms }), TEST_CONTEXT), "CFG005l"))).toEqual([[cfg(DEPLOY, "Alarms"), "warning"]]);
     });
     it("accepts an alias with a valid strategy", () => {
       for (const strategy of ["AllAtOnce", "Canary10Percent5Minutes", "Linear10PercentEvery1Minute", "Linear10PercentEvery3Minutes"]) {
@@ -301,10 +291,10 @@ describe("CFG005 conditional requirements", () => {
       return doc;
     }
     it("warns on ECRImageScan without ECRRepositoryName", () => {
-      expect(at(only(scan({ InspectorRunMode: "ECRImageScan" }, []), "CFG005m"))).toEqual([[cfg("stages[1].actions[1]", "ECRRepositoryName"), "warning"]]);
+      expect(at(onlyCode(validate(scan({ InspectorRunMode: "ECRImageScan" }, []), TEST_CONTEXT), "CFG005m"))).toEqual([[cfg("stages[1].actions[1]", "ECRRepositoryName"), "warning"]]);
     });
     it("warns on SourceCodeScan without an input artifact", () => {
-      expect(at(only(scan({ InspectorRunMode: "SourceCodeScan" }, []), "CFG005m"))).toEqual([["stages[1].actions[1].inputArtifacts", "warning"]]);
+      expect(at(onlyCode(validate(scan({ InspectorRunMode: "SourceCodeScan" }, []), TEST_CONTEXT), "CFG005m"))).toEqual([["stages[1].actions[1].inputArtifacts", "warning"]]);
     });
     it("accepts each mode with what it needs", () => {
       expect(validate(scan({ InspectorRunMode: "ECRImageScan", ECRRepositoryName: "web" }, []), TEST_CONTEXT)).toEqual([]);
@@ -315,11 +305,11 @@ describe("CFG005 conditional requirements", () => {
   describe("CFG005n Service Catalog", () => {
     it("warns on a partial template key set", () => {
       const doc = deploy("ServiceCatalog", { ProductId: "prod-1", TemplateFilePath: "t.json" });
-      expect(paths(only(doc, "CFG005n"))).toEqual([cfg(DEPLOY, "ProductType"), cfg(DEPLOY, "ProductVersionName")]);
+      expect(paths(onlyCode(validate(doc, TEST_CONTEXT), "CFG005n"))).toEqual([cfg(DEPLOY, "ProductType"), cfg(DEPLOY, "ProductVersionName")]);
     });
     it("warns when both forms are mixed", () => {
       const doc = deploy("ServiceCatalog", { ProductId: "prod-1", ConfigurationFilePath: "sc.json", ProductType: "CLOUD_FORMATION_TEMPLATE" });
-      expect(at(only(doc, "CFG005n"))).toEqual([[cfg(DEPLOY, "ConfigurationFilePath"), "warning"]]);
+      expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005n"))).toEqual([[cfg(DEPLOY, "ConfigurationFilePath"), "warning"]]);
     });
     it("accepts either form", () => {
       expect(validate(deploy("ServiceCatalog", { ProductId: "prod-1", ConfigurationFilePath: "sc.json" }), TEST_CONTEXT)).toEqual([]);
@@ -331,7 +321,7 @@ describe("CFG005 conditional requirements", () => {
   describe("CFG005o ECS DeploymentTimeout", () => {
     it("warns on 90 and accepts 30", () => {
       const base = { ClusterName: "c", ServiceName: "s" };
-      expect(at(only(deploy("ECS", { ...base, DeploymentTimeout: "90" }), "CFG005o"))).toEqual([[cfg(DEPLOY, "DeploymentTimeout"), "warning"]]);
+      expect(at(onlyCode(validate(deploy("ECS", { ...base, DeploymentTimeout: "90" }), TEST_CONTEXT), "CFG005o"))).toEqual([[cfg(DEPLOY, "DeploymentTimeout"), "warning"]]);
       expect(validate(deploy("ECS", { ...base, DeploymentTimeout: "30" }), TEST_CONTEXT)).toEqual([]);
     });
   });
@@ -340,25 +330,25 @@ describe("CFG005 conditional requirements", () => {
     it("warns on CodeBuild EnvironmentVariables that is not JSON", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].configuration.EnvironmentVariables = '{name: X} #{SourceVariables.CommitId}';
-      expect(at(only(doc, "CFG005p"))).toEqual([[cfg(BUILD, "EnvironmentVariables"), "warning"]]);
+      expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005p"))).toEqual([[cfg(BUILD, "EnvironmentVariables"), "warning"]]);
     });
     it("warns on an EnvironmentVariables entry with an unknown type", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].configuration.EnvironmentVariables = '[{"name":"C","value":"#{SourceVariables.CommitId}","type":"SECRET"}]';
-      expect(at(only(doc, "CFG005p"))).toEqual([[cfg(BUILD, "EnvironmentVariables"), "warning"]]);
+      expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005p"))).toEqual([[cfg(BUILD, "EnvironmentVariables"), "warning"]]);
     });
     it("warns on ParameterOverrides that is an array, accepts an object with references", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].configuration.ParameterOverrides = '["Stage"]';
-      expect(at(only(doc, "CFG005p"))).toEqual([[cfg(DEPLOY, "ParameterOverrides"), "warning"]]);
+      expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005p"))).toEqual([[cfg(DEPLOY, "ParameterOverrides"), "warning"]]);
       doc.stages[2].actions[0].configuration.ParameterOverrides = '{"Commit": "#{SourceVariables.CommitId}", "Count": #{SourceVariables.Count}}';
-      expect(codeOnly(doc, "CFG005p")).toEqual([]);
+      expect(withCode(validate(doc, TEST_CONTEXT), "CFG005p")).toEqual([]);
     });
     it("warns on CodePipeline-invoke Variables and SourceRevisions", () => {
       const invoke = (configuration: Mutable) =>
         withDeployStageAction(action("Next", "Invoke", "AWS", "CodePipeline", { runOrder: 2, configuration: { PipelineName: "downstream", ...configuration } }));
-      expect(at(only(invoke({ Variables: "env=prod" }), "CFG005p"))).toEqual([[cfg("stages[2].actions[1]", "Variables"), "warning"]]);
-      expect(at(only(invoke({ SourceRevisions: '[{"actionName":"Source","revisionType":"COMMIT_ID"}]' }), "CFG005p"))).toEqual([
+      expect(at(onlyCode(validate(invoke({ Variables: "env=prod" }), TEST_CONTEXT), "CFG005p"))).toEqual([[cfg("stages[2].actions[1]", "Variables"), "warning"]]);
+      expect(at(onlyCode(validate(invoke({ SourceRevisions: '[{"actionName":"Source","revisionType":"COMMIT_ID"}]' }), TEST_CONTEXT), "CFG005p"))).toEqual([
         [cfg("stages[2].actions[1]", "SourceRevisions"), "warning"],
       ]);
       expect(validate(invoke({ Variables: '[{"name":"env","value":"prod"}]' }), TEST_CONTEXT)).toEqual([]);
@@ -368,7 +358,7 @@ describe("CFG005 conditional requirements", () => {
   describe("CFG005q CodePipeline invoke loop", () => {
     it("warns when the target is the pipeline itself", () => {
       const doc = withDeployStageAction(action("Again", "Invoke", "AWS", "CodePipeline", { runOrder: 2, configuration: { PipelineName: "web-app" } }));
-      expect(at(only(doc, "CFG005q"))).toEqual([[cfg("stages[2].actions[1]", "PipelineName"), "warning"]]);
+      expect(at(onlyCode(validate(doc, TEST_CONTEXT), "CFG005q"))).toEqual([[cfg("stages[2].actions[1]", "PipelineName"), "warning"]]);
       doc.stages[2].actions[1].configuration.PipelineName = "web-app-prod";
       expect(validate(doc, TEST_CONTEXT)).toEqual([]);
     });
@@ -383,8 +373,8 @@ describe("CFG005 conditional requirements", () => {
       return doc;
     }
     it("warns on Windows with the default compute type", () => {
-      expect(at(only(commands({ EnvironmentType: "WINDOWS_SERVER_2022_CONTAINER" }), "CFG005r"))).toEqual([[cfg("stages[1].actions[1]", "EnvironmentType"), "warning"]]);
-      expect(at(only(commands({ EnvironmentType: "WINDOWS_SERVER_2022_CONTAINER", ComputeType: "BUILD_GENERAL1_SMALL" }), "CFG005r"))).toEqual([
+      expect(at(onlyCode(validate(commands({ EnvironmentType: "WINDOWS_SERVER_2022_CONTAINER" }), TEST_CONTEXT), "CFG005r"))).toEqual([[cfg("stages[1].actions[1]", "EnvironmentType"), "warning"]]);
+      expect(at(onlyCode(validate(commands({ EnvironmentType: "WINDOWS_SERVER_2022_CONTAINER", ComputeType: "BUILD_GENERAL1_SMALL" }), TEST_CONTEXT), "CFG005r"))).toEqual([
         [cfg("stages[1].actions[1]", "ComputeType"), "warning"],
       ]);
     });
@@ -407,11 +397,11 @@ describe("CFG005 conditional requirements", () => {
       );
     }
     it("warns on FuzzEventCount 20000 and FuzzEventThrottle 0", () => {
-      const found = codeOnly(deviceFarm({ FuzzEventCount: "20000", FuzzEventThrottle: "0" }), "CFG005s");
+      const found = withCode(validate(deviceFarm({ FuzzEventCount: "20000", FuzzEventThrottle: "0" }), TEST_CONTEXT), "CFG005s");
       expect(paths(found)).toEqual([cfg("stages[2].actions[1]", "FuzzEventCount"), cfg("stages[2].actions[1]", "FuzzEventThrottle")]);
     });
     it("accepts values in range", () => {
-      expect(codeOnly(deviceFarm({ FuzzEventCount: "500", FuzzEventThrottle: "50" }), "CFG005s")).toEqual([]);
+      expect(withCode(validate(deviceFarm({ FuzzEventCount: "500", FuzzEventThrottle: "50" }), TEST_CONTEXT), "CFG005s")).toEqual([]);
     });
   });
 

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../diagnostic";
 import { validate } from "../validate";
 import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
-
-function only(doc: unknown, code: string, path: string, severity: "error" | "warning"): Diagnostic[] {
-  const diagnostics = validate(doc, TEST_CONTEXT);
-  expect(codesOf(diagnostics), JSON.stringify(diagnostics, null, 2)).toEqual([code]);
-  expect(diagnostics.find((d) => d.path === path), JSON.stringify(diagnostics, null, 2)).toMatchObject({ code, severity });
-  return diagnostics;
-}
+import { only } from "../testing/expect";
 
 const SOURCE = "stages[0].actions[0].configuration";
 const BUILD = "stages[1].actions[0].configuration";
@@ -31,7 +24,7 @@ describe("CFG rules", () => {
     it("rejects a value over 1000 characters, counting references as written", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].configuration.ParameterOverrides = JSON.stringify({ A: "#{SourceVariables.CommitId}".repeat(40) });
-      const [d] = only(doc, "CFG001", `${DEPLOY}.ParameterOverrides`, "error");
+      const d = only(validate(doc, TEST_CONTEXT), "CFG001", `${DEPLOY}.ParameterOverrides`, "error");
       expect(d!.message).toContain("less than or equal to 1000");
     });
     it("accepts exactly 1000 characters", () => {
@@ -42,12 +35,12 @@ describe("CFG rules", () => {
     it("rejects a key over 50 characters", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].configuration["K".repeat(51)] = "v";
-      only(doc, "CFG001", `${BUILD}.${"K".repeat(51)}`, "error");
+      only(validate(doc, TEST_CONTEXT), "CFG001", `${BUILD}.${"K".repeat(51)}`, "error");
     });
     it("rejects a configuration that is not an object", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].configuration = [["StackName", "x"]];
-      only(doc, "CFG001", DEPLOY, "error");
+      only(validate(doc, TEST_CONTEXT), "CFG001", DEPLOY, "error");
     });
   });
 
@@ -55,11 +48,11 @@ describe("CFG rules", () => {
     it("rejects CodeBuild without ProjectName", () => {
       const doc = validPipeline();
       delete doc.stages[1].actions[0].configuration.ProjectName;
-      only(doc, "CFG002", `${BUILD}.ProjectName`, "error");
+      only(validate(doc, TEST_CONTEXT), "CFG002", `${BUILD}.ProjectName`, "error");
     });
     it("rejects an S3 source without S3ObjectKey", () => {
       const doc = s3Source({ S3Bucket: "b", PollForSourceChanges: "false" });
-      only(doc, "CFG002", `${SOURCE}.S3ObjectKey`, "error");
+      only(validate(doc, TEST_CONTEXT), "CFG002", `${SOURCE}.S3ObjectKey`, "error");
     });
     it("leaves an empty required value to GEN004", () => {
       const doc = validPipeline();
@@ -72,13 +65,13 @@ describe("CFG rules", () => {
     it("warns on Branch on CodeCommit and suggests BranchName", () => {
       const doc = validPipeline();
       doc.stages[0].actions[0].configuration.Branch = "main";
-      const [d] = only(doc, "CFG003", `${SOURCE}.Branch`, "warning");
+      const d = only(validate(doc, TEST_CONTEXT), "CFG003", `${SOURCE}.Branch`, "warning");
       expect(d!.message).toContain("BranchName");
     });
     it("points out a case mistake", () => {
       const doc = validPipeline();
       doc.stages[1].actions[0].configuration.projectName = "x";
-      const [d] = only(doc, "CFG003", `${BUILD}.projectName`, "warning");
+      const d = only(validate(doc, TEST_CONTEXT), "CFG003", `${BUILD}.projectName`, "warning");
       expect(d!.message).toContain("case-sensitive");
     });
     it("leaves Image5ArtifactName to CFG005g", () => {
@@ -100,12 +93,12 @@ describe("CFG rules", () => {
     it("warns on an unknown ActionMode", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].configuration.ActionMode = "CREATE_OR_UPDATE";
-      only(doc, "CFG004", `${DEPLOY}.ActionMode`, "warning");
+      only(validate(doc, TEST_CONTEXT), "CFG004", `${DEPLOY}.ActionMode`, "warning");
     });
     it("warns on Capabilities with a space, and accepts the comma list", () => {
       const doc = validPipeline();
       doc.stages[2].actions[0].configuration.Capabilities = "CAPABILITY_IAM, CAPABILITY_AUTO_EXPAND";
-      const [d] = only(doc, "CFG004", `${DEPLOY}.Capabilities`, "warning");
+      const d = only(validate(doc, TEST_CONTEXT), "CFG004", `${DEPLOY}.Capabilities`, "warning");
       expect(d!.message).toContain("without spaces");
       doc.stages[2].actions[0].configuration.Capabilities = "CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND";
       expect(validate(doc, TEST_CONTEXT)).toEqual([]);
@@ -113,7 +106,7 @@ describe("CFG rules", () => {
     it("warns on a wrong-case boolean (catalog values are not model enums)", () => {
       const doc = validPipeline();
       doc.stages[0].actions[0].configuration.PollForSourceChanges = "False";
-      const [d] = only(doc, "CFG004", `${SOURCE}.PollForSourceChanges`, "warning");
+      const d = only(validate(doc, TEST_CONTEXT), "CFG004", `${SOURCE}.PollForSourceChanges`, "warning");
       expect(d!.message).toContain("case-sensitive");
     });
     it("skips values with variable references", () => {
@@ -127,11 +120,11 @@ describe("CFG rules", () => {
     it("warns on a CodeCommit source that omits PollForSourceChanges", () => {
       const doc = validPipeline();
       delete doc.stages[0].actions[0].configuration.PollForSourceChanges;
-      only(doc, "CFG006", `${SOURCE}.PollForSourceChanges`, "warning");
+      only(validate(doc, TEST_CONTEXT), "CFG006", `${SOURCE}.PollForSourceChanges`, "warning");
     });
     it("warns on an S3 source that polls, and not when it does not", () => {
-      only(s3Source({ S3Bucket: "b", S3ObjectKey: "app.zip" }), "CFG006", `${SOURCE}.PollForSourceChanges`, "warning");
-      only(s3Source({ S3Bucket: "b", S3ObjectKey: "app.zip", PollForSourceChanges: "true" }), "CFG006", `${SOURCE}.PollForSourceChanges`, "warning");
+      only(validate(s3Source({ S3Bucket: "b", S3ObjectKey: "app.zip" }), TEST_CONTEXT), "CFG006", `${SOURCE}.PollForSourceChanges`, "warning");
+      only(validate(s3Source({ S3Bucket: "b", S3ObjectKey: "app.zip", PollForSourceChanges: "true" }), TEST_CONTEXT), "CFG006", `${SOURCE}.PollForSourceChanges`, "warning");
       expect(validate(s3Source({ S3Bucket: "b", S3ObjectKey: "app.zip", PollForSourceChanges: "false" }), TEST_CONTEXT)).toEqual([]);
     });
   });

@@ -3,14 +3,10 @@ import type { ValidationContext } from "../context";
 import type { Diagnostic } from "../diagnostic";
 import { validate } from "../validate";
 import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
+import { only } from "../testing/expect";
 
 function update(d: Mutable, deployed: Mutable, extra: Partial<ValidationContext> = {}): Diagnostic[] {
   return validate(d, { ...TEST_CONTEXT, operation: "update", deployed, ...extra });
-}
-
-function only(diagnostics: Diagnostic[], code: string): Diagnostic {
-  expect(codesOf(diagnostics), JSON.stringify(diagnostics, null, 1)).toEqual([code]);
-  return diagnostics.find((d) => d.code === code)!;
 }
 
 function withMode(mode: string | undefined): Mutable {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { MEMBERS } from "../../pipeline/members";
-import type { Diagnostic } from "../diagnostic";
 import { runRules, validate } from "../validate";
 import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
+import { find, only } from "../testing/expect";
 import type { ValidationContext } from "../context";
 import { MEMBER_FIELDS } from "../../pipeline/member-fields";
 import { caseVariantOf } from "../enums";
@@ -64,17 +64,6 @@ function richPipeline(): Mutable {
 }
 
 const rule = (d: Mutable) => d.stages[2].onSuccess.conditions[0].rules[0];
-
-function only(diagnostics: Diagnostic[], code: string): Diagnostic {
-  expect(codesOf(diagnostics)).toEqual([code]);
-  return diagnostics.find((d) => d.code === code)!;
-}
-
-function find(diagnostics: Diagnostic[], code: string, path: string): Diagnostic {
-  const found = diagnostics.find((d) => d.code === code && d.path === path);
-  expect(found, `${code} at ${path} in ${JSON.stringify(diagnostics, null, 1)}`).toBeDefined();
-  return found!;
-}
 
 describe("general rules", () => {
   it("are silent on the valid pipelines", () => {

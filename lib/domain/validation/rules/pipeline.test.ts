@@ -3,25 +3,11 @@ import type { ValidationContext } from "../context";
 import type { Diagnostic } from "../diagnostic";
 import { validate } from "../validate";
 import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
+import { find, only, without } from "../testing/expect";
 import { roleArnProblem } from "./pipeline";
 
 function run(d: Mutable, context: ValidationContext = TEST_CONTEXT): Diagnostic[] {
   return validate(d, context);
-}
-
-function only(diagnostics: Diagnostic[], code: string): Diagnostic {
-  expect(codesOf(diagnostics), JSON.stringify(diagnostics, null, 1)).toEqual([code]);
-  return diagnostics.find((d) => d.code === code)!;
-}
-
-function find(diagnostics: Diagnostic[], code: string, path?: string): Diagnostic {
-  const found = diagnostics.find((d) => d.code === code && (path === undefined || d.path === path));
-  expect(found, `${code} at ${path} in ${JSON.stringify(diagnostics, null, 1)}`).toBeDefined();
-  return found!;
-}
-
-function without(diagnostics: Diagnostic[], code: string): void {
-  expect(codesOf(diagnostics)).not.toContain(code);
 }
 
 /** The valid pipeline with a connection source (CodeCommit draws ACT018 on create). */

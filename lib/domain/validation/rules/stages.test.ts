@@ -1,25 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../diagnostic";
 import { validate } from "../validate";
-import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
+import { TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
+import { find, only, without } from "../testing/expect";
 
 function run(d: Mutable): Diagnostic[] {
   return validate(d, TEST_CONTEXT);
-}
-
-function only(diagnostics: Diagnostic[], code: string): Diagnostic {
-  expect(codesOf(diagnostics), JSON.stringify(diagnostics, null, 1)).toEqual([code]);
-  return diagnostics.find((d) => d.code === code)!;
-}
-
-function find(diagnostics: Diagnostic[], code: string, path?: string): Diagnostic {
-  const found = diagnostics.find((d) => d.code === code && (path === undefined || d.path === path));
-  expect(found, `${code} at ${path} in ${JSON.stringify(diagnostics, null, 1)}`).toBeDefined();
-  return found!;
-}
-
-function without(diagnostics: Diagnostic[], code: string): void {
-  expect(codesOf(diagnostics)).not.toContain(code);
 }
 
 /** A manual approval action (no artifacts). */

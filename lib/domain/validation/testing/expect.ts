@@ -1,0 +1,42 @@
+/**
+ * Assertions the rule tests share. A rule test breaks one thing in a valid pipeline and expects
+ * exactly that finding, so the failure message shows every diagnostic the engine gave instead.
+ */
+import { expect } from "vitest";
+import type { Diagnostic, Severity } from "../diagnostic";
+import { codesOf } from "./fixtures";
+
+const dump = (diagnostics: readonly Diagnostic[]) => JSON.stringify(diagnostics, null, 1);
+
+/** Asserts that `code` is the one code reported, and returns its diagnostics. */
+export function onlyCode(diagnostics: readonly Diagnostic[], code: string): Diagnostic[] {
+  expect(codesOf(diagnostics), dump(diagnostics)).toEqual([code]);
+  return [...diagnostics];
+}
+
+/**
+ * Asserts that `code` is the one code reported, and returns its diagnostic: the one at `path`
+ * (with `severity`) when given, else the first.
+ */
+export function only(diagnostics: readonly Diagnostic[], code: string, path?: string, severity?: Severity): Diagnostic {
+  onlyCode(diagnostics, code);
+  return find(diagnostics, code, path, severity);
+}
+
+/** Asserts that a `code` diagnostic (at `path`, with `severity`, when given) is reported, and returns it. */
+export function find(diagnostics: readonly Diagnostic[], code: string, path?: string, severity?: Severity): Diagnostic {
+  const found = diagnostics.find((d) => d.code === code && (path === undefined || d.path === path));
+  expect(found, `${code} at ${path ?? "any path"} in ${dump(diagnostics)}`).toBeDefined();
+  if (severity !== undefined) expect(found!.severity, dump(diagnostics)).toBe(severity);
+  return found!;
+}
+
+/** The diagnostics with `code`. */
+export function withCode(diagnostics: readonly Diagnostic[], code: string): Diagnostic[] {
+  return diagnostics.filter((d) => d.code === code);
+}
+
+/** Asserts that none of `codes` is reported. */
+export function without(diagnostics: readonly Diagnostic[], ...codes: string[]): void {
+  for (const code of codes) expect(codesOf(diagnostics), dump(diagnostics)).not.toContain(code);
+}
