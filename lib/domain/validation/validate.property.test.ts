@@ -3,7 +3,7 @@
  *
  * 1. totality: `validate` never throws and never reports PW000 on random JSON or on
  *    pipeline-shaped garbage;
- * 2. generated valid pipelines (testing/arbitraries.ts) give no diagnostics at all;
+ * 2. generated valid pipelines (testing/generator.ts) give no diagnostics at all;
  * 3. single-rule breakages: each mutation of a valid pipeline reports exactly its code (a table
  *    with at least one mutation per registered code, plus ownership sweeps that apply the GEN
  *    breakages to any field of their kind);
@@ -19,19 +19,13 @@ import { describe, expect, it } from "vitest";
 import type { ValidationContext } from "./context";
 import type { Diagnostic, Severity } from "./diagnostic";
 import { RULES } from "./rules";
+import { fromEntries } from "../json";
+import { arbitraryChooser, type Chooser } from "./testing/chooser";
 import {
-  ACCOUNT,
-  HOME_REGION,
-  OTHER_ACCOUNT,
   actionsOf,
-  arbitraryChooser,
-  arbitraryJson,
-  arbitraryPipelineGarbage,
-  arbitraryValidPipeline,
   clone,
   cloneRefArtifacts,
   deepFreeze,
-  objectFromEntries,
   producers,
   providerKey,
   renameArtifact,
@@ -40,10 +34,11 @@ import {
   runOrderOf,
   runsBeforeAt,
   type ActionAt,
-  type Chooser,
-  type GenOptions,
   type Json,
-} from "./testing/arbitraries";
+} from "./testing/edits";
+import { arbitraryJson, arbitraryPipelineGarbage } from "./testing/garbage";
+import { arbitraryValidPipeline } from "./testing/generator";
+import { ACCOUNT, HOME_REGION, OTHER_ACCOUNT, type GenOptions } from "./testing/generator-options";
 import { TEST_CONTEXT, validPipeline } from "./testing/fixtures";
 import { INTERNAL_ERROR, validate } from "./validate";
 
@@ -94,7 +89,7 @@ describe("totality", () => {
     fc.assert(
       fc.property(arbitraryJson(), arbitraryContext, (value, context) => {
         validateTotal(value, context);
-        validateTotal(objectFromEntries([["stages", value]]), context);
+        validateTotal(fromEntries([["stages", value]]), context);
       }),
       { numRuns: runs(400) },
     );
@@ -3259,7 +3254,7 @@ function permuteMembers(value: Json, c: Chooser, keepOrder = false): Json {
   if (Array.isArray(value)) return value.map((v) => permuteMembers(v, c));
   if (value !== null && typeof value === "object") {
     const keys = keepOrder ? Object.keys(value) : c.shuffle(Object.keys(value));
-    return objectFromEntries(keys.map((k) => [k, permuteMembers(value[k], c, k === "artifactStores")] as const));
+    return fromEntries(keys.map((k) => [k, permuteMembers(value[k], c, k === "artifactStores")] as const));
   }
   return value;
 }
