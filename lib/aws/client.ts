@@ -53,7 +53,9 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
   };
 }
 
-// One client per region for the whole server process (aws-sdk-js-v3 EFFECTIVE_PRACTICES.md, item 1).
+// One client per region for the whole server process: a client holds its connection pool, so a client
+// per request would open new connections every time
+// (https://github.com/aws/aws-sdk-js-v3/blob/main/supplemental-docs/EFFECTIVE_PRACTICES.md).
 const gateways = new Map<string, Gateway>();
 
 /**

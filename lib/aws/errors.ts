@@ -3,8 +3,9 @@ import { ConfigurationError } from "./config";
 
 /**
  * Every failure of a gateway call, as a closed union the UI can put into words. SDK errors are
- * mapped by `error.name` (the service's exception name: aws-sdk-js-v3
- * supplemental-docs/ERROR_HANDLING.md); connection failures by their Node error code.
+ * mapped by `error.name`, which the SDK sets to the service's exception name
+ * (https://github.com/aws/aws-sdk-js-v3/blob/main/supplemental-docs/ERROR_HANDLING.md);
+ * connection failures by their Node error code.
  */
 export type GatewayError =
   | { readonly kind: "not-found"; readonly resource: NotFoundResource; readonly name: string; readonly message: string }

@@ -25,7 +25,10 @@ import {
   reshapePipelineState,
 } from "./reshape";
 
-/** Execution-side operations (codepipeline-model.md §4). Every function throws GatewayException. */
+/**
+ * Execution-side operations (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_Operations.html).
+ * Every function throws GatewayException, so the pages handle one closed set of failures.
+ */
 
 export function getPipelineState(input: { name: string }, gw: Gateway = defaultGateway()): Promise<PipelineStateView> {
   return gw.call(async (c) => reshapePipelineState(await c.send(new GetPipelineStateCommand(input))));

@@ -11,7 +11,10 @@ import type { PipelineDetail, PipelineSummary } from "@/lib/domain/execution/vie
 import { defaultGateway, type Gateway } from "./client";
 import { reshapePipeline, reshapePipelineSummary } from "./reshape";
 
-/** Definition operations (codepipeline-model.md §3). Every function throws GatewayException. */
+/**
+ * Definition operations (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_Operations.html).
+ * Every function throws GatewayException, so the pages handle one closed set of failures.
+ */
 
 // The SDK returns the declaration with every member optional; the stored one is complete, so it
 // is read as the domain's (zod-inferred) wire type. Sending needs no cast: that direction checks.

@@ -1,7 +1,10 @@
 /**
  * ListActionTypes from the provider catalog (lib/domain/catalog). The model bounds the answer
- * more tightly than the catalog: ArtifactDetails counts are 0..5 (CloudFormation really takes 10
- * inputs, codepipeline-model.md §8 q9), at most 10 configuration properties per type, and
+ * more tightly than the catalog: ArtifactDetails counts are 0..5
+ * (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ArtifactDetails.html)
+ * although CloudFormation actions take up to 10 inputs
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-action-artifacts.html),
+ * at most 10 configuration properties per type, and
  * descriptions of 1..160 characters; values are clamped to fit. Only types a pipeline can use
  * are listed: no user-defined placeholders (Jenkins, custom), unverified or discontinued rows.
  */

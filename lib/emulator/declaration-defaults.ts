@@ -4,14 +4,18 @@
  *   `pipelineType`; the same defaults moto's `add_default_values` fills), and `version` set;
  * - secret configuration properties (catalog `secret: true`, e.g. GitHub v1 `OAuthToken`) come
  *   back masked as `****`, and a `****` sent back on update keeps the stored secret for an action
- *   that already existed under the same stage and action name (codepipeline-model.md §2).
+ *   that already existed under the same stage and action name
+ *   (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionConfigurationProperty.html, `secret`).
  */
 import { findActionProvider } from "@/lib/domain/catalog/catalog";
 import type { JsonObject } from "./contract";
 
 export const SECRET_MASK = "****";
 
-/** New pipelines default to V2 since 2024-12-09 (AWS notice, codepipeline-model.md §2). */
+/**
+ * A pipeline created without `pipelineType` is V2, as AWS creates them since 2024-12-09
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipeline-types.html).
+ */
 export const DEFAULT_PIPELINE_TYPE = "V2";
 
 type Obj = Record<string, unknown>;

@@ -1,6 +1,7 @@
 /**
  * Pipeline definition operations: CreatePipeline, GetPipeline, UpdatePipeline, DeletePipeline,
- * ListPipelines (codepipeline-model.md §3). Inputs were parsed by requests.ts; the rules AWS
+ * ListPipelines, answering as the API reference specifies them
+ * (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_Operations.html). Inputs were parsed by requests.ts; the rules AWS
  * enforces beyond the model are in service-checks.ts.
  */
 import type { DefinitionWriter, JsonObject, StoredPipeline } from "./contract";
@@ -13,7 +14,10 @@ import { checkTagsOnCreate } from "./tag-rules";
 import { ACCOUNT_ID, DEFAULT_REGION, pipelineArn, type Backend, type RequestContext } from "./backend";
 import { parseRequest, type RequestOf } from "./requests";
 
-/** Pipelines per account per region (adjustable quota, codepipeline-model.md §5.6). */
+/**
+ * Pipelines per account per region: AWS's default quota, past which CreatePipeline fails
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html).
+ */
 export const PIPELINE_QUOTA = 1000;
 
 /** What storing definitions needs; the engine's view of definitions is built before the engine. */

@@ -1,5 +1,6 @@
 /**
- * One zod schema per operation input, from the CodePipeline model (codepipeline-model.md §2–§4):
+ * One zod schema per operation input, from the API reference
+ * (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_Operations.html):
  * required members, lengths, patterns, enums. A body that fails its schema is answered with
  * AWS's ValidationException ("1 validation error detected: Value at ..."), before any handler
  * runs. Members the model does not know are dropped, except inside the pipeline declaration

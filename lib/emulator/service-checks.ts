@@ -1,11 +1,13 @@
 /**
  * What CreatePipeline / UpdatePipeline reject beyond the model's member constraints (which
  * requests.ts already checked): the domain validation engine's ERROR diagnostics, each mapped to
- * the exception AWS uses for its family (codepipeline-model.md §3 "How violations surface").
+ * the exception AWS declares for its family of problem
+ * (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_CreatePipeline.html#API_CreatePipeline_Errors).
  * Warnings are never rejected: AWS accepts what only fails at run time.
  *
- * Reusing the domain's rules means the emulator cannot be evidence that those rules are right
- * (STYLE.md §7); that evidence lives in the rules' own unit tests.
+ * Reusing the domain's rules means the emulator cannot be evidence that those rules are right:
+ * a test that runs the same code on both sides only agrees with itself. That evidence lives in the
+ * rules' own unit tests.
  */
 import { sortDiagnostics, validate, type Diagnostic } from "@/lib/domain/validation";
 import { ServiceError } from "./errors";

@@ -1,6 +1,8 @@
 /**
- * Tag rules beyond the model's lengths (codepipeline-model.md §2.9, validation-rules TAG001):
- * at most 50 tags per resource, keys unique, `aws:` keys reserved by AWS.
+ * Tag rules beyond the model's lengths (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_Tag.html):
+ * at most 50 tags per resource (https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html), keys unique, `aws:` keys reserved by AWS,
+ * answered with TooManyTagsException / InvalidTagsException as TagResource declares
+ * (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_TagResource.html).
  */
 import type { Tag } from "./definition-store";
 import { ServiceError } from "./errors";

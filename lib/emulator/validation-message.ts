@@ -4,8 +4,8 @@
  *   1 validation error detected: Value at 'pipeline.stages.2.member.name' failed to satisfy
  *   constraint: Member must satisfy regular expression pattern: [A-Za-z0-9.@\-_]+
  *
- * List items are written `<list>.<n>.member` with 1-based n, as AWS does
- * (codepipeline-model.md §1, "Model-validation message format").
+ * List items are written `<list>.<n>.member` with 1-based n, the form AWS's own ValidationException
+ * messages take, so that a client which reads AWS's messages reads the emulator's too.
  */
 import type { z } from "zod";
 

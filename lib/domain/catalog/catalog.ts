@@ -2,8 +2,10 @@
  * The provider catalog: every action and stage-condition rule type Pipewright knows, with its
  * artifact bounds, configuration keys, V2-only flag and output variables.
  *
- * `providers.json` is a copy of the team's spec catalog (shared/spec/providers.json, compiled
- * 2026-11-28 from the CodePipeline user guide, the service model, aws-cdk-lib and cfn-lint).
+ * `providers.json` was compiled on 2026-11-28 from the action and rule references of the user
+ * guide (https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference.html),
+ * the service model, aws-cdk-lib and cfn-lint. It is data, so a provider AWS adds is one entry,
+ * not code.
  * The same provider string exists in several categories (S3: Source and Deploy; CodeBuild:
  * Build and Test; Lambda: Invoke and Deploy), so entries are always looked up by
  * category + owner + provider together.

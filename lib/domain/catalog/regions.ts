@@ -1,8 +1,8 @@
 /**
- * Regions where CodePipeline operates (AWS regional endpoints table, 2025), including the
- * China and GovCloud partitions. `af-south-1` is deliberately absent: CodePipeline answered
- * "The region af-south-1 specified in 'pipeline.artifactStores' is not a valid AWS Region"
- * (observed, see validation-rules STORE006).
+ * Regions where CodePipeline operates (https://docs.aws.amazon.com/general/latest/gr/codepipeline.html,
+ * 2025), including the China and GovCloud partitions. `af-south-1` is deliberately absent although
+ * the endpoints table lists it: CodePipeline answered "The region af-south-1 specified in
+ * 'pipeline.artifactStores' is not a valid AWS Region" for an artifact store there.
  */
 export const CODEPIPELINE_REGIONS: ReadonlySet<string> = new Set([
   "us-east-1", "us-east-2", "us-west-1", "us-west-2",

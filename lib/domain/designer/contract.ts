@@ -1,5 +1,5 @@
 /**
- * The designer's domain contract (issue 4). The pipeline declaration is the source of truth;
+ * The designer's domain contract. The pipeline declaration is the source of truth;
  * the canvas is a projection of it. Stable ids live beside the declaration (never inside it),
  * so selection and React Flow node ids survive moves, renames and re-projection.
  *

@@ -12,7 +12,7 @@ import {
 } from "./status";
 
 describe("execution statuses", () => {
-  it("lists the model's enums exactly (codepipeline-model.md §2.8)", () => {
+  it("lists the API's status values exactly", () => {
     expect([...PIPELINE_EXECUTION_STATUSES].sort()).toEqual(
       ["Cancelled", "InProgress", "Stopped", "Stopping", "Succeeded", "Superseded", "Failed"].sort(),
     );

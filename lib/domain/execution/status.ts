@@ -1,5 +1,6 @@
 /**
- * Closed unions of CodePipeline's execution statuses (codepipeline-model.md §2.8) and what the
+ * Closed unions of CodePipeline's execution statuses (the "Valid Values" of the data types in
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_Types.html) and what the
  * views need to know about them. Values are case-sensitive exactly as the API sends them.
  */
 

@@ -6,7 +6,8 @@
  * problems separately, and the importers do not use these schemas at all (they must accept
  * anything shaped like a pipeline).
  *
- * Lengths, patterns and enums come from patterns.ts and codepipeline-model.md §2.
+ * Lengths, patterns and enums are those of the API reference's data types, via patterns.ts
+ * (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_Types.html).
  */
 import { z } from "zod";
 import * as P from "./patterns";
@@ -25,7 +26,7 @@ const list = <T extends z.ZodType>(item: T, max?: number, min = 0) => {
 
 const intIn = (r: { min: number; max: number }) => z.int().min(r.min).max(r.max);
 
-// --- Enumerations (codepipeline-model.md §2.8) ----------------------------------------------
+// --- Enumerations (the "Valid Values" of the API reference's data types) -----------------------
 
 export const ActionCategorySchema = z.enum(["Source", "Build", "Deploy", "Test", "Invoke", "Approval", "Compute"]);
 export const ActionOwnerSchema = z.enum(["AWS", "ThirdParty", "Custom"]);

@@ -1,10 +1,10 @@
 /**
  * A finding of the validation engine.
  *
- * `code` is stable and never reused: it is the rule id of the spec (`ART004`) or one of its
- * sub-cases (`ART004b`). `path` points at the offending field of the pipeline declaration,
- * 0-based, e.g. `stages[1].actions[0].inputArtifacts[0].name`; the empty string means the
- * pipeline as a whole.
+ * `code` is stable and never reused, so that filters people write against it keep working: it is
+ * a rule id (`ART004`) or one of its sub-cases (`ART004b`). `path` points at the offending field
+ * of the pipeline declaration, 0-based, e.g. `stages[1].actions[0].inputArtifacts[0].name`; the
+ * empty string means the pipeline as a whole.
  */
 import { parsePath } from "./path";
 

@@ -10,7 +10,7 @@ import { createReporter, type Rule } from "./rule";
 import { RULES } from "./rules";
 import { dropFindingsOnReferences } from "./unresolved";
 
-/** Pipewright's own codes, outside the spec's rule ids. */
+/** Pipewright's own codes, outside the rule families: they are about the input, not about a rule. */
 export const NOT_AN_OBJECT = "PW001";
 export const INTERNAL_ERROR = "PW000";
 

@@ -9,7 +9,7 @@ import { defineRule, type Rule } from "../rule";
 import { ArtifactStoreTypeSchema, EncryptionKeyTypeSchema } from "../../pipeline/declaration";
 import { enumState } from "../enums";
 
-/** Regions where CodePipeline answered "... is not a valid AWS Region" (observed, spec STORE006). */
+/** Regions where CodePipeline answered "... is not a valid AWS Region" for an artifact store, though its endpoints table lists them. */
 const OBSERVED_UNSUPPORTED = new Set(["af-south-1"]);
 
 interface StoreRef {

@@ -1,4 +1,7 @@
-/** Every rule, in the spec's recommended evaluation order: shape, pipeline, stages, actions, references, configuration. */
+/**
+ * Every rule, in evaluation order: shape, pipeline, stages, actions, references, configuration.
+ * Diagnostics come out in this order before sorting, so a reader meets shape problems first.
+ */
 import type { Rule } from "../rule";
 import { generalRules } from "./general";
 import { pipelineRules } from "./pipeline";

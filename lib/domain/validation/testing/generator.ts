@@ -1,9 +1,9 @@
 /**
- * `arbitraryValidPipeline(options)`: declarations that are valid by the spec and on which the
+ * `arbitraryValidPipeline(options)`: declarations that CodePipeline accepts and on which the
  * engine must be silent with `TEST_CONTEXT` (no errors, and no warnings either: outputs are
  * consumed, namespaces and variables referenced, sources do not poll, no deprecated providers).
  * Generation is "valid by construction": a choice stream drives a builder that only ever makes
- * choices the spec allows, so shrinking (towards zeros) keeps pipelines valid and simpler.
+ * choices the rules allow, so shrinking (towards zeros) keeps pipelines valid and simpler.
  */
 import fc from "fast-check";
 import { type Chooser, arbitraryChooser } from "./chooser";

@@ -158,7 +158,7 @@ export const PIPELINE_MUTATIONS: readonly Mutation[] = [
     code: "PIPE014",
     name: "only source actions",
     gen: { ...NO_EXTRAS, namespaces: "off", crossRegion: "off" },
-    // The spec's own example: a second stage of sources also breaks STG006; its outputs go unused (ART007).
+    // Only sources in two stages: the second stage of sources also breaks STG006; its outputs go unused (ART007).
     also: ["STG006", "ART007"],
     severity: "error",
     apply(p) {
