@@ -2,10 +2,7 @@
  * Test-only V2 variants of `validPipeline()` for the COND, TRIG and VAR tests: each is complete
  * and deployable, and every rule must stay silent on it.
  */
-import { expect } from "vitest";
-import type { Severity } from "../diagnostic";
-import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
-import { validate } from "../validate";
+import { validPipeline, type Mutable } from "../testing/fixtures";
 
 export function rule(name: string, provider: string, configuration?: Record<string, string>): Mutable {
   return {
@@ -78,20 +75,4 @@ export function variablesPipeline(): Mutable {
   });
   doc.stages[2].actions[0].configuration.ParameterOverrides = '{"Env":"#{variables.env}","Report":"#{TestVariables.REPORT_URL}"}';
   return doc;
-}
-
-/** Asserts the finding (code, path, severity) and, unless `alsoAllowed` names others, that its code is the only one. */
-export function expectOnly(doc: unknown, code: string, path: string, severity: Severity, alsoAllowed: string[] = []): void {
-  const diagnostics = validate(doc, TEST_CONTEXT);
-  expect(diagnostics).toContainEqual(expect.objectContaining({ code, path, severity }));
-  expect(codesOf(diagnostics).filter((c) => !alsoAllowed.includes(c))).toEqual([code]);
-}
-
-/** Asserts that `code` is not reported. */
-export function expectNo(doc: unknown, code: string): void {
-  expect(codesOf(validate(doc, TEST_CONTEXT))).not.toContain(code);
-}
-
-export function findings(doc: unknown, code: string) {
-  return validate(doc, TEST_CONTEXT).filter((d) => d.code === code);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { codesOf, TEST_CONTEXT, validPipeline } from "../testing/fixtures";
+import { only, withCode, without } from "../testing/expect";
 import { validate } from "../validate";
-import { conditionsPipeline, expectNo, expectOnly, findings, triggersPipeline, variablesPipeline } from "./v2-fixtures";
+import { conditionsPipeline, triggersPipeline, variablesPipeline } from "./v2-fixtures";
 
 const BUILD = "stages[1].actions[0]";
 const TEST = "stages[1].actions[1]";
@@ -31,10 +32,10 @@ describe("VAR001 pipeline variables need V2", () => {
     doc.pipelineType = "V1";
     doc.variables = [{ name: "env", defaultValue: "prod" }];
     doc.stages[2].actions[0].configuration.ParameterOverrides = '{"Env":"#{variables.env}"}';
-    expectOnly(doc, "VAR001", "variables", "error");
+    only(validate(doc, TEST_CONTEXT), "VAR001", "variables", "error");
   });
   it("accepts them in V2", () => {
-    expectNo(variablesPipeline(), "VAR001");
+    without(validate(variablesPipeline(), TEST_CONTEXT), "VAR001");
   });
 });
 
@@ -42,12 +43,12 @@ describe("VAR002 at most 50 variables", () => {
   it("rejects 51 variables", () => {
     const doc = variablesPipeline();
     for (let i = 0; i < 50; i++) doc.variables.push({ name: `v${i}`, defaultValue: "x" });
-    expectOnly(doc, "VAR002", "variables", "error", ["VAR018"]);
+    only(validate(doc, TEST_CONTEXT), "VAR002", "variables", "error", ["VAR018"]);
   });
   it("rejects a non-list", () => {
     const doc = validPipeline();
     doc.variables = { env: "prod" };
-    expectOnly(doc, "VAR002", "variables", "error");
+    only(validate(doc, TEST_CONTEXT), "VAR002", "variables", "error");
   });
 });
 
@@ -55,12 +56,12 @@ describe("VAR003 pipeline variable name", () => {
   it("rejects a name with a period", () => {
     const doc = variablesPipeline();
     doc.variables.push({ name: "env.name", defaultValue: "x" });
-    expectOnly(doc, "VAR003", "variables[1].name", "error");
+    only(validate(doc, TEST_CONTEXT), "VAR003", "variables[1].name", "error");
   });
   it("rejects duplicates, missing names and non-objects", () => {
     const doc = variablesPipeline();
     doc.variables.push({ name: "env", defaultValue: "x" }, { defaultValue: "x" }, "region");
-    expect(findings(doc, "VAR003").map((d) => d.path)).toEqual(["variables[1].name", "variables[2].name", "variables[3]"]);
+    expect(withCode(validate(doc, TEST_CONTEXT), "VAR003").map((d) => d.path)).toEqual(["variables[1].name", "variables[2].name", "variables[3]"]);
     expect(codesOf(validate(doc, TEST_CONTEXT))).toEqual(["VAR003"]);
   });
 });
@@ -70,44 +71,44 @@ describe("VAR004 default and description", () => {
     const doc = variablesPipeline();
     doc.variables[0].defaultValue = "x".repeat(1001);
     doc.variables[0].description = "d".repeat(201);
-    expectOnly(doc, "VAR004", "variables[0].defaultValue", "error");
-    expect(findings(doc, "VAR004").map((d) => d.path)).toContain("variables[0].description");
+    only(validate(doc, TEST_CONTEXT), "VAR004", "variables[0].defaultValue", "error");
+    expect(withCode(validate(doc, TEST_CONTEXT), "VAR004").map((d) => d.path)).toContain("variables[0].description");
   });
   it("rejects a non-string default", () => {
     const doc = variablesPipeline();
     doc.variables[0].defaultValue = 3;
-    expectOnly(doc, "VAR004", "variables[0].defaultValue", "error");
+    only(validate(doc, TEST_CONTEXT), "VAR004", "variables[0].defaultValue", "error");
   });
   it("leaves an empty default to GEN004 and accepts an empty description", () => {
     const doc = variablesPipeline();
     doc.variables[0].defaultValue = "";
     doc.variables[0].description = "";
-    expectNo(doc, "VAR004");
+    without(validate(doc, TEST_CONTEXT), "VAR004");
   });
 });
 
 describe("VAR005 reference syntax", () => {
   it.each([["#{CommitId}"], ["#{Source.Variables.CommitId}"], ["#{}"], ["#{variables.env name}"]])("rejects %s", (ref) => {
-    expectOnly(withOverrides(ref), "VAR005", OVERRIDES, "error");
+    only(validate(withOverrides(ref), TEST_CONTEXT), "VAR005", OVERRIDES, "error");
   });
   it("checks Compute commands and environment variable values", () => {
     const doc = variablesPipeline();
     doc.stages[1].actions[1].commands[1] = "echo #{CommitId}";
     doc.stages[1].actions[1].environmentVariables = [{ name: "X", value: "#{Source.Variables.X}" }];
-    expect(findings(doc, "VAR005").map((d) => d.path)).toEqual([`${TEST}.environmentVariables[0].value`, `${TEST}.commands[1]`]);
+    expect(withCode(validate(doc, TEST_CONTEXT), "VAR005").map((d) => d.path)).toEqual([`${TEST}.environmentVariables[0].value`, `${TEST}.commands[1]`]);
   });
   it("warns about an unclosed reference", () => {
     const doc = variablesPipeline();
     doc.stages[1].actions[1].commands[1] = "npm test -- --env #{variables.env";
-    expectOnly(doc, "VAR005", `${TEST}.commands[1]`, "warning");
+    only(validate(doc, TEST_CONTEXT), "VAR005", `${TEST}.commands[1]`, "warning");
   });
 });
 
 describe("VAR006 namespace exists", () => {
   it("rejects an unknown namespace with the service's wording", () => {
     const doc = withOverrides("#{SourceVars.CommitId}");
-    expectOnly(doc, "VAR006", OVERRIDES, "error");
-    expect(findings(doc, "VAR006")[0]?.message).toMatch(/referencing a namespace that does not exist/);
+    only(validate(doc, TEST_CONTEXT), "VAR006", OVERRIDES, "error");
+    expect(withCode(validate(doc, TEST_CONTEXT), "VAR006")[0]?.message).toMatch(/referencing a namespace that does not exist/);
   });
 });
 
@@ -115,35 +116,35 @@ describe("VAR007 namespace owner runs earlier", () => {
   it("rejects a reference to a same-stage action with the same or a later runOrder", () => {
     const doc = variablesPipeline();
     doc.stages[1].actions[0].configuration.EnvironmentVariables = '[{"name":"R","value":"#{TestVariables.REPORT_URL}","type":"PLAINTEXT"}]';
-    expectOnly(doc, "VAR007", `${BUILD}.configuration.EnvironmentVariables`, "error", ["VAR018"]);
+    only(validate(doc, TEST_CONTEXT), "VAR007", `${BUILD}.configuration.EnvironmentVariables`, "error", ["VAR018"]);
   });
   it("rejects an action referencing its own namespace", () => {
     const doc = variablesPipeline();
     doc.stages[1].actions[1].commands[1] = "echo #{TestVariables.REPORT_URL}";
-    expectOnly(doc, "VAR007", `${TEST}.commands[1]`, "error");
+    only(validate(doc, TEST_CONTEXT), "VAR007", `${TEST}.commands[1]`, "error");
   });
 });
 
 describe("VAR008 pipeline variable declared", () => {
   it("rejects an undeclared pipeline variable", () => {
-    expectOnly(withOverrides("#{variables.region}"), "VAR008", OVERRIDES, "error");
+    only(validate(withOverrides("#{variables.region}"), TEST_CONTEXT), "VAR008", OVERRIDES, "error");
   });
 });
 
 describe("VAR009 built-in keys", () => {
   it("warns about an undocumented codepipeline key", () => {
-    expectOnly(withOverrides("#{codepipeline.PipelineName}"), "VAR009", OVERRIDES, "warning");
+    only(validate(withOverrides("#{codepipeline.PipelineName}"), TEST_CONTEXT), "VAR009", OVERRIDES, "warning");
   });
 });
 
 describe("VAR010 known output keys", () => {
   it("warns about a key the provider does not produce (case-sensitive)", () => {
     const doc = withOverrides("#{SourceVariables.CommitID}");
-    expectOnly(doc, "VAR010", OVERRIDES, "warning");
-    expect(findings(doc, "VAR010")[0]?.message).toMatch(/did you mean "CommitId"/);
+    only(validate(doc, TEST_CONTEXT), "VAR010", OVERRIDES, "warning");
+    expect(withCode(validate(doc, TEST_CONTEXT), "VAR010")[0]?.message).toMatch(/did you mean "CommitId"/);
   });
   it("warns about a Commands key missing from outputVariables", () => {
-    expectOnly(withOverrides("#{TestVariables.COVERAGE}"), "VAR010", OVERRIDES, "warning");
+    only(validate(withOverrides("#{TestVariables.COVERAGE}"), TEST_CONTEXT), "VAR010", OVERRIDES, "warning");
   });
   it("skips user-defined keys (CodeBuild)", () => {
     const doc = withOverrides("#{BuildVariables.ANYTHING}");
@@ -156,12 +157,12 @@ describe("VAR011 namespace format", () => {
   it("rejects a namespace with a period", () => {
     const doc = validPipeline();
     doc.stages[1].actions[0].namespace = "Build.Vars";
-    expectOnly(doc, "VAR011", `${BUILD}.namespace`, "error");
+    only(validate(doc, TEST_CONTEXT), "VAR011", `${BUILD}.namespace`, "error");
   });
   it("rejects a non-string namespace", () => {
     const doc = validPipeline();
     doc.stages[1].actions[0].namespace = ["BuildVars"];
-    expectOnly(doc, "VAR011", `${BUILD}.namespace`, "error");
+    only(validate(doc, TEST_CONTEXT), "VAR011", `${BUILD}.namespace`, "error");
   });
 });
 
@@ -169,7 +170,7 @@ describe("VAR012 namespace unique", () => {
   it("rejects a namespace used twice", () => {
     const doc = validPipeline();
     doc.stages[1].actions[0].namespace = "SourceVariables";
-    expectOnly(doc, "VAR012", `${BUILD}.namespace`, "error");
+    only(validate(doc, TEST_CONTEXT), "VAR012", `${BUILD}.namespace`, "error");
   });
 });
 
@@ -178,7 +179,7 @@ describe("VAR013 namespace differs from artifact names", () => {
     const doc = validPipeline();
     doc.stages[1].actions[0].namespace = "SourceOutput";
     doc.stages[2].actions[0].configuration.ParameterOverrides = '{"Image":"#{SourceOutput.IMAGE}"}';
-    expectOnly(doc, "VAR013", `${BUILD}.namespace`, "error");
+    only(validate(doc, TEST_CONTEXT), "VAR013", `${BUILD}.namespace`, "error");
   });
 });
 
@@ -186,7 +187,7 @@ describe("VAR014 reserved namespaces", () => {
   it.each([["codepipeline"], ["variables"]])("rejects %s", (ns) => {
     const doc = validPipeline();
     doc.stages[1].actions[0].namespace = ns;
-    expectOnly(doc, "VAR014", `${BUILD}.namespace`, "error");
+    only(validate(doc, TEST_CONTEXT), "VAR014", `${BUILD}.namespace`, "error");
   });
 });
 
@@ -197,7 +198,7 @@ describe("VAR015 namespace on a provider that emits nothing", () => {
       name: "Approve",
       actions: [{ name: "Approve", actionTypeId: { category: "Approval", owner: "AWS", provider: "Manual", version: "1" }, runOrder: 1, namespace: "ApprovalVars" }],
     });
-    expectOnly(doc, "VAR015", "stages[2].actions[0].namespace", "warning");
+    only(validate(doc, TEST_CONTEXT), "VAR015", "stages[2].actions[0].namespace", "warning");
   });
 });
 
@@ -205,12 +206,12 @@ describe("VAR016 references in non-resolving fields", () => {
   it("warns about a reference in roleArn", () => {
     const doc = variablesPipeline();
     doc.stages[2].actions[0].roleArn = "arn:aws:iam::123456789012:role/#{variables.env}-deploy";
-    expectOnly(doc, "VAR016", `${DEPLOY}.roleArn`, "warning");
+    only(validate(doc, TEST_CONTEXT), "VAR016", `${DEPLOY}.roleArn`, "warning");
   });
   it("warns about a reference in an artifact name (beside the name rules)", () => {
     const doc = variablesPipeline();
     doc.stages[2].actions[0].outputArtifacts = [{ name: "#{variables.env}-out" }];
-    expect(findings(doc, "VAR016").map((d) => [d.path, d.severity])).toEqual([[`${DEPLOY}.outputArtifacts[0].name`, "warning"]]);
+    expect(withCode(validate(doc, TEST_CONTEXT), "VAR016").map((d) => [d.path, d.severity])).toEqual([[`${DEPLOY}.outputArtifacts[0].name`, "warning"]]);
   });
   it("covers names, actionTypeId, region, namespace, runOrder and rule fields", () => {
     const doc = variablesPipeline();
@@ -222,7 +223,7 @@ describe("VAR016 references in non-resolving fields", () => {
     deploy.inputArtifacts[0].name = "#{variables.env}";
     doc.stages[1].actions[1].namespace = "#{variables.env}";
     doc.stages[2].beforeEntry = { conditions: [{ result: "FAIL", rules: [{ name: "R#{variables.env}", ruleTypeId: { category: "Rule", provider: "CloudWatchAlarm" }, configuration: { AlarmName: "a" } }] }] };
-    expect(findings(doc, "VAR016").map((d) => d.path).sort()).toEqual(
+    expect(withCode(validate(doc, TEST_CONTEXT), "VAR016").map((d) => d.path).sort()).toEqual(
       [
         `${DEPLOY}.name`,
         `${DEPLOY}.actionTypeId.version`,
@@ -235,7 +236,7 @@ describe("VAR016 references in non-resolving fields", () => {
     );
   });
   it("is silent on resolving fields", () => {
-    expectNo(variablesPipeline(), "VAR016");
+    without(validate(variablesPipeline(), TEST_CONTEXT), "VAR016");
   });
 });
 
@@ -243,7 +244,7 @@ describe("VAR017 variable without default", () => {
   it("warns when an automatically started pipeline has a variable without default", () => {
     const doc = variablesPipeline();
     delete doc.variables[0].defaultValue;
-    expectOnly(doc, "VAR017", "variables[0]", "warning");
+    only(validate(doc, TEST_CONTEXT), "VAR017", "variables[0]", "warning");
   });
   it("is silent when only manual starts are possible", () => {
     const doc = triggersPipeline();
@@ -259,12 +260,12 @@ describe("VAR018 unused namespace / variable", () => {
   it("warns about a namespace nobody references", () => {
     const doc = validPipeline();
     doc.stages[1].actions[0].namespace = "BuildVariables";
-    expectOnly(doc, "VAR018", `${BUILD}.namespace`, "warning");
+    only(validate(doc, TEST_CONTEXT), "VAR018", `${BUILD}.namespace`, "warning");
   });
   it("warns about a pipeline variable nobody references", () => {
     const doc = variablesPipeline();
     doc.variables.push({ name: "unused", defaultValue: "x" });
-    expectOnly(doc, "VAR018", "variables[1].name", "warning");
+    only(validate(doc, TEST_CONTEXT), "VAR018", "variables[1].name", "warning");
   });
   it("counts references in rule configuration", () => {
     const doc = conditionsPipeline();
@@ -275,7 +276,7 @@ describe("VAR018 unused namespace / variable", () => {
     const doc = validPipeline();
     doc.stages[1].actions[0].configuration = { ProjectName: "web-app-build" };
     doc.stages[2].actions[0].roleArn = "arn:aws:iam::123456789012:role/#{SourceVariables.BranchName}";
-    expectOnly(doc, "VAR016", `${DEPLOY}.roleArn`, "warning");
+    only(validate(doc, TEST_CONTEXT), "VAR016", `${DEPLOY}.roleArn`, "warning");
   });
 });
 

@@ -8,26 +8,36 @@ import { codesOf } from "./fixtures";
 
 const dump = (diagnostics: readonly Diagnostic[]) => JSON.stringify(diagnostics, null, 1);
 
-/** Asserts that `code` is the one code reported, and returns its diagnostics. */
-export function onlyCode(diagnostics: readonly Diagnostic[], code: string): Diagnostic[] {
-  expect(codesOf(diagnostics), dump(diagnostics)).toEqual([code]);
-  return [...diagnostics];
+/**
+ * Asserts that `code` is the one code reported (besides the `also` codes a case documents), and
+ * returns its diagnostics.
+ */
+export function onlyCode(diagnostics: readonly Diagnostic[], code: string, also: readonly string[] = []): Diagnostic[] {
+  expect(codesOf(diagnostics).filter((c) => !also.includes(c)), dump(diagnostics)).toEqual([code]);
+  return withCode(diagnostics, code);
 }
 
 /**
- * Asserts that `code` is the one code reported, and returns its diagnostic: the one at `path`
- * (with `severity`) when given, else the first.
+ * Asserts that `code` is the one code reported (besides the `also` codes a case documents), and
+ * returns its diagnostic: the one at `path` (with `severity`) when given, else the first.
  */
-export function only(diagnostics: readonly Diagnostic[], code: string, path?: string, severity?: Severity): Diagnostic {
-  onlyCode(diagnostics, code);
+export function only(
+  diagnostics: readonly Diagnostic[],
+  code: string,
+  path?: string,
+  severity?: Severity,
+  also: readonly string[] = [],
+): Diagnostic {
+  onlyCode(diagnostics, code, also);
   return find(diagnostics, code, path, severity);
 }
 
 /** Asserts that a `code` diagnostic (at `path`, with `severity`, when given) is reported, and returns it. */
 export function find(diagnostics: readonly Diagnostic[], code: string, path?: string, severity?: Severity): Diagnostic {
-  const found = diagnostics.find((d) => d.code === code && (path === undefined || d.path === path));
-  expect(found, `${code} at ${path ?? "any path"} in ${dump(diagnostics)}`).toBeDefined();
-  if (severity !== undefined) expect(found!.severity, dump(diagnostics)).toBe(severity);
+  const found = diagnostics.find(
+    (d) => d.code === code && (path === undefined || d.path === path) && (severity === undefined || d.severity === severity),
+  );
+  expect(found, `${code} ${severity ?? ""} at ${path ?? "any path"} in ${dump(diagnostics)}`).toBeDefined();
   return found!;
 }
 
