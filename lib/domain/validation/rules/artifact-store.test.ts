@@ -33,10 +33,10 @@ describe("valid variants", () => {
 });
 
 describe("STORE001 exactly one store member", () => {
-  it("rejects both members", () => {
+  it("rejects both members on artifactStores, a field the designer can focus", () => {
     const d = crossRegion();
     d.artifactStore = { type: "S3", location: BUCKET };
-    expect(only(run(d), "STORE001")).toMatchObject({ severity: "error", path: "" });
+    expect(only(run(d), "STORE001")).toMatchObject({ severity: "error", path: "artifactStores" });
   });
 
   it("rejects neither member", () => {

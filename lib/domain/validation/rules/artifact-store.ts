@@ -59,7 +59,9 @@ const exactlyOne = defineRule({
     const single = p.root.artifactStore;
     const multi = p.root.artifactStores;
     if (single !== undefined && multi !== undefined) {
-      report.error("",
+      // On a field rather than the whole pipeline, so the designer can focus it; artifactStores is
+      // the one to keep when any action runs in another region.
+      report.error("artifactStores",
         "Both artifactStore and artifactStores are set; use exactly one: artifactStores (keyed by region) when any action runs in another region, otherwise artifactStore.");
     } else if (single === undefined && multi === undefined) {
       report.error("",

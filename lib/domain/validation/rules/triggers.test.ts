@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codesOf, TEST_CONTEXT, validPipeline } from "../testing/fixtures";
-import { only, withCode, without } from "../testing/expect";
+import { find, only, withCode, without } from "../testing/expect";
 import { validate } from "../validate";
 import { triggersPipeline } from "./v2-fixtures";
 
@@ -109,13 +109,30 @@ describe("TRIG005 trigger targets a connection source action", () => {
     doc.triggers = triggersPipeline().triggers;
     expect(withCode(validate(doc, TEST_CONTEXT), "TRIG005")[0]?.message).toMatch(/"Source" is a CodeCommit action/);
   });
-  it("leaves a wrong-case category to GEN006 and an unknown type to ACT004", () => {
+  it("leaves a wrong-case category to GEN006", () => {
     const wrongCase = triggersPipeline();
     wrongCase.stages[0].actions[0].actionTypeId.category = "source";
     only(validate(wrongCase, TEST_CONTEXT), "GEN006", "stages[0].actions[0].actionTypeId.category", "error");
+  });
+  it("rejects a trigger on a source action of an unknown provider, beside ACT004's finding", () => {
     const unknown = triggersPipeline();
     unknown.stages[0].actions[0].actionTypeId.provider = "CodeStarConnection";
-    without(validate(unknown, TEST_CONTEXT), "TRIG005");
+    const diagnostics = validate(unknown, TEST_CONTEXT);
+    only(diagnostics, "TRIG005", `${GIT}.sourceActionName`, "error", ["ACT004"]);
+    expect(withCode(diagnostics, "TRIG005")[0]?.message).toMatch(/"Source" is a CodeStarConnection action/);
+    find(diagnostics, "ACT004", "stages[0].actions[0].actionTypeId", "error");
+  });
+  it("rejects a trigger on a custom source action", () => {
+    const custom = triggersPipeline();
+    custom.stages[0].actions[0].actionTypeId = { category: "Source", owner: "Custom", provider: "InternalGit", version: "1" };
+    const diagnostics = validate(custom, TEST_CONTEXT);
+    only(diagnostics, "TRIG005", `${GIT}.sourceActionName`, "error", ["ACT004"]);
+    expect(withCode(diagnostics, "TRIG005")[0]?.message).toMatch(/"Source" is a InternalGit action/);
+  });
+  it("leaves a source action without a provider to ACT003", () => {
+    const missing = triggersPipeline();
+    delete missing.stages[0].actions[0].actionTypeId.provider;
+    without(validate(missing, TEST_CONTEXT), "TRIG005");
   });
   it("rejects a trigger on a non-source action or a missing action", () => {
     only(validate(withGit({ sourceActionName: "Build", push: [{ tags: { includes: ["v*"] } }] }), TEST_CONTEXT), "TRIG005", `${GIT}.sourceActionName`, "error");

@@ -3,7 +3,7 @@
  * filter and pattern list shapes, pull-request events. Filter semantics are in triggers-filters.ts.
  */
 import { GitPullRequestEventTypeSchema, TriggerProviderTypeSchema } from "../../pipeline/declaration";
-import { ACTION_NAME, FILTER_PATTERN, LIMITS } from "../../pipeline/patterns";
+import { ACTION_NAME, FILTER_PATTERN, LIMITS, PROVIDER, satisfies } from "../../pipeline/patterns";
 import { checkString } from "../checks";
 import { arrayOf, describe, isObject, jsonType } from "../../json";
 import { defineRule, type Reporter, type Rule } from "../rule";
@@ -98,15 +98,21 @@ const targetsConnectionSource = defineRule({
       const name = sourceActionName(trigger);
       if (name === undefined || targetOf(pipeline, name) !== undefined) continue;
       const named = pipeline.actions.find((a) => a.name === name);
-      // A first-stage action of an unknown type is ACT004's; what it is cannot be judged here.
-      if (named !== undefined && named.stageIndex === 0 && named.provider === undefined) continue;
+      if (named !== undefined && named.stageIndex === 0) {
+        // A trigger needs a CodeStarSourceConnection action whatever else the action is, so an
+        // unknown or custom provider (ACT004's finding about the action) does not excuse it.
+        // A missing or malformed provider is ACT003's: what the action is meant to be is unknown.
+        if (!satisfies(named.type.provider, PROVIDER)) continue;
+        // A connection provider under an unknown category is ACT004's alone.
+        if (named.type.provider === CONNECTION_PROVIDER && named.provider === undefined) continue;
+      }
       const detail =
         named === undefined
           ? `no action is named "${name}"`
           : named.stageIndex !== 0
             ? `"${name}" is not a source action of the first stage`
             : named.type.provider !== CONNECTION_PROVIDER
-              ? `"${name}" is a ${named.type.provider ?? "non-connection"} action`
+              ? `"${name}" is a ${named.type.provider} action`
               : `"${name}" is not in the Source category`;
       report.error(
         `${trigger.gitPath}.sourceActionName`,
