@@ -7,7 +7,7 @@ import { actionsRules } from "./actions";
 import { artifactsRules } from "./artifacts";
 import { configurationRules } from "./configuration";
 import { configurationConditionalRules } from "./configuration-conditional";
-import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
+import { codesOf, connectionSourcePipeline, type Mutable, TEST_CONTEXT, validPipeline } from "../testing/fixtures";
 import { only, withCode } from "../testing/expect";
 
 function action(name: string, category: string, owner: string, provider: string, extra: Mutable = {}): Mutable {
@@ -148,24 +148,14 @@ describe("ACT rules", () => {
   });
 
   describe("ACT006 regional availability", () => {
-    function connectionPipeline(): Mutable {
-      const doc = validPipeline();
-      doc.stages[0].actions[0].actionTypeId.provider = "CodeStarSourceConnection";
-      doc.stages[0].actions[0].configuration = {
-        ConnectionArn: "arn:aws:codeconnections:us-east-1:123456789012:connection/abc",
-        FullRepositoryId: "acme/web-app",
-        BranchName: "main",
-      };
-      return doc;
-    }
     it("warns on a connection source in a region without connections", () => {
-      const diagnostics = withCode(validate(connectionPipeline(), { region: "ap-southeast-4" }), "ACT006");
+      const diagnostics = withCode(validate(connectionSourcePipeline(), { region: "ap-southeast-4" }), "ACT006");
       expect(diagnostics).toEqual([expect.objectContaining({ severity: "warning", path: "stages[0].actions[0].actionTypeId.provider" })]);
-      expect(withCode(validate(connectionPipeline(), { region: "us-gov-west-1" }), "ACT006")).toHaveLength(1);
+      expect(withCode(validate(connectionSourcePipeline(), { region: "us-gov-west-1" }), "ACT006")).toHaveLength(1);
     });
     it("accepts a connection source in us-east-1 and skips without a region", () => {
-      expect(validate(connectionPipeline(), TEST_CONTEXT)).toEqual([]);
-      expect(withCode(validate(connectionPipeline(), {}), "ACT006")).toEqual([]);
+      expect(validate(connectionSourcePipeline(), TEST_CONTEXT)).toEqual([]);
+      expect(withCode(validate(connectionSourcePipeline(), {}), "ACT006")).toEqual([]);
     });
     it("warns on Device Farm outside us-west-2 and accepts it there", () => {
       const doc = validPipeline();

@@ -5,9 +5,9 @@
  */
 import { ACTION_PROVIDERS, type ProviderEntry } from "../../catalog/catalog";
 import { CONFIG_KEY, CONFIG_VALUE } from "../../pipeline/patterns";
-import { describe, isString, jsonType } from "../../json";
+import { describe, isString, jsonType, type JsonObject } from "../../json";
 import { joinPath } from "../path";
-import type { ActionRef } from "../pipeline-index";
+import type { ActionRef, PipelineIndex } from "../pipeline-index";
 import { defineRule, type Reporter, type Rule } from "../rule";
 import { actionLabel, capitalize, hasReference, isType } from "./actions-support";
 
@@ -112,15 +112,28 @@ function suggestKey(spec: ProviderSpec, key: string): string {
   return ` Known keys: ${[...spec.keys.keys()].join(", ")}.`;
 }
 
+interface ConfiguredAction {
+  readonly action: ActionRef;
+  readonly entry: ProviderEntry;
+  readonly spec: ProviderSpec;
+  readonly config: JsonObject;
+}
+
+/** Actions whose provider has documented configuration keys, with an object configuration. */
+function* configuredActions(pipeline: PipelineIndex): Generator<ConfiguredAction> {
+  for (const action of pipeline.actions) {
+    const entry = action.provider;
+    const spec = entry === undefined ? undefined : SPECS.get(entry);
+    const config = action.configuration;
+    if (entry !== undefined && spec !== undefined && config !== undefined) yield { action, entry, spec, config };
+  }
+}
+
 const unknownKeys = defineRule({
   id: "CFG003",
   title: "Unknown keys",
   check(pipeline, _context, report) {
-    for (const action of pipeline.actions) {
-      const entry = action.provider;
-      const spec = entry && SPECS.get(entry);
-      const config = action.configuration;
-      if (!spec || !config) continue;
+    for (const { action, entry, spec, config } of configuredActions(pipeline)) {
       for (const key in config) {
         if (key === "" || key.length > CONFIG_KEY.max || spec.keys.has(key) || spec.ownedElsewhere?.test(key)) continue;
         report.warning(
@@ -136,11 +149,7 @@ const allowedValues = defineRule({
   id: "CFG004",
   title: "Allowed values",
   check(pipeline, _context, report) {
-    for (const action of pipeline.actions) {
-      const entry = action.provider;
-      const spec = entry && SPECS.get(entry);
-      const config = action.configuration;
-      if (!spec || !config) continue;
+    for (const { action, spec, config } of configuredActions(pipeline)) {
       for (const key in config) {
         const keySpec = spec.keys.get(key);
         const value = config[key];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ValidationContext } from "../context";
 import type { Diagnostic } from "../diagnostic";
 import { validate } from "../validate";
-import { codesOf, TEST_CONTEXT, validPipeline, type Mutable } from "../testing/fixtures";
+import { codesOf, connectionSourcePipeline, type Mutable, TEST_CONTEXT, validPipeline } from "../testing/fixtures";
 import { find, only, without } from "../testing/expect";
 import { roleArnProblem } from "./pipeline";
 
@@ -11,16 +11,7 @@ function run(d: Mutable, context: ValidationContext = TEST_CONTEXT): Diagnostic[
 }
 
 /** The valid pipeline with a connection source (CodeCommit draws ACT018 on create). */
-function createPipeline(): Mutable {
-  const d = validPipeline();
-  d.stages[0].actions[0].actionTypeId.provider = "CodeStarSourceConnection";
-  d.stages[0].actions[0].configuration = {
-    ConnectionArn: "arn:aws:codeconnections:us-east-1:123456789012:connection/0123abcd-0123-0123-0123-0123456789ab",
-    FullRepositoryId: "org/web-app",
-    BranchName: "main",
-  };
-  return d;
-}
+const createPipeline = connectionSourcePipeline;
 
 /** A build stage with its own names and artifacts, consuming the source output. */
 function extraStage(i: number): Mutable {

@@ -79,6 +79,18 @@ export function validPipeline(): Mutable {
   };
 }
 
+/** `validPipeline()` with a CodeStarSourceConnection (GitHub) source in place of CodeCommit. */
+export function connectionSourcePipeline(): Mutable {
+  const doc = validPipeline();
+  doc.stages[0].actions[0].actionTypeId.provider = "CodeStarSourceConnection";
+  doc.stages[0].actions[0].configuration = {
+    ConnectionArn: "arn:aws:codeconnections:us-east-1:123456789012:connection/0123abcd-0123-0123-0123-0123456789ab",
+    FullRepositoryId: "org/web-app",
+    BranchName: "main",
+  };
+  return doc;
+}
+
 export function codesOf(diagnostics: readonly Diagnostic[]): string[] {
   return [...new Set(diagnostics.map((d) => d.code))].sort();
 }
