@@ -7,7 +7,8 @@
 import { ReactFlowProvider, type Edge } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ActionTypeRef, DesignerCommand, DesignerViewProps } from "@/lib/domain/designer/contract";
-import { actionGroups, documentFromDeclaration, stageOfAction } from "@/lib/domain/designer/document";
+import { documentFromDeclaration, readDocument, stageOfAction } from "@/lib/domain/designer/document";
+import { stageWithId } from "@/lib/domain/pipeline/pipeline-index";
 import { validate } from "@/lib/domain/validation";
 import { CanvasControllerContext, type CanvasController } from "./canvas-context";
 import { CanvasView } from "./canvas-view";
@@ -106,7 +107,7 @@ export function DesignerWorkspace({ draft }: { draft: Draft }) {
       store.dispatch({
         type: "addAction",
         actionType,
-        target: { stageId, kind: "insert", position: actionGroups(present, stageId).length },
+        target: { stageId, kind: "insert", position: stageWithId(readDocument(present), stageId)?.groups.length ?? 0 },
       });
     },
     [store],

@@ -4,7 +4,8 @@
  * key pressed) and dispatches what these functions return, so the mapping is unit-tested here.
  */
 import type { ActionTypeRef, DesignerCommand, DesignerDocument, DropTarget } from "@/lib/domain/designer/contract";
-import { actionGroups, groupIndexOf, locateStage, stageOfAction } from "@/lib/domain/designer/document";
+import { locateStage, readDocument } from "@/lib/domain/designer/document";
+import { actionWithId } from "@/lib/domain/pipeline/pipeline-index";
 
 /** A drop zone as the DOM describes it (data-stage, data-kind, data-index). */
 export interface ZoneRef {
@@ -38,11 +39,11 @@ export function dropTargetOf(zone: ZoneRef): DropTarget {
  * new group right before/after its own group when it is alone there.
  */
 export function isNoOpDrop(doc: DesignerDocument, actionId: string, target: DropTarget): boolean {
-  if (stageOfAction(doc, actionId) !== target.stageId) return false;
-  const g = groupIndexOf(doc, actionId);
-  if (g === undefined) return false;
+  const action = actionWithId(readDocument(doc), actionId);
+  if (action === undefined || action.stage.id !== target.stageId) return false;
+  const g = action.groupIndex;
   if (target.kind === "join") return target.group === g;
-  const alone = actionGroups(doc, target.stageId)[g]?.actionIds.length === 1;
+  const alone = action.stage.groups[g]!.actions.length === 1;
   return alone && (target.position === g || target.position === g + 1);
 }
 
@@ -89,11 +90,13 @@ export type MoveKey = "up" | "down" | "new-before" | "new-after" | "left" | "rig
  * of the previous/next stage.
  */
 export function commandForActionKey(doc: DesignerDocument, actionId: string, key: MoveKey): DesignerCommand | undefined {
-  const stageId = stageOfAction(doc, actionId);
-  const g = groupIndexOf(doc, actionId);
-  if (stageId === undefined || g === undefined) return undefined;
-  const groups = actionGroups(doc, stageId);
-  const alone = groups[g]!.actionIds.length === 1;
+  const index = readDocument(doc);
+  const action = actionWithId(index, actionId);
+  if (action === undefined) return undefined;
+  const { stage, groupIndex: g } = action;
+  const stageId = stage.id;
+  const groups = stage.groups;
+  const alone = groups[g]!.actions.length === 1;
   const move = (target: DropTarget): DesignerCommand => ({ type: "moveAction", actionId, target });
   switch (key) {
     case "up":
@@ -108,10 +111,9 @@ export function commandForActionKey(doc: DesignerDocument, actionId: string, key
       return g + 1 < groups.length ? move({ stageId, kind: "insert", position: g + 2 }) : undefined;
     case "left":
     case "right": {
-      const s = locateStage(doc, stageId)!;
-      const other = doc.stageIds[key === "left" ? s - 1 : s + 1];
+      const other = index.stages[key === "left" ? stage.index - 1 : stage.index + 1];
       if (other === undefined) return undefined;
-      return move({ stageId: other, kind: "insert", position: actionGroups(doc, other).length });
+      return move({ stageId: other.id, kind: "insert", position: other.groups.length });
     }
   }
 }

@@ -9,7 +9,8 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { DesignerDocument, ElementIssues, IssuesByElement, Selection } from "@/lib/domain/designer/contract";
 import type { ArtifactFlow } from "@/lib/domain/designer/artifact-flow";
-import { effectiveRunOrder } from "@/lib/domain/designer/document";
+import { readDocument } from "@/lib/domain/designer/document";
+import { artifactNames } from "@/lib/domain/pipeline/pipeline-index";
 import { ACTION_HEIGHT, ACTION_WIDTH, layoutPipeline, type Rect } from "./layout";
 
 export interface StageData extends Record<string, unknown> {
@@ -64,49 +65,6 @@ export interface Projection {
   readonly edges: Edge[];
 }
 
-export interface ActionGroup {
-  readonly runOrder: number;
-  readonly actionIds: readonly string[];
-  readonly actionIndices: readonly number[];
-}
-
-type Json = Record<string, unknown>;
-
-function asObject(value: unknown): Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : {};
-}
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-function asString(value: unknown): string {
-  return typeof value === "string" ? value : "";
-}
-
-export function stagesOf(document: DesignerDocument): Json[] {
-  return asArray(document.declaration.stages).map(asObject);
-}
-
-/** A stage's actions grouped by runOrder, groups ascending, actions in declaration order. */
-export function groupsOf(document: DesignerDocument, stageIndex: number): ActionGroup[] {
-  const actions = asArray(stagesOf(document)[stageIndex]?.actions);
-  const ids = document.actionIds[stageIndex] ?? [];
-  const byOrder = new Map<number, { ids: string[]; indices: number[] }>();
-  actions.forEach((action, j) => {
-    const order = effectiveRunOrder(action);
-    const group = byOrder.get(order) ?? { ids: [], indices: [] };
-    group.ids.push(ids[j] ?? `missing-${stageIndex}-${j}`);
-    group.indices.push(j);
-    byOrder.set(order, group);
-  });
-  return [...byOrder.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([runOrder, g]) => ({ runOrder, actionIds: g.ids, actionIndices: g.indices }));
-}
-
-function artifactNames(value: unknown): string[] {
-  return asArray(value).map((a) => asString(asObject(a).name));
-}
-
 const NO_ISSUES: ElementIssues = { errors: [], warnings: [] };
 
 export const stageNodeId = (stageId: string) => `stage:${stageId}`;
@@ -116,12 +74,11 @@ export const actionNodeId = (actionId: string) => `action:${actionId}`;
 export function project(document: DesignerDocument, issues: IssuesByElement, options: ProjectOptions = {}): Projection {
   const collapsed = options.collapsed ?? new Set<string>();
   const selection = options.selection;
-  const stages = stagesOf(document);
-  const groups = stages.map((_, i) => groupsOf(document, i));
+  const { stages } = readDocument(document);
   const layouts = layoutPipeline(
-    stages.map((_, i) => ({
-      groupCounts: groups[i]!.map((g) => g.actionIds.length),
-      collapsed: collapsed.has(document.stageIds[i] ?? ""),
+    stages.map((stage) => ({
+      groupCounts: stage.groups.map((g) => g.actions.length),
+      collapsed: collapsed.has(stage.id),
     })),
   );
 
@@ -130,10 +87,9 @@ export function project(document: DesignerDocument, issues: IssuesByElement, opt
   const nodes: CanvasNode[] = [];
   const edges: Edge[] = [];
   stages.forEach((stage, i) => {
-    const stageId = document.stageIds[i] ?? `missing-${i}`;
+    const stageId = stage.id;
     const layout = layouts[i]!;
     const stageIssues = issues.stages.get(stageId) ?? NO_ISSUES;
-    const actions = asArray(stage.actions);
     nodes.push({
       id: stageNodeId(stageId),
       type: "stage",
@@ -145,8 +101,8 @@ export function project(document: DesignerDocument, issues: IssuesByElement, opt
       data: {
         stageId,
         index: i,
-        name: asString(stage.name),
-        actionCount: actions.length,
+        name: stage.name ?? "",
+        actionCount: stage.actions.length,
         collapsed: layout.collapsed,
         errors: stageIssues.errors.length,
         warnings: stageIssues.warnings.length,
@@ -155,7 +111,7 @@ export function project(document: DesignerDocument, issues: IssuesByElement, opt
       },
     });
     if (layout.collapsed) return;
-    groups[i]!.forEach((group, n) => {
+    stage.groups.forEach((group, n) => {
       const rect = layout.groups[n]!;
       const groupId = groupNodeId(stageId, n);
       // Children come after their parent, as React Flow requires.
@@ -170,11 +126,10 @@ export function project(document: DesignerDocument, issues: IssuesByElement, opt
         draggable: false,
         selectable: false,
         focusable: false,
-        data: { stageId, index: n, parallel: group.actionIds.length > 1 },
+        data: { stageId, index: n, parallel: group.actions.length > 1 },
       });
-      group.actionIds.forEach((actionId, k) => {
-        const action = asObject(actions[group.actionIndices[k]!]);
-        const type = asObject(action.actionTypeId);
+      group.actions.forEach((action, k) => {
+        const actionId = action.id;
         const actionIssues = issues.actions.get(actionId) ?? NO_ISSUES;
         nodes.push({
           id: actionNodeId(actionId),
@@ -189,13 +144,13 @@ export function project(document: DesignerDocument, issues: IssuesByElement, opt
           data: {
             actionId,
             stageId,
-            name: asString(action.name),
-            category: asString(type.category),
-            owner: asString(type.owner),
-            provider: asString(type.provider),
-            version: asString(type.version),
-            inputs: artifactNames(action.inputArtifacts),
-            outputs: artifactNames(action.outputArtifacts),
+            name: action.name ?? "",
+            category: action.type.category ?? "",
+            owner: action.type.owner ?? "",
+            provider: action.type.provider ?? "",
+            version: action.type.version ?? "",
+            inputs: artifactNames(action.inputs),
+            outputs: artifactNames(action.outputs),
             errors: actionIssues.errors.length,
             warnings: actionIssues.warnings.length,
             dangling: dangling.get(actionId) ?? [],
@@ -206,8 +161,8 @@ export function project(document: DesignerDocument, issues: IssuesByElement, opt
   });
 
   for (let i = 0; i + 1 < stages.length; i++) {
-    const source = stageNodeId(document.stageIds[i] ?? `missing-${i}`);
-    const target = stageNodeId(document.stageIds[i + 1] ?? `missing-${i + 1}`);
+    const source = stageNodeId(stages[i]!.id);
+    const target = stageNodeId(stages[i + 1]!.id);
     edges.push({ id: `transition:${source}->${target}`, source, target, type: "smoothstep", className: "transition-edge" });
   }
 

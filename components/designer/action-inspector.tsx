@@ -1,40 +1,34 @@
 "use client";
 
-import { useMemo } from "react";
-import { findActionProvider } from "@/lib/domain/catalog/catalog";
 import { SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
 import { availableInputArtifacts } from "@/lib/domain/designer/artifact-flow";
 import type { DesignerCommand, DesignerDocument } from "@/lib/domain/designer/contract";
-import { actionNamespaces, indexOf } from "./action-scope";
+import { arrayOf, asString, isInteger, type JsonObject } from "@/lib/domain/json";
+import { artifactNames, type ActionRef, type PipelineIndex } from "@/lib/domain/pipeline/pipeline-index";
+import { actionNamespaces } from "./action-scope";
 import { ArtifactInputs, ArtifactOutputs } from "./artifact-lists";
 import { ConfigForm } from "./config-form";
 import { FieldDiagnostics } from "./field-diagnostics";
-import { FieldFrame, INPUT_CLASS, Section, SelectField, TextField, useInputTone } from "./fields";
-import { list, obj, orUndefined, str, type Json } from "./json-read";
-
+import { emptyToUndefined, FieldFrame, INPUT_CLASS, Section, SelectField, TextField, useInputTone } from "./fields";
 
 interface ActionInspectorProps {
   readonly document: DesignerDocument;
-  readonly actionId: string;
-  readonly stageIndex: number;
-  readonly actionIndex: number;
+  /** The document's read model (the inspector reads it once per document). */
+  readonly index: PipelineIndex;
+  readonly action: ActionRef;
   readonly dispatch: (command: DesignerCommand) => void;
 }
 
-export function ActionInspector({ document, actionId, stageIndex, actionIndex, dispatch }: ActionInspectorProps) {
-  const declaration = document.declaration;
-  const stage = obj(list(declaration.stages)[stageIndex]);
-  const action = obj(list(stage.actions)[actionIndex]);
-  const type = obj(action.actionTypeId);
-  const category = str(type.category);
-  const entry = findActionProvider(category, str(type.owner), str(type.provider));
-  const path = `stages[${stageIndex}].actions[${actionIndex}]`;
-  const index = useMemo(() => indexOf(declaration), [declaration]);
+export function ActionInspector({ document, index, action: ref, dispatch }: ActionInspectorProps) {
+  const { raw: action, path, id: actionId } = ref;
+  const category = ref.type.category ?? "";
+  const provider = ref.type.provider ?? "";
+  const entry = ref.provider;
   const available = availableInputArtifacts(document, actionId);
-  const namespaces = actionNamespaces(index, stageIndex, actionIndex);
-  const update = (patch: Json) => dispatch({ type: "updateAction", actionId, patch });
-  const isManualApproval = category === "Approval" && str(type.provider) === "Manual";
-  const isCommands = category === "Compute" && str(type.provider) === "Commands";
+  const namespaces = actionNamespaces(index, ref.stageIndex, ref.actionIndex);
+  const update = (patch: JsonObject) => dispatch({ type: "updateAction", actionId, patch });
+  const isManualApproval = category === "Approval" && provider === "Manual";
+  const isCommands = category === "Compute" && provider === "Commands";
   const typePath = `${path}.actionTypeId`;
 
   return (
@@ -42,16 +36,16 @@ export function ActionInspector({ document, actionId, stageIndex, actionIndex, d
       <TextField
         label="Action name"
         path={`${path}.name`}
-        value={str(action.name)}
+        value={ref.name ?? ""}
         required
         onChange={(name) => dispatch({ type: "renameAction", actionId, name })}
       />
-      <ActionType path={typePath} text={`${category} · ${str(type.owner)} · ${str(type.provider)} · version ${str(type.version)}`} deprecated={entry?.status === "deprecated"} />
+      <ActionType path={typePath} text={`${category} · ${ref.type.owner ?? ""} · ${provider} · version ${ref.type.version ?? ""}`} deprecated={entry?.status === "deprecated"} />
 
       <Section title="Configuration" path={`${path}.configuration`}>
         <ConfigForm
           entry={entry}
-          configuration={obj(action.configuration)}
+          configuration={ref.configuration ?? {}}
           path={`${path}.configuration`}
           namespaces={namespaces}
           onChange={(configuration) => update({ configuration })}
@@ -63,14 +57,14 @@ export function ActionInspector({ document, actionId, stageIndex, actionIndex, d
       <Section title="Artifacts">
         <ArtifactInputs
           path={`${path}.inputArtifacts`}
-          names={list(action.inputArtifacts).map((a) => str(obj(a).name))}
+          names={artifactNames(ref.inputs)}
           available={available}
           onChange={(inputArtifacts) => update({ inputArtifacts })}
         />
         <ArtifactOutputs
           path={`${path}.outputArtifacts`}
-          names={list(action.outputArtifacts).map((a) => str(obj(a).name))}
-          actionName={str(action.name)}
+          names={artifactNames(ref.outputs)}
+          actionName={ref.name ?? ""}
           onChange={(outputArtifacts) => update({ outputArtifacts })}
         />
       </Section>
@@ -79,36 +73,36 @@ export function ActionInspector({ document, actionId, stageIndex, actionIndex, d
         <TextField
           label="Namespace"
           path={`${path}.namespace`}
-          value={str(action.namespace)}
+          value={ref.namespace ?? ""}
           hint="Makes the action's output variables available as #{Namespace.Key} to later actions."
-          onChange={(v) => update({ namespace: orUndefined(v) })}
+          onChange={(v) => update({ namespace: emptyToUndefined(v) })}
         />
         <SelectField
           label="Region"
           path={`${path}.region`}
-          value={str(action.region)}
+          value={ref.region ?? ""}
           options={REGIONS}
           emptyLabel="(pipeline region)"
           hint={
             entry?.crossRegionAllowed === false
-              ? `${str(type.provider)} actions cannot run in another region than the pipeline's.`
+              ? `${provider} actions cannot run in another region than the pipeline's.`
               : "Cross-region actions need an artifact store in their region."
           }
-          onChange={(v) => update({ region: orUndefined(v) })}
+          onChange={(v) => update({ region: emptyToUndefined(v) })}
         />
         <TextField
           label="Role ARN"
           path={`${path}.roleArn`}
-          value={str(action.roleArn)}
+          value={asString(action.roleArn)}
           placeholder="arn:aws:iam::123456789012:role/…"
-          onChange={(v) => update({ roleArn: orUndefined(v) })}
+          onChange={(v) => update({ roleArn: emptyToUndefined(v) })}
         />
         {isManualApproval && (
           <TextField
             label="Timeout (minutes)"
             type="number"
             path={`${path}.timeoutInMinutes`}
-            value={str(action.timeoutInMinutes)}
+            value={isInteger(action.timeoutInMinutes) ? String(action.timeoutInMinutes) : asString(action.timeoutInMinutes)}
             hint="Manual approvals time out after 7 days (10080 minutes) by default."
             onChange={(v) => update({ timeoutInMinutes: v === "" ? undefined : Number(v) })}
           />
@@ -137,9 +131,9 @@ function ActionType({ path, text, deprecated }: { path: string; text: string; de
   );
 }
 
-function CommandsFields({ path, action, update }: { path: string; action: Json; update: (patch: Json) => void }) {
-  const commands = list(action.commands).map(str);
-  const outputVariables = list(action.outputVariables).map(str);
+function CommandsFields({ path, action, update }: { path: string; action: JsonObject; update: (patch: JsonObject) => void }) {
+  const commands = arrayOf(action.commands).map(asString);
+  const outputVariables = arrayOf(action.outputVariables).map(asString);
   const tone = useInputTone(`${path}.commands`);
   const lines = (text: string) => {
     const items = text.split("\n");

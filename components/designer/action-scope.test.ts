@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actionNamespaces, indexOf, ruleNamespaces } from "./action-scope";
+import { buildIndex } from "@/lib/domain/pipeline/pipeline-index";
+import { actionNamespaces, ruleNamespaces } from "./action-scope";
 
 const type = (category: string, provider: string) => ({ category, owner: "AWS", provider, version: "1" });
 const declaration = {
@@ -21,7 +22,7 @@ const declaration = {
 };
 
 describe("actionNamespaces", () => {
-  const index = indexOf(declaration);
+  const index = buildIndex(declaration);
   it("offers namespaces of actions that finish earlier", () => {
     const names = (s: number, a: number) => actionNamespaces(index, s, a).map((n) => n.namespace);
     expect(names(1, 0)).toEqual(["codepipeline", "SourceVariables"]);

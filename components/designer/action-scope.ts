@@ -3,7 +3,7 @@
  * the validator's index so completion offers exactly what validation accepts. (Input artifact
  * choices come from the domain's availableInputArtifacts.)
  */
-import { buildIndex, type ActionRef, type PipelineIndex } from "@/lib/domain/validation/pipeline-index";
+import type { ActionRef, PipelineIndex } from "@/lib/domain/pipeline/pipeline-index";
 import {
   actionScope,
   availableReferences,
@@ -11,10 +11,6 @@ import {
   type AvailableNamespace,
   type ConditionBlock,
 } from "@/lib/domain/validation/variable-references";
-
-export function indexOf(declaration: Readonly<Record<string, unknown>>): PipelineIndex {
-  return buildIndex(declaration);
-}
 
 function actionAt(index: PipelineIndex, stageIndex: number, actionIndex: number): ActionRef | undefined {
   return index.stages[stageIndex]?.actions[actionIndex];

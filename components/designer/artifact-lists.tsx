@@ -3,7 +3,11 @@
 import type { ReactNode } from "react";
 import { FieldDiagnostics } from "./field-diagnostics";
 import { INPUT_CLASS, SmallButton, useInputTone } from "./fields";
-import { toArtifacts } from "./json-read";
+
+/** An artifact list member (`[{name}]`); absent when empty, as CodePipeline writes it. */
+function toArtifacts(names: readonly string[]): { name: string }[] | undefined {
+  return names.length === 0 ? undefined : names.map((name) => ({ name }));
+}
 
 interface InputsProps {
   readonly path: string;

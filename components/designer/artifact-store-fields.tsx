@@ -1,24 +1,24 @@
 "use client";
 
 import { SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
+import { asObject, asString, compact, type JsonObject } from "@/lib/domain/json";
 import { joinPath } from "@/lib/domain/validation/path";
 import { FieldDiagnostics } from "./field-diagnostics";
 import { SelectField, SmallButton, TextField } from "./fields";
-import { compact, obj, str, type Json } from "./json-read";
 
 
 interface Props {
-  readonly declaration: Json;
-  readonly update: (patch: Json) => void;
+  readonly declaration: JsonObject;
+  readonly update: (patch: JsonObject) => void;
 }
 
 /** A store `{type: "S3", location, encryptionKey?}` with one member changed. */
-function withStore(store: Json, location: string, kmsKey: string): Json {
+function withStore(store: JsonObject, location: string, kmsKey: string): JsonObject {
   const next = {
     ...store,
     type: "S3",
     location,
-    encryptionKey: kmsKey === "" ? undefined : { ...obj(store.encryptionKey), id: kmsKey, type: "KMS" },
+    encryptionKey: kmsKey === "" ? undefined : { ...asObject(store.encryptionKey), id: kmsKey, type: "KMS" },
   };
   return compact(next) ?? {};
 }
@@ -29,18 +29,18 @@ function withStore(store: Json, location: string, kmsKey: string): Json {
  */
 export function ArtifactStoreFields({ declaration, update }: Props) {
   const perRegion = declaration.artifactStores !== undefined;
-  const single = obj(declaration.artifactStore);
-  const stores = obj(declaration.artifactStores);
+  const single = asObject(declaration.artifactStore);
+  const stores = asObject(declaration.artifactStores);
   const regions = Object.keys(stores);
 
   const switchMode = (mode: string) => {
     if (mode === "regions" && !perRegion) {
       update({ artifactStore: undefined, artifactStores: { "us-east-1": compact(single) ?? { type: "S3", location: "" } } });
     } else if (mode === "single" && perRegion) {
-      update({ artifactStores: undefined, artifactStore: obj(stores[regions[0] ?? ""]) });
+      update({ artifactStores: undefined, artifactStore: asObject(stores[regions[0] ?? ""]) });
     }
   };
-  const setStores = (next: Json) => update({ artifactStores: next });
+  const setStores = (next: JsonObject) => update({ artifactStores: next });
 
   return (
     <div className="flex flex-col gap-3">
@@ -59,16 +59,16 @@ export function ArtifactStoreFields({ declaration, update }: Props) {
           <TextField
             label="Artifact bucket"
             path="artifactStore.location"
-            value={str(single.location)}
+            value={asString(single.location)}
             required
-            onChange={(v) => update({ artifactStore: withStore(single, v, str(obj(single.encryptionKey).id)) })}
+            onChange={(v) => update({ artifactStore: withStore(single, v, asString(asObject(single.encryptionKey).id)) })}
           />
           <TextField
             label="KMS key"
             path="artifactStore.encryptionKey"
-            value={str(obj(single.encryptionKey).id)}
+            value={asString(asObject(single.encryptionKey).id)}
             placeholder="(AWS managed key)"
-            onChange={(v) => update({ artifactStore: withStore(single, str(single.location), v) })}
+            onChange={(v) => update({ artifactStore: withStore(single, asString(single.location), v) })}
           />
           <FieldDiagnostics path="artifactStore" exact />
         </>
@@ -77,11 +77,11 @@ export function ArtifactStoreFields({ declaration, update }: Props) {
         <div className="flex flex-col gap-3" data-path="artifactStores" tabIndex={-1}>
           <FieldDiagnostics path="artifactStores" exact />
           {regions.map((region, i) => {
-            const store = obj(stores[region]);
+            const store = asObject(stores[region]);
             const path = joinPath("artifactStores", region);
             const rename = (to: string) => {
               // Rebuild the map so the region keeps its position.
-              const next: Json = {};
+              const next: JsonObject = {};
               for (const r of regions) next[r === region ? to : r] = stores[r];
               setStores(next);
             };
@@ -109,16 +109,16 @@ export function ArtifactStoreFields({ declaration, update }: Props) {
                 <TextField
                   label={`Store ${i + 1} bucket`}
                   path={`${path}.location`}
-                  value={str(store.location)}
+                  value={asString(store.location)}
                   required
-                  onChange={(v) => setStores({ ...stores, [region]: withStore(store, v, str(obj(store.encryptionKey).id)) })}
+                  onChange={(v) => setStores({ ...stores, [region]: withStore(store, v, asString(asObject(store.encryptionKey).id)) })}
                 />
                 <TextField
                   label={`Store ${i + 1} KMS key`}
                   path={`${path}.encryptionKey`}
-                  value={str(obj(store.encryptionKey).id)}
+                  value={asString(asObject(store.encryptionKey).id)}
                   placeholder="(AWS managed key)"
-                  onChange={(v) => setStores({ ...stores, [region]: withStore(store, str(store.location), v) })}
+                  onChange={(v) => setStores({ ...stores, [region]: withStore(store, asString(store.location), v) })}
                 />
               </div>
             );

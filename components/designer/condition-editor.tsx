@@ -1,13 +1,13 @@
 "use client";
 
-import { useMemo } from "react";
 import { findRuleProvider, RULE_PROVIDERS } from "@/lib/domain/catalog/catalog";
+import { arrayOf, asObject, asString, compact, type JsonObject } from "@/lib/domain/json";
+import type { PipelineIndex } from "@/lib/domain/pipeline/pipeline-index";
 import type { ConditionBlock } from "@/lib/domain/validation/variable-references";
-import { indexOf, ruleNamespaces } from "./action-scope";
+import { ruleNamespaces } from "./action-scope";
 import { ConfigForm } from "./config-form";
 import { FieldDiagnostics } from "./field-diagnostics";
 import { SelectField, SmallButton, TextField } from "./fields";
-import { compact, list, obj, str, type Json } from "./json-read";
 
 const RULE_NAMES = [...new Set(RULE_PROVIDERS.map((r) => r.provider))].sort();
 const BLOCK_LABEL: Record<ConditionBlock, string> = {
@@ -23,28 +23,28 @@ const RESULTS: Record<ConditionBlock, readonly string[]> = {
 };
 
 interface ConditionEditorProps {
-  readonly declaration: Json;
+  /** The document's read model (for the namespaces a rule may reference). */
+  readonly index: PipelineIndex;
   readonly stageIndex: number;
   readonly block: ConditionBlock;
   /** The block object (`stage.beforeEntry`); other members of it are kept. */
-  readonly value: Json;
-  readonly onChange: (block: Json) => void;
+  readonly value: JsonObject;
+  readonly onChange: (block: JsonObject) => void;
 }
 
 /** The single condition of a stage block: its result and its rules. */
-export function ConditionEditor({ declaration, stageIndex, block, value, onChange }: ConditionEditorProps) {
-  const index = useMemo(() => indexOf(declaration), [declaration]);
+export function ConditionEditor({ index, stageIndex, block, value, onChange }: ConditionEditorProps) {
   const namespaces = ruleNamespaces(index, stageIndex, block);
-  const conditions = list(value.conditions);
-  const condition = obj(conditions[0]);
-  const rules = list(condition.rules).map(obj);
+  const conditions = arrayOf(value.conditions);
+  const condition = asObject(conditions[0]);
+  const rules = arrayOf(condition.rules).map(asObject);
   const path = `stages[${stageIndex}].${block}.conditions[0]`;
   const label = BLOCK_LABEL[block];
 
-  const setCondition = (next: Json | undefined) =>
+  const setCondition = (next: JsonObject | undefined) =>
     onChange({ ...value, conditions: next === undefined ? undefined : [next, ...conditions.slice(1)] });
-  const setRules = (next: Json[]) => setCondition(compact({ ...condition, rules: next.length === 0 ? undefined : next }));
-  const setRule = (k: number, rule: Json) => setRules(rules.map((r, j) => (j === k ? rule : r)));
+  const setRules = (next: JsonObject[]) => setCondition(compact({ ...condition, rules: next.length === 0 ? undefined : next }));
+  const setRule = (k: number, rule: JsonObject) => setRules(rules.map((r, j) => (j === k ? rule : r)));
 
   if (conditions.length === 0) {
     return (
@@ -72,15 +72,15 @@ export function ConditionEditor({ declaration, stageIndex, block, value, onChang
       <SelectField
         label={`${label} result`}
         path={`${path}.result`}
-        value={str(condition.result)}
+        value={asString(condition.result)}
         options={RESULTS[block]}
         emptyLabel="(not set)"
         onChange={(result) => setCondition(compact({ ...condition, result: result === "" ? undefined : result }) ?? {})}
       />
       {rules.map((rule, k) => {
         const rulePath = `${path}.rules[${k}]`;
-        const typeId = obj(rule.ruleTypeId);
-        const provider = str(typeId.provider);
+        const typeId = asObject(rule.ruleTypeId);
+        const provider = asString(typeId.provider);
         const prefix = `${label} rule ${k + 1} `;
         return (
           <div key={k} className="flex flex-col gap-2 border-l-2 border-slate-200 pl-2 dark:border-slate-700" data-path={rulePath} tabIndex={-1}>
@@ -93,18 +93,18 @@ export function ConditionEditor({ declaration, stageIndex, block, value, onChang
               </span>
             </div>
             <FieldDiagnostics path={rulePath} exact />
-            <TextField label={`${prefix}name`} path={`${rulePath}.name`} value={str(rule.name)} required onChange={(name) => setRule(k, { ...rule, name })} />
+            <TextField label={`${prefix}name`} path={`${rulePath}.name`} value={asString(rule.name)} required onChange={(name) => setRule(k, { ...rule, name })} />
             <SelectField
               label={`${prefix}provider`}
               path={`${rulePath}.ruleTypeId`}
               value={provider}
               options={RULE_NAMES}
               required
-              onChange={(p) => setRule(k, compact({ ...rule, ruleTypeId: { ...typeId, category: "Rule", owner: "AWS", provider: p, version: str(typeId.version) || "1" }, configuration: undefined }) ?? {})}
+              onChange={(p) => setRule(k, compact({ ...rule, ruleTypeId: { ...typeId, category: "Rule", owner: "AWS", provider: p, version: asString(typeId.version) || "1" }, configuration: undefined }) ?? {})}
             />
             <ConfigForm
               entry={findRuleProvider(provider)}
-              configuration={obj(rule.configuration)}
+              configuration={asObject(rule.configuration)}
               path={`${rulePath}.configuration`}
               namespaces={namespaces}
               labelPrefix={prefix}
@@ -122,6 +122,6 @@ export function ConditionEditor({ declaration, stageIndex, block, value, onChang
   );
 }
 
-function newRule(n: number): Json {
+function newRule(n: number): JsonObject {
   return { name: `Rule${n}`, ruleTypeId: { category: "Rule", owner: "AWS", provider: "CloudWatchAlarm", version: "1" } };
 }

@@ -3,6 +3,11 @@
 import { useId, type ReactNode } from "react";
 import { FieldDiagnostics, useFieldDiagnostics } from "./field-diagnostics";
 
+/** Undefined for an empty string: clearing an optional field removes the member. */
+export function emptyToUndefined(value: string): string | undefined {
+  return value === "" ? undefined : value;
+}
+
 export const INPUT_CLASS =
   "w-full rounded-md border bg-transparent px-2 py-1 text-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 ";
 

@@ -1,8 +1,9 @@
 "use client";
 
-import { useRef, type ReactNode } from "react";
+import { useMemo, useRef, type ReactNode } from "react";
 import type { DesignerViewProps, Selection } from "@/lib/domain/designer/contract";
-import { locateAction, locateStage } from "@/lib/domain/designer/document";
+import { readDocument } from "@/lib/domain/designer/document";
+import { actionWithId, stageWithId } from "@/lib/domain/pipeline/pipeline-index";
 import { issuesOf } from "@/lib/domain/designer/issues";
 import { ActionInspector } from "./action-inspector";
 import { ElementProblems } from "./element-problems";
@@ -26,23 +27,15 @@ export function Inspector({ document, selection, issues, dispatch, select, focus
   const [v2Warning, dismissV2] = useV2Warning(document.declaration);
   const own = issuesOf(issues, selection);
   const diagnostics = [...own.errors, ...own.warnings];
+  const index = useMemo(() => readDocument(document), [document]);
 
   let body: ReactNode;
   if (selection.kind === "action") {
-    const at = locateAction(document, selection.actionId);
-    body = at ? (
-      <ActionInspector key={key} document={document} actionId={selection.actionId} stageIndex={at.stageIndex} actionIndex={at.actionIndex} dispatch={dispatch} />
-    ) : (
-      <Gone />
-    );
+    const action = actionWithId(index, selection.actionId);
+    body = action ? <ActionInspector key={key} document={document} index={index} action={action} dispatch={dispatch} /> : <Gone />;
   } else if (selection.kind === "stage") {
-    const stageIndex = locateStage(document, selection.stageId);
-    body =
-      stageIndex !== undefined ? (
-        <StageInspector key={key} declaration={document.declaration} stageId={selection.stageId} stageIndex={stageIndex} dispatch={dispatch} />
-      ) : (
-        <Gone />
-      );
+    const stage = stageWithId(index, selection.stageId);
+    body = stage ? <StageInspector key={key} index={index} stage={stage} dispatch={dispatch} /> : <Gone />;
   } else {
     body = <PipelineInspector declaration={document.declaration} dispatch={dispatch} />;
   }

@@ -6,6 +6,7 @@
 import type { DesignerDocument, Selection } from "@/lib/domain/designer/contract";
 import { locateAction, locateStage } from "@/lib/domain/designer/document";
 import { targetOfPath } from "@/lib/domain/designer/issues";
+import { arrayOf, asObject, asString } from "@/lib/domain/json";
 
 const ELEMENT = /^stages\[(\d+)\](?:\.actions\[(\d+)\])?/;
 
@@ -26,26 +27,22 @@ export function pathOfSelection(document: DesignerDocument, selection: Selection
   return at && `stages[${at.stageIndex}].actions[${at.actionIndex}]`;
 }
 
+/** The entry's name, or undefined when it has none (or an empty one). */
 function nameAt(value: unknown): string | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const name = (value as { name?: unknown }).name;
-  return typeof name === "string" && name !== "" ? name : undefined;
+  return asString(asObject(value).name) || undefined;
 }
 
 /** A human name for the element a path points into: `Build / Compile`, `Build`, or the pipeline's name. */
 export function elementLabel(document: DesignerDocument, path: string): string {
   const declaration = document.declaration;
-  const stages = Array.isArray(declaration.stages) ? (declaration.stages as unknown[]) : [];
   const m = ELEMENT.exec(path);
   if (!m) return nameAt(declaration) ?? "Pipeline";
   const stageIndex = Number(m[1]);
-  const stage = stages[stageIndex];
+  const stage = arrayOf(declaration.stages)[stageIndex];
   const stageName = nameAt(stage) ?? `Stage ${stageIndex + 1}`;
   if (m[2] === undefined) return stageName;
   const actionIndex = Number(m[2]);
-  const actions = stage && typeof stage === "object" ? (stage as { actions?: unknown }).actions : undefined;
-  const action = Array.isArray(actions) ? actions[actionIndex] : undefined;
-  return `${stageName} / ${nameAt(action) ?? `Action ${actionIndex + 1}`}`;
+  return `${stageName} / ${nameAt(arrayOf(asObject(stage).actions)[actionIndex]) ?? `Action ${actionIndex + 1}`}`;
 }
 
 /**

@@ -1,31 +1,31 @@
 "use client";
 
 import type { DesignerCommand } from "@/lib/domain/designer/contract";
+import { asObject, asString, compact, type JsonObject } from "@/lib/domain/json";
+import type { PipelineIndex, StageRef } from "@/lib/domain/pipeline/pipeline-index";
 import { ConditionEditor } from "./condition-editor";
 import { Section, SelectField, TextField } from "./fields";
-import { compact, list, obj, str, type Json } from "./json-read";
 
 interface StageInspectorProps {
-  readonly declaration: Json;
-  readonly stageId: string;
-  readonly stageIndex: number;
+  /** The document's read model (the inspector reads it once per document). */
+  readonly index: PipelineIndex;
+  readonly stage: StageRef;
   readonly dispatch: (command: DesignerCommand) => void;
 }
 
-export function StageInspector({ declaration, stageId, stageIndex, dispatch }: StageInspectorProps) {
-  const stage = obj(list(declaration.stages)[stageIndex]);
-  const path = `stages[${stageIndex}]`;
-  const onFailure = obj(stage.onFailure);
-  const retry = obj(onFailure.retryConfiguration);
-  const update = (patch: Json) => dispatch({ type: "updateStage", stageId, patch });
-  const setOnFailure = (patch: Json) => update({ onFailure: compact({ ...onFailure, ...patch }) });
+export function StageInspector({ index, stage: ref, dispatch }: StageInspectorProps) {
+  const { raw: stage, path, id: stageId, index: stageIndex } = ref;
+  const onFailure = asObject(stage.onFailure);
+  const retry = asObject(onFailure.retryConfiguration);
+  const update = (patch: JsonObject) => dispatch({ type: "updateStage", stageId, patch });
+  const setOnFailure = (patch: JsonObject) => update({ onFailure: compact({ ...onFailure, ...patch }) });
 
   return (
     <div className="flex flex-col gap-3" data-testid="stage-inspector">
       <TextField
         label="Stage name"
         path={`${path}.name`}
-        value={str(stage.name)}
+        value={ref.name ?? ""}
         required
         onChange={(name) => dispatch({ type: "renameStage", stageId, name })}
       />
@@ -37,7 +37,7 @@ export function StageInspector({ declaration, stageId, stageIndex, dispatch }: S
         <SelectField
           label="On failure result"
           path={`${path}.onFailure.result`}
-          value={str(onFailure.result)}
+          value={asString(onFailure.result)}
           options={["ROLLBACK", "RETRY", "FAIL"]}
           emptyLabel="(default: fail)"
           onChange={(result) =>
@@ -48,18 +48,18 @@ export function StageInspector({ declaration, stageId, stageIndex, dispatch }: S
             })
           }
         />
-        {str(onFailure.result) === "RETRY" && (
+        {asString(onFailure.result) === "RETRY" && (
           <SelectField
             label="Retry mode"
             path={`${path}.onFailure.retryConfiguration.retryMode`}
-            value={str(retry.retryMode)}
+            value={asString(retry.retryMode)}
             options={["FAILED_ACTIONS", "ALL_ACTIONS"]}
             emptyLabel="(not set)"
             onChange={(mode) => setOnFailure({ retryConfiguration: compact({ ...retry, retryMode: mode === "" ? undefined : mode }) })}
           />
         )}
         <ConditionEditor
-          declaration={declaration}
+          index={index}
           stageIndex={stageIndex}
           block="onFailure"
           value={onFailure}
@@ -71,10 +71,10 @@ export function StageInspector({ declaration, stageId, stageIndex, dispatch }: S
         {(["beforeEntry", "onSuccess"] as const).map((block) => (
           <ConditionEditor
             key={block}
-            declaration={declaration}
+            index={index}
             stageIndex={stageIndex}
             block={block}
-            value={obj(stage[block])}
+            value={asObject(stage[block])}
             onChange={(value) => update({ [block]: compact(value) })}
           />
         ))}

@@ -1,9 +1,10 @@
 "use client";
 
 import { useId } from "react";
+import { arrayOf, asObject, asString, compact, type JsonObject } from "@/lib/domain/json";
+import { buildIndex } from "@/lib/domain/pipeline/pipeline-index";
 import { FieldDiagnostics } from "./field-diagnostics";
 import { SelectField, SmallButton, TextField } from "./fields";
-import { compact, list, obj, str, type Json } from "./json-read";
 
 type FilterKind = "push" | "pullRequest";
 const CRITERIA: Record<FilterKind, readonly string[]> = {
@@ -14,19 +15,16 @@ const EVENTS = ["OPEN", "UPDATED", "CLOSED"] as const;
 const KIND_LABEL: Record<FilterKind, string> = { push: "push filter", pullRequest: "pull request filter" };
 
 /** Names of the pipeline's CodeStarSourceConnection actions: the only valid trigger sources. */
-export function connectionSourceActions(declaration: Json): string[] {
+export function connectionSourceActions(declaration: JsonObject): string[] {
   const names: string[] = [];
-  for (const stage of list(declaration.stages)) {
-    for (const action of list(obj(stage).actions)) {
-      const a = obj(action);
-      if (str(obj(a.actionTypeId).provider) === "CodeStarSourceConnection" && str(a.name) !== "") names.push(str(a.name));
-    }
+  for (const action of buildIndex(declaration).actions) {
+    if (action.type.provider === "CodeStarSourceConnection" && action.name) names.push(action.name);
   }
   return names;
 }
 
 function patterns(value: unknown): string {
-  return list(value).map(str).join(", ");
+  return arrayOf(value).map(asString).join(", ");
 }
 
 function toPatterns(text: string): string[] | undefined {
@@ -36,15 +34,15 @@ function toPatterns(text: string): string[] | undefined {
 }
 
 interface Props {
-  readonly declaration: Json;
-  readonly onChange: (triggers: Json[] | undefined) => void;
+  readonly declaration: JsonObject;
+  readonly onChange: (triggers: JsonObject[] | undefined) => void;
 }
 
 /** Git triggers (V2): source action, push and pull-request filters with includes/excludes. */
 export function TriggersEditor({ declaration, onChange }: Props) {
-  const triggers = list(declaration.triggers).map(obj);
+  const triggers = arrayOf(declaration.triggers).map(asObject);
   const sources = connectionSourceActions(declaration);
-  const setGit = (i: number, git: Json) =>
+  const setGit = (i: number, git: JsonObject) =>
     onChange(triggers.map((t, j) => (j === i ? { ...t, providerType: "CodeStarSourceConnection", gitConfiguration: git } : t)));
 
   return (
@@ -54,7 +52,7 @@ export function TriggersEditor({ declaration, onChange }: Props) {
         <p className="text-xs text-slate-500">Triggers need a CodeStarSourceConnection source action (GitHub, GitLab, Bitbucket connections).</p>
       )}
       {triggers.map((trigger, i) => {
-        const git = obj(trigger.gitConfiguration);
+        const git = asObject(trigger.gitConfiguration);
         const path = `triggers[${i}].gitConfiguration`;
         const label = `Trigger ${i + 1}`;
         return (
@@ -78,7 +76,7 @@ export function TriggersEditor({ declaration, onChange }: Props) {
             <SelectField
               label={`${label} source action`}
               path={`${path}.sourceActionName`}
-              value={str(git.sourceActionName)}
+              value={asString(git.sourceActionName)}
               options={sources}
               required
               emptyLabel="Choose…"
@@ -90,7 +88,7 @@ export function TriggersEditor({ declaration, onChange }: Props) {
                 kind={kind}
                 label={label}
                 path={`${path}.${kind}`}
-                filters={list(git[kind]).map(obj)}
+                filters={arrayOf(git[kind]).map(asObject)}
                 onChange={(filters) => setGit(i, compact({ ...git, [kind]: filters }) ?? {})}
               />
             ))}
@@ -120,12 +118,12 @@ interface FilterListProps {
   readonly kind: FilterKind;
   readonly label: string;
   readonly path: string;
-  readonly filters: Json[];
-  readonly onChange: (filters: Json[] | undefined) => void;
+  readonly filters: JsonObject[];
+  readonly onChange: (filters: JsonObject[] | undefined) => void;
 }
 
 function FilterList({ kind, label, path, filters, onChange }: FilterListProps) {
-  const set = (k: number, filter: Json) => onChange(filters.map((f, j) => (j === k ? filter : f)));
+  const set = (k: number, filter: JsonObject) => onChange(filters.map((f, j) => (j === k ? filter : f)));
   return (
     <div className="flex flex-col gap-2">
       <FieldDiagnostics path={path} exact />
@@ -151,11 +149,11 @@ function FilterList({ kind, label, path, filters, onChange }: FilterListProps) {
             </div>
             <FieldDiagnostics path={fpath} exact />
             {kind === "pullRequest" && (
-              <EventsField prefix={prefix} path={`${fpath}.events`} value={list(filter.events).map(str)} onChange={(events) => set(k, compact({ ...filter, events }) ?? {})} />
+              <EventsField prefix={prefix} path={`${fpath}.events`} value={arrayOf(filter.events).map(asString)} onChange={(events) => set(k, compact({ ...filter, events }) ?? {})} />
             )}
             {CRITERIA[kind].map((criterion) =>
               (["includes", "excludes"] as const).map((side) => {
-                const criteria = obj(filter[criterion]);
+                const criteria = asObject(filter[criterion]);
                 return (
                   <TextField
                     key={`${criterion}.${side}`}

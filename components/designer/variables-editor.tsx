@@ -1,13 +1,13 @@
 "use client";
 
+import { arrayOf, asObject, asString, compact, type JsonObject } from "@/lib/domain/json";
 import { FieldDiagnostics } from "./field-diagnostics";
 import { SmallButton, TextField } from "./fields";
-import { compact, list, obj, str, type Json } from "./json-read";
 
 /** Pipeline-level variables (V2): name, default value, description. */
-export function VariablesEditor({ value, onChange }: { value: unknown; onChange: (variables: Json[] | undefined) => void }) {
-  const variables = list(value).map(obj);
-  const set = (i: number, patch: Json) =>
+export function VariablesEditor({ value, onChange }: { value: unknown; onChange: (variables: JsonObject[] | undefined) => void }) {
+  const variables = arrayOf(value).map(asObject);
+  const set = (i: number, patch: JsonObject) =>
     onChange(variables.map((v, j) => (j === i ? (compact({ ...v, ...patch }) ?? { name: "" }) : v)));
   const freshName = () => {
     let n = variables.length + 1;
@@ -34,17 +34,17 @@ export function VariablesEditor({ value, onChange }: { value: unknown; onChange:
               </SmallButton>
             </span>
           </div>
-          <TextField label={`Variable ${i + 1} name`} path={`variables[${i}].name`} value={str(v.name)} required onChange={(name) => set(i, { name })} />
+          <TextField label={`Variable ${i + 1} name`} path={`variables[${i}].name`} value={asString(v.name)} required onChange={(name) => set(i, { name })} />
           <TextField
             label={`Variable ${i + 1} default value`}
             path={`variables[${i}].defaultValue`}
-            value={str(v.defaultValue)}
+            value={asString(v.defaultValue)}
             onChange={(d) => set(i, { defaultValue: d === "" ? undefined : d })}
           />
           <TextField
             label={`Variable ${i + 1} description`}
             path={`variables[${i}].description`}
-            value={str(v.description)}
+            value={asString(v.description)}
             onChange={(d) => set(i, { description: d === "" ? undefined : d })}
           />
         </div>

@@ -11,7 +11,9 @@ import { validate } from "../validation/validate";
 import { artifactFlow } from "./artifact-flow";
 import { applyCommandStrict } from "./commands";
 import type { DesignerCommand, DesignerDocument, DropTarget, JsonObject } from "./contract";
-import { actionById, actionsOf, documentFromDeclaration, effectiveRunOrder, stageById, stagesOf } from "./document";
+import { arrayOf, asObject } from "../json";
+import { effectiveRunOrder } from "../pipeline/pipeline-index";
+import { actionById, documentFromDeclaration, stageById } from "./document";
 import { groupIssues } from "./issues";
 import { sampleDeclaration } from "./test-fixtures";
 import { STARTER_TEMPLATES } from "./templates";
@@ -102,11 +104,11 @@ function deepFreeze<T>(value: T): T {
 }
 
 function assertConsistent(doc: DesignerDocument): void {
-  const stages = stagesOf(doc.declaration);
+  const stages = arrayOf(doc.declaration.stages);
   expect(doc.stageIds).toHaveLength(stages.length);
   expect(doc.actionIds).toHaveLength(stages.length);
   stages.forEach((stage, i) => {
-    const actions = actionsOf(stage);
+    const actions = arrayOf(asObject(stage).actions);
     expect(doc.actionIds[i]).toHaveLength(actions.length);
     const orders = [...new Set(actions.map(effectiveRunOrder))].sort((a, b) => a - b);
     expect(orders).toEqual(orders.map((_, k) => k + 1));

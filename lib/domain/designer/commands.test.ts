@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { applyCommand } from "./commands";
 import type { DesignerCommand, DesignerDocument, JsonObject } from "./contract";
-import { actionById, actionGroups, documentFromDeclaration, emptyDesign, stageById } from "./document";
-import { CODEBUILD, MANUAL, S3_SOURCE, sampleDeclaration } from "./test-fixtures";
+import { actionById, documentFromDeclaration, emptyDesign, stageById } from "./document";
+import { CODEBUILD, groupsOf, MANUAL, S3_SOURCE, sampleDeclaration } from "./test-fixtures";
 
 const sample = () => documentFromDeclaration(sampleDeclaration());
 
@@ -113,7 +113,7 @@ describe("action commands", () => {
       ["Test", 1],
       ["Lint", 2],
     ]);
-    expect(actionGroups(parallel, "s2")).toEqual([
+    expect(groupsOf(parallel, "s2")).toEqual([
       { runOrder: 1, actionIds: ["a2", "a3"] },
       { runOrder: 2, actionIds: ["a4"] },
     ]);

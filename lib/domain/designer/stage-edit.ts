@@ -5,7 +5,9 @@
  * Everything returns new objects; untouched actions, stages and documents keep their identity.
  */
 import type { DesignerDocument, DropTarget, JsonObject } from "./contract";
-import { actionsOf, effectiveRunOrder, isJsonObject, locateStage, stagesOf } from "./document";
+import { arrayOf, asObject, isObject } from "../json";
+import { effectiveRunOrder, groupByRunOrder } from "../pipeline/pipeline-index";
+import { locateStage, readDocument } from "./document";
 
 export interface Entry {
   readonly id: string;
@@ -15,24 +17,23 @@ export interface Entry {
 /** A stage's actions as groups in ascending runOrder; empty groups may appear while editing. */
 export type Groups = Entry[][];
 
-export function readGroups(doc: DesignerDocument, stageIndex: number): Groups {
-  const actions = actionsOf(stagesOf(doc.declaration)[stageIndex]);
-  const ids = doc.actionIds[stageIndex] ?? [];
-  const byOrder = new Map<number, Entry[]>();
-  actions.forEach((action, j) => {
-    const order = effectiveRunOrder(action);
-    const entry = { id: ids[j]!, action };
-    const list = byOrder.get(order);
-    if (list) list.push(entry);
-    else byOrder.set(order, [entry]);
-  });
-  return [...byOrder.entries()].sort((a, b) => a[0] - b[0]).map(([, entries]) => entries);
+/** The action entries of a stage as they appear in its declaration (anything: imports are untrusted). */
+function stageEntries(doc: DesignerDocument, stageIndex: number): readonly unknown[] {
+  return arrayOf(asObject(arrayOf(doc.declaration.stages)[stageIndex]).actions);
+}
+
+/** A stage's runOrder groups, read through the read model, as entries commands can rearrange. */
+export function editableGroups(doc: DesignerDocument, stageIndex: number): Groups {
+  const stage = readDocument(doc).stages[stageIndex];
+  if (!stage) return [];
+  const entries = stageEntries(doc, stageIndex);
+  return stage.groups.map((group) => group.actions.map((a) => ({ id: a.id, action: entries[a.actionIndex] })));
 }
 
 /** The stage index of a drop target, when the stage exists and can hold actions. */
 export function targetStageIndex(doc: DesignerDocument, target: DropTarget): number | undefined {
   const i = locateStage(doc, target.stageId);
-  return i !== undefined && isJsonObject(stagesOf(doc.declaration)[i]) ? i : undefined;
+  return i !== undefined && isObject(arrayOf(doc.declaration.stages)[i]) ? i : undefined;
 }
 
 /**
@@ -73,7 +74,7 @@ export function withoutEntry(groups: Groups, id: string): { groups: Groups; entr
 
 /** Sets a runOrder, keeping the action's identity when it already has it. */
 function withRunOrder(action: unknown, runOrder: number): unknown {
-  if (!isJsonObject(action) || action.runOrder === runOrder) return action;
+  if (!isObject(action) || action.runOrder === runOrder) return action;
   return { ...action, runOrder };
 }
 
@@ -91,9 +92,9 @@ export function writeGroups(doc: DesignerDocument, stageIndex: number, groups: G
       ids.push(entry.id);
     }
   });
-  const stage = stagesOf(doc.declaration)[stageIndex];
-  if (!isJsonObject(stage)) return doc;
-  const before = actionsOf(stage);
+  const stage = arrayOf(doc.declaration.stages)[stageIndex];
+  if (!isObject(stage)) return doc;
+  const before = stageEntries(doc, stageIndex);
   const beforeIds = doc.actionIds[stageIndex] ?? [];
   const same =
     Array.isArray(stage.actions) &&
@@ -110,7 +111,7 @@ export function replaceStage(
   stage: JsonObject,
   actionIds: readonly string[],
 ): DesignerDocument {
-  const stages = [...stagesOf(doc.declaration)];
+  const stages = [...arrayOf(doc.declaration.stages)];
   stages[stageIndex] = stage;
   const allIds = [...doc.actionIds];
   allIds[stageIndex] = actionIds;
@@ -119,17 +120,12 @@ export function replaceStage(
 
 /** Renumbers a stage's runOrders 1..n (after a patch that may have changed one). */
 export function renumberStage(doc: DesignerDocument, stageIndex: number): DesignerDocument {
-  return writeGroups(doc, stageIndex, readGroups(doc, stageIndex));
+  return writeGroups(doc, stageIndex, editableGroups(doc, stageIndex));
 }
 
 /** Groups copied actions by their runOrder, preserving their relative order, for paste. */
 export function groupCopies(actions: readonly JsonObject[], ids: readonly string[]): Entry[][] {
-  const byOrder = new Map<number, Entry[]>();
-  actions.forEach((action, k) => {
-    const order = effectiveRunOrder(action);
-    const list = byOrder.get(order) ?? [];
-    list.push({ id: ids[k]!, action });
-    byOrder.set(order, list);
-  });
-  return [...byOrder.entries()].sort((a, b) => a[0] - b[0]).map(([, entries]) => entries);
+  return groupByRunOrder(actions.map(effectiveRunOrder)).map((group) =>
+    group.members.map((k) => ({ id: ids[k]!, action: actions[k] })),
+  );
 }
