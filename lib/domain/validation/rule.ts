@@ -1,6 +1,6 @@
 import type { ValidationContext } from "./context";
 import type { Diagnostic, Severity } from "./diagnostic";
-import type { PipelineIndex } from "../pipeline/pipeline-index";
+import type { PipelineIndex } from "./pipeline-index";
 
 /** Collects findings; rules never throw and never stop at the first finding. */
 export interface Reporter {

@@ -16,7 +16,7 @@ import {
 import { checkString } from "../checks";
 import { describe, isObject, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
-import type { ActionRef } from "../../pipeline/pipeline-index";
+import type { ActionRef } from "../pipeline-index";
 import type { Reporter, Rule } from "../rule";
 import { actionLabel, capitalize, hasReference, isType, validTypeId, wrongCaseOf } from "./actions-support";
 

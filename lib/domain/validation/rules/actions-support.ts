@@ -1,7 +1,7 @@
 /** Small helpers shared by the ACT/ART/CFG rule files (no rules here). */
 import { PROVIDER } from "../../pipeline/patterns";
 import { arrayOf, describe, isObject, type JsonObject } from "../../json";
-import type { ActionRef, StageRef } from "../../pipeline/pipeline-index";
+import type { ActionRef, StageRef } from "../pipeline-index";
 
 export const ACTION_CATEGORIES: readonly string[] = ["Source", "Build", "Deploy", "Test", "Invoke", "Approval", "Compute"];
 export const ACTION_OWNERS: readonly string[] = ["AWS", "ThirdParty", "Custom"];

@@ -7,7 +7,7 @@ import { ACTION_PROVIDERS, type ProviderEntry } from "../../catalog/catalog";
 import { CONFIG_KEY, CONFIG_VALUE } from "../../pipeline/patterns";
 import { describe, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
-import type { ActionRef } from "../../pipeline/pipeline-index";
+import type { ActionRef } from "../pipeline-index";
 import type { Reporter, Rule } from "../rule";
 import { actionLabel, capitalize, hasReference, isType } from "./actions-support";
 

@@ -4,7 +4,7 @@ import { LIMITS, PIPELINE_NAME, ROLE_ARN, satisfies } from "../../pipeline/patte
 import { checkString } from "../checks";
 import type { ValidationContext } from "../context";
 import { arrayOf, describe, isInteger, isObject, isString, jsonType } from "../../json";
-import type { ActionRef, PipelineIndex } from "../../pipeline/pipeline-index";
+import type { ActionRef, PipelineIndex } from "../pipeline-index";
 import type { Reporter, Rule } from "../rule";
 import { caseVariantOf, ENUMS } from "./general";
 

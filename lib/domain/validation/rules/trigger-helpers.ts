@@ -1,7 +1,7 @@
 /** Defensive views of `triggers` shared by the TRIG rules. */
 import { ACTION_NAME } from "../../pipeline/patterns";
 import { arrayOf, isObject, isString, type JsonObject } from "../../json";
-import type { ActionRef, PipelineIndex } from "../../pipeline/pipeline-index";
+import type { ActionRef, PipelineIndex } from "../pipeline-index";
 
 export const PROVIDER_TYPE = "CodeStarSourceConnection";
 
