@@ -6,7 +6,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { JsonObject } from "@/lib/domain/designer/contract";
-import { draftKey, parseDraft, saveDraft, titleOf, type Draft } from "./draft-storage";
+import { titleOf, type Draft } from "./draft-format";
+import { draftKey, parseDraft, saveDraft } from "./draft-storage";
 
 export function useAutosave(draft: Draft, declaration: JsonObject, region: string, apply: (declaration: JsonObject) => void) {
   const lastSaved = useRef(draft.updatedAt);
@@ -19,10 +20,11 @@ export function useAutosave(draft: Draft, declaration: JsonObject, region: strin
     // Nothing edited yet: leave the stored copy alone.
     if (declaration === opened.current && region === openedRegion.current) return;
     const updatedAt = Math.max(Date.now(), lastSaved.current + 1);
-    const ok = saveDraft({ id: draft.id, title: titleOf(declaration), updatedAt, declaration, region });
+    // Spread first: members of the format this hook does not edit are kept as they are.
+    const ok = saveDraft({ ...draft, title: titleOf(declaration), updatedAt, declaration, region });
     if (ok) lastSaved.current = updatedAt;
     setFailed(!ok);
-  }, [declaration, region, draft.id]);
+  }, [declaration, region, draft]);
 
   useEffect(() => {
     const onStorage = (e: StorageEvent) => {

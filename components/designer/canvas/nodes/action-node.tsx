@@ -3,7 +3,7 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useCanvasController } from "../canvas-context";
-import type { ActionNode as ActionNodeType } from "../project";
+import { nodeIdOf, type ActionNode as ActionNodeType } from "../project";
 import { categoryStyle } from "./category-style";
 import { IssueBadge } from "./issue-badge";
 
@@ -11,6 +11,7 @@ import { IssueBadge } from "./issue-badge";
 function ActionNodeView({ data, selected }: NodeProps<ActionNodeType>) {
   const controller = useCanvasController();
   const style = categoryStyle(data.category);
+  const selection = { kind: "action", actionId: data.actionId } as const;
   const border = data.errors
     ? "border-red-500"
     : data.warnings
@@ -26,11 +27,11 @@ function ActionNodeView({ data, selected }: NodeProps<ActionNodeType>) {
       aria-label={`Action ${data.name}`}
       aria-pressed={selected}
       onFocus={(e) => {
-        controller.select({ kind: "action", actionId: data.actionId });
+        controller.select(selection);
         // Keyboard focus only: a mouse press must not pan the canvas under the pointer.
-        if (e.currentTarget.matches(":focus-visible")) controller.reveal(`action:${data.actionId}`);
+        if (e.currentTarget.matches(":focus-visible")) controller.reveal(nodeIdOf(selection)!);
       }}
-      onClick={() => controller.select({ kind: "action", actionId: data.actionId })}
+      onClick={() => controller.select(selection)}
       onPointerDown={(e) => {
         if (e.button !== 0) return;
         controller.beginDrag({ kind: "action", actionId: data.actionId }, data.name || "action", e);

@@ -1,8 +1,8 @@
 "use client";
 
 import type { DesignerViewProps } from "@/lib/domain/designer/contract";
-import { Inspector } from "@/components/designer/inspector";
-import { ProblemsPanel } from "@/components/designer/problems-panel";
+import { Inspector } from "@/components/designer/inspector/inspector";
+import { ProblemsPanel } from "@/components/designer/problems/problems-panel";
 
 /** The right-hand column: the inspector of the selection above the problems panel. */
 export function SidePanel(props: DesignerViewProps) {

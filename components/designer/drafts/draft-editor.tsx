@@ -3,8 +3,9 @@
 /** Loads a local draft (client only: localStorage) and opens the workspace on it. */
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { readDraft, type DraftRead } from "./draft-storage";
-import { DesignerWorkspace } from "./designer-workspace";
+import type { DraftRead } from "./draft-format";
+import { readDraft } from "./draft-storage";
+import { DesignerWorkspace } from "@/components/designer/workspace/designer-workspace";
 
 export function DraftEditor({ draftId }: { draftId: string }) {
   const [read, setRead] = useState<DraftRead | undefined>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { reuseUnchanged } from "@/components/canvas/reuse-nodes";
-import { project } from "@/components/canvas/project";
+import { reuseUnchanged } from "./reuse-nodes";
+import { project } from "./project";
 import { applyCommand } from "@/lib/domain/designer/commands";
 import { documentFromDeclaration } from "@/lib/domain/designer/document";
 import { groupIssues } from "@/lib/domain/designer/issues";

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { DesignerViewProps } from "@/lib/domain/designer/contract";
 import { sortDiagnostics } from "@/lib/domain/validation/diagnostic";
-import { elementLabel, selectionFromPath } from "./selection-from-path";
+import { elementLabel, selectionFromPath } from "@/components/designer/inspector/selection-from-path";
 import { SeverityPill } from "@/components/ui/severity-pill";
 
 type ProblemsPanelProps = Pick<DesignerViewProps, "document" | "diagnostics" | "select">;

@@ -1,31 +1,15 @@
 /**
- * Local drafts in the browser's localStorage.
+ * Local drafts in the browser's localStorage: one entry per draft under the key
+ * `pipewright:draft:<id>`, whose value is the JSON of a draft (draft-format.ts, which also
+ * migrates drafts saved in earlier formats).
  *
- * Format: one entry per draft under the key `pipewright:draft:<id>`, whose value is the JSON
- *   { "id": string, "title": string, "updatedAt": number (ms since epoch), "declaration": object,
- *     "region"?: string (the pipeline's home region the design is validated for) }
- * `declaration` is the PipelineDeclaration being designed (camelCase, as the API has it). Ids
- * beside it (stage/action ids) are not stored: they are re-derived on open.
- *
- * Reads are checked with zod: an entry that is not valid JSON or not of this shape is reported
- * (listDrafts returns it among `corrupt`), never thrown. Writes may fail (quota, private mode):
+ * Reads never throw: an entry that is not valid JSON, or not a draft in any known format, is
+ * reported (listDrafts returns it among `corrupt`). Writes may fail (quota, private mode):
  * saveDraft returns false then, and the caller says so.
  */
-import { z } from "zod";
+import { migrateDraft, type Draft, type DraftRead } from "./draft-format";
 
 export const DRAFT_KEY_PREFIX = "pipewright:draft:";
-
-export const draftSchema = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  updatedAt: z.number(),
-  declaration: z.record(z.string(), z.unknown()),
-  region: z.string().optional(),
-});
-
-export type Draft = z.infer<typeof draftSchema>;
-
-export type DraftRead = { readonly ok: true; readonly draft: Draft } | { readonly ok: false; readonly reason: string };
 
 function storage(): Storage | undefined {
   try {
@@ -47,9 +31,7 @@ export function parseDraft(text: string | null): DraftRead {
   } catch {
     return { ok: false, reason: "not valid JSON" };
   }
-  const parsed = draftSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, reason: parsed.error.issues[0]?.message ?? "not a draft" };
-  return { ok: true, draft: parsed.data };
+  return migrateDraft(value);
 }
 
 export function readDraft(id: string): DraftRead {
@@ -103,8 +85,4 @@ export function removeEntry(key: string): void {
 export function newDraftId(): string {
   const random = Math.random().toString(36).slice(2, 8);
   return `${Date.now().toString(36)}${random}`;
-}
-
-export function titleOf(declaration: Record<string, unknown>): string {
-  return typeof declaration.name === "string" && declaration.name !== "" ? declaration.name : "Untitled pipeline";
 }

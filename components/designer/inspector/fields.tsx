@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
+import { RegionSelect } from "@/components/ui/region-select";
 import { FieldDiagnostics, useFieldDiagnostics } from "./field-diagnostics";
 
 /** Undefined for an empty string: clearing an optional field removes the member. */
@@ -135,6 +136,38 @@ export function SelectField({ label, path, value, options, onChange, required, h
             ),
           )}
         </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+interface RegionFieldProps {
+  readonly label: string;
+  readonly path: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly hint?: string;
+  /** Label of the "no region" choice; omitted: a region must be chosen. */
+  readonly emptyLabel?: string;
+  /** Regions taken elsewhere (other artifact stores). */
+  readonly exclude?: readonly string[];
+  readonly exact?: boolean;
+}
+
+export function RegionField({ label, path, value, onChange, hint, emptyLabel, exclude, exact }: RegionFieldProps) {
+  const tone = useInputTone(path, exact);
+  return (
+    <FieldFrame label={label} path={path} hint={hint} exact={exact}>
+      {(id) => (
+        <RegionSelect
+          id={id}
+          data-path={path}
+          className={INPUT_CLASS + tone}
+          value={value}
+          onChange={onChange}
+          {...(emptyLabel !== undefined ? { emptyLabel } : {})}
+          {...(exclude ? { exclude } : {})}
+        />
       )}
     </FieldFrame>
   );

@@ -7,7 +7,7 @@ import {
   dropTargetOf,
   stageGapAt,
   zoneFromDataset,
-} from "@/components/canvas/interpret";
+} from "./interpret";
 import { applyCommand } from "@/lib/domain/designer/commands";
 import { documentFromDeclaration } from "@/lib/domain/designer/document";
 import type { DesignerDocument } from "@/lib/domain/designer/contract";

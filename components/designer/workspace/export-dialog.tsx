@@ -1,22 +1,20 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { exportPipeline, newPipeline, type ExportForm, type JsonMap } from "@/lib/domain/formats";
+import { EXPORT_FORM_LABELS, exportPipeline, newPipeline, type ExportForm, type JsonMap } from "@/lib/domain/formats";
 import type { JsonObject } from "@/lib/domain/designer/contract";
 
-const FORMS: readonly { readonly form: ExportForm; readonly label: string; readonly file: string }[] = [
-  { form: "declaration", label: "Declaration JSON", file: "pipeline.json" },
-  { form: "cli-input", label: "CLI input JSON", file: "create-pipeline.json" },
-  { form: "cloudformation-yaml", label: "CloudFormation YAML", file: "pipeline.yaml" },
-];
+/** The forms a design is exported in: get-pipeline output also holds the metadata of a deployed pipeline, which a design has not. */
+const FORMS: readonly ExportForm[] = ["declaration", "cli-input", "cloudformation-yaml"];
 
 /** The design in the three export forms, to copy or download. */
 export function ExportDialog({ declaration, onClose }: { declaration: JsonObject; onClose: () => void }) {
   const [form, setForm] = useState<ExportForm>("declaration");
   const result = useMemo(() => exportPipeline(newPipeline(declaration as JsonMap), form), [declaration, form]);
-  const file = FORMS.find((f) => f.form === form)!.file;
+  const { baseName, extension, mediaType } = EXPORT_FORM_LABELS[form];
+  const file = `${baseName}.${extension}`;
   const download = () => {
-    const url = URL.createObjectURL(new Blob([result.text], { type: form.endsWith("yaml") ? "text/yaml" : "application/json" }));
+    const url = URL.createObjectURL(new Blob([result.text], { type: mediaType }));
     const a = document.createElement("a");
     a.href = url;
     a.download = file;
@@ -40,16 +38,16 @@ export function ExportDialog({ declaration, onClose }: { declaration: JsonObject
           <h2 className="mr-auto text-lg font-semibold">Export</h2>
           {FORMS.map((f) => (
             <button
-              key={f.form}
+              key={f}
               type="button"
-              data-testid={`export-form-${f.form}`}
-              aria-pressed={form === f.form}
-              onClick={() => setForm(f.form)}
+              data-testid={`export-form-${f}`}
+              aria-pressed={form === f}
+              onClick={() => setForm(f)}
               className={`rounded-md border px-2 py-1 text-sm ${
-                form === f.form ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950" : "border-slate-300 dark:border-slate-700"
+                form === f ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950" : "border-slate-300 dark:border-slate-700"
               }`}
             >
-              {f.label}
+              {EXPORT_FORM_LABELS[f].label}
             </button>
           ))}
         </div>

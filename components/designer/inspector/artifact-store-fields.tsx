@@ -1,10 +1,10 @@
 "use client";
 
-import { SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
 import { asObject, asString, compact, type JsonObject } from "@/lib/domain/json";
+import { SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
 import { joinPath } from "@/lib/domain/validation/path";
 import { FieldDiagnostics } from "./field-diagnostics";
-import { SelectField, SmallButton, TextField } from "./fields";
+import { RegionField, SelectField, SmallButton, TextField } from "./fields";
 
 
 interface Props {
@@ -89,14 +89,7 @@ export function ArtifactStoreFields({ declaration, update }: Props) {
               <div key={region} className="flex flex-col gap-2 rounded-md border border-slate-200 p-2 dark:border-slate-800">
                 <div className="flex items-start gap-2">
                   <div className="flex-1">
-                    <SelectField
-                      label={`Store ${i + 1} region`}
-                      path={path}
-                      exact
-                      value={region}
-                      options={REGIONS.filter((r) => r === region || !regions.includes(r))}
-                      onChange={rename}
-                    />
+                    <RegionField label={`Store ${i + 1} region`} path={path} exact value={region} exclude={regions} onChange={rename} />
                   </div>
                   <SmallButton
                     tone="danger"

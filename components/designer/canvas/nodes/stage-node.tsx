@@ -4,7 +4,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useCanvasController } from "../canvas-context";
 import { useDragSelector } from "../drag-store";
-import type { StageNode as StageNodeType } from "../project";
+import { nodeIdOf, type StageNode as StageNodeType } from "../project";
 import { IssueBadge } from "./issue-badge";
 
 /**
@@ -23,7 +23,8 @@ function StageNodeView({ data, selected }: NodeProps<StageNodeType>) {
   );
   const stageGap = useDragSelector(dragStore, (s) => (s?.payload.kind === "stage" ? s.stageGap : undefined));
   const placingAction = dragKind === "action" || dragKind === "provider";
-  const select = () => controller.select({ kind: "stage", stageId: data.stageId });
+  const selection = { kind: "stage", stageId: data.stageId } as const;
+  const select = () => controller.select(selection);
 
   const zone = (kind: "join" | "insert", index: number, rect: { x: number; y: number; width: number; height: number }) => {
     const active = hovered === `${kind}:${index}`;
@@ -71,7 +72,7 @@ function StageNodeView({ data, selected }: NodeProps<StageNodeType>) {
         aria-pressed={selected}
         onFocus={(e) => {
           select();
-          if (e.currentTarget.matches(":focus-visible")) controller.reveal(`stage:${data.stageId}`);
+          if (e.currentTarget.matches(":focus-visible")) controller.reveal(nodeIdOf(selection)!);
         }}
         onClick={select}
         onPointerDown={(e) => {

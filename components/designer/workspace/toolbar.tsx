@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { DesignerCommand, JsonObject, Selection } from "@/lib/domain/designer/contract";
-import { SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
+import { RegionSelect } from "@/components/ui/region-select";
 import { ShortcutsPopover } from "./shortcuts-popover";
 
 
@@ -58,19 +58,13 @@ export function Toolbar(props: ToolbarProps) {
       </label>
       <label className="ml-auto flex items-center gap-1.5 text-sm">
         <span className="text-slate-600 dark:text-slate-400">Region</span>
-        <select
+        <RegionSelect
           aria-label="Pipeline region"
           data-testid="pipeline-region"
           className="rounded-md border border-slate-300 bg-transparent px-1.5 py-1 text-sm dark:border-slate-700"
           value={props.region}
-          onChange={(e) => props.onRegion(e.target.value)}
-        >
-          {REGIONS.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
+          onChange={props.onRegion}
+        />
       </label>
       <span className="text-xs text-slate-500" data-testid="problem-counts">
         <span className={props.errorCount ? "text-red-600" : ""}>{props.errorCount} errors</span> · {props.warningCount} warnings

@@ -7,7 +7,7 @@
 import { useEffect, useRef } from "react";
 import { copySelection, parseClipboard, pasteCommand } from "@/lib/domain/designer/clipboard";
 import type { DesignerCommand, DesignerDocument, Selection } from "@/lib/domain/designer/contract";
-import { commandForActionKey, commandForStageKey, type MoveKey } from "./interpret";
+import { commandForActionKey, commandForStageKey, type MoveKey } from "@/components/designer/canvas/interpret";
 
 export const SHORTCUTS: readonly { readonly keys: string; readonly does: string }[] = [
   { keys: "Tab / Shift+Tab", does: "Move between stages and actions (focus selects)" },

@@ -10,7 +10,7 @@ import { groupIssues } from "@/lib/domain/designer/issues";
 import { sampleDeclaration } from "@/lib/domain/designer/test-fixtures";
 import { validate } from "@/lib/domain/validation";
 import { Inspector } from "./inspector";
-import { ProblemsPanel } from "./problems-panel";
+import { ProblemsPanel } from "@/components/designer/problems/problems-panel";
 
 function render(document: DesignerDocument, selection: Selection): string {
   const diagnostics = validate(document.declaration, { region: "us-east-1" });

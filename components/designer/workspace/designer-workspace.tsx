@@ -10,23 +10,23 @@ import type { ActionTypeRef, DesignerCommand, DesignerViewProps } from "@/lib/do
 import { documentFromDeclaration, readDocument, stageOfAction } from "@/lib/domain/designer/document";
 import { stageWithId } from "@/lib/domain/pipeline/pipeline-index";
 import { validate } from "@/lib/domain/validation";
-import { CanvasControllerContext, type CanvasController } from "./canvas-context";
-import { CanvasView } from "./canvas-view";
+import { CanvasControllerContext, type CanvasController } from "../canvas/canvas-context";
+import { CanvasView } from "../canvas/canvas-view";
 import { createDesignerStore, useDesignerState } from "./designer-store";
-import { DragGhost } from "./drag-ghost";
-import { createDragStore } from "./drag-store";
-import { type Draft } from "./draft-storage";
+import { DragGhost } from "../canvas/drag-ghost";
+import { createDragStore } from "../canvas/drag-store";
+import type { Draft } from "../drafts/draft-format";
 import { ExportDialog } from "./export-dialog";
-import { commandForDrop, commandForStageDrop, dropTargetOf } from "./interpret";
+import { commandForDrop, commandForStageDrop, dropTargetOf } from "../canvas/interpret";
 import { groupIssues } from "@/lib/domain/designer/issues";
 import { artifactFlow } from "@/lib/domain/designer/artifact-flow";
-import { Palette } from "./palette";
-import { project, type CanvasNode } from "./project";
-import { reuseUnchanged } from "./reuse-nodes";
+import { Palette } from "../canvas/palette";
+import { project, type CanvasNode } from "../canvas/project";
+import { reuseUnchanged } from "../canvas/reuse-nodes";
 import { SidePanel } from "./side-panel";
 import { Toolbar } from "./toolbar";
-import { useAutosave } from "./use-autosave";
-import { useDragController, type DropResult } from "./use-drag-controller";
+import { useAutosave } from "../drafts/use-autosave";
+import { useDragController, type DropResult } from "../canvas/use-drag-controller";
 import { useEditorKeys } from "./use-editor-keys";
 
 /** Designs are validated for this home region until the user picks another (cross-region rules need it). */

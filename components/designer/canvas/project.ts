@@ -71,6 +71,13 @@ export const stageNodeId = (stageId: string) => `stage:${stageId}`;
 export const groupNodeId = (stageId: string, index: number) => `group:${stageId}:${index}`;
 export const actionNodeId = (actionId: string) => `action:${actionId}`;
 
+/** The node that shows a selection; the pipeline has none (it is the whole canvas). */
+export function nodeIdOf(selection: Selection): string | undefined {
+  if (selection.kind === "stage") return stageNodeId(selection.stageId);
+  if (selection.kind === "action") return actionNodeId(selection.actionId);
+  return undefined;
+}
+
 export function project(document: DesignerDocument, issues: IssuesByElement, options: ProjectOptions = {}): Projection {
   const collapsed = options.collapsed ?? new Set<string>();
   const selection = options.selection;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { project } from "@/components/canvas/project";
-import { INSERT_GAP, STAGE_HEADER_HEIGHT } from "@/components/canvas/layout";
+import { project } from "./project";
+import { INSERT_GAP, STAGE_HEADER_HEIGHT } from "./layout";
 import { artifactFlow } from "@/lib/domain/designer/artifact-flow";
 import { documentFromDeclaration } from "@/lib/domain/designer/document";
 import { groupIssues } from "@/lib/domain/designer/issues";

@@ -5,6 +5,7 @@ import type { DesignerViewProps, Selection } from "@/lib/domain/designer/contrac
 import { readDocument } from "@/lib/domain/designer/document";
 import { actionWithId, stageWithId } from "@/lib/domain/pipeline/pipeline-index";
 import { issuesOf } from "@/lib/domain/designer/issues";
+import { nodeIdOf } from "../canvas/project";
 import { ActionInspector } from "./action-inspector";
 import { ElementProblems } from "./element-problems";
 import { DiagnosticsContext } from "./field-diagnostics";
@@ -13,8 +14,9 @@ import { StageInspector } from "./stage-inspector";
 import { useFocusPath } from "./use-focus-path";
 import { useV2Warning, V2Banner } from "./v2-banner";
 
+/** One key per selected element: the canvas node id, or "pipeline". */
 function selectionKey(selection: Selection): string {
-  return selection.kind === "pipeline" ? "pipeline" : selection.kind === "stage" ? `stage:${selection.stageId}` : `action:${selection.actionId}`;
+  return nodeIdOf(selection) ?? "pipeline";
 }
 
 const TITLES: Record<Selection["kind"], string> = { pipeline: "Pipeline", stage: "Stage", action: "Action" };

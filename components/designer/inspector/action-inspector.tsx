@@ -1,6 +1,5 @@
 "use client";
 
-import { SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
 import { availableInputArtifacts } from "@/lib/domain/designer/artifact-flow";
 import type { DesignerCommand, DesignerDocument } from "@/lib/domain/designer/contract";
 import { arrayOf, asString, isInteger, type JsonObject } from "@/lib/domain/json";
@@ -9,7 +8,7 @@ import { actionNamespaces } from "./action-scope";
 import { ArtifactInputs, ArtifactOutputs } from "./artifact-lists";
 import { ConfigForm } from "./config-form";
 import { FieldDiagnostics } from "./field-diagnostics";
-import { emptyToUndefined, FieldFrame, INPUT_CLASS, Section, SelectField, TextField, useInputTone } from "./fields";
+import { emptyToUndefined, FieldFrame, INPUT_CLASS, RegionField, Section, TextField, useInputTone } from "./fields";
 
 interface ActionInspectorProps {
   readonly document: DesignerDocument;
@@ -77,11 +76,10 @@ export function ActionInspector({ document, index, action: ref, dispatch }: Acti
           hint="Makes the action's output variables available as #{Namespace.Key} to later actions."
           onChange={(v) => update({ namespace: emptyToUndefined(v) })}
         />
-        <SelectField
+        <RegionField
           label="Region"
           path={`${path}.region`}
-          value={ref.region ?? ""}
-          options={REGIONS}
+          value={asString(action.region)}
           emptyLabel="(pipeline region)"
           hint={
             entry?.crossRegionAllowed === false
