@@ -62,9 +62,9 @@ describe("drops", () => {
     expect(after(command)[1]).toMatch(/^Two: \S+@1 A4@2$/);
   });
 
-  it("an action moved onto another group runs in parallel with it; runOrders are renumbered", () => {
+  it("an action moved onto another group runs in parallel with it; the others keep their runOrders", () => {
     const command = commandForDrop(doc, { kind: "action", actionId: "a1" }, { stageId: "s1", kind: "join", group: 1 });
-    expect(after(command)[0]).toBe("One: A2@1 A3@1 A1@1");
+    expect(after(command)[0]).toBe("One: A2@2 A3@2 A1@2");
   });
 
   it("an action moved into a gap gets its own group", () => {
@@ -113,7 +113,7 @@ describe("keyboard moves", () => {
 
   it("Alt+Up/Down join the previous/next group", () => {
     expect(run("a2", "up")![0]).toBe("One: A1@1 A2@1 A3@2");
-    expect(run("a1", "down")![0]).toBe("One: A2@1 A3@1 A1@1");
+    expect(run("a1", "down")![0]).toBe("One: A2@2 A3@2 A1@2");
     expect(run("a1", "up")).toBeUndefined();
     expect(run("a2", "down")).toBeUndefined();
   });
@@ -122,12 +122,12 @@ describe("keyboard moves", () => {
     expect(run("a3", "new-before")![0]).toBe("One: A1@1 A3@2 A2@3");
     expect(run("a2", "new-after")![0]).toBe("One: A1@1 A3@2 A2@3");
     // Alone in its group: swaps with the neighbouring group.
-    expect(run("a1", "new-after")![0]).toBe("One: A2@1 A3@1 A1@2");
+    expect(run("a1", "new-after")![0]).toBe("One: A2@2 A3@2 A1@3");
     expect(run("a1", "new-before")).toBeUndefined();
   });
 
   it("Alt+Left/Right move to the end of the previous/next stage", () => {
-    expect(run("a1", "right")!.slice(0, 2)).toEqual(["One: A2@1 A3@1", "Two: A4@1 A1@2"]);
+    expect(run("a1", "right")!.slice(0, 2)).toEqual(["One: A2@2 A3@2", "Two: A4@1 A1@2"]);
     expect(run("a4", "left")![0]).toBe("One: A1@1 A2@2 A3@2 A4@3");
     expect(run("a1", "left")).toBeUndefined();
   });

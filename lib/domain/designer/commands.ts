@@ -2,7 +2,8 @@
  * `applyCommand(doc, command)`: every designer edit as a pure function, in the spirit of
  * React Flow's `applyChanges`. It never mutates its input, never throws, and returns the
  * document unchanged (same object) when the command names an element that does not exist.
- * Commands that touch actions leave the affected stages with runOrders 1..n in group order.
+ * Commands keep the runOrders they find: only the actions an edit places get one, and other
+ * actions move up only when a new group has no free runOrder between its neighbours (stage-edit.ts).
  */
 import type { CommandResult, DesignerCommand, DesignerDocument, DropTarget, JsonObject } from "./contract";
 import { arrayOf, asObject, isObject } from "../json";
@@ -13,7 +14,6 @@ import {
   editableGroups,
   groupCopies,
   placeGroups,
-  renumberStage,
   replaceStage,
   targetStageIndex,
   withoutEntry,
@@ -185,8 +185,8 @@ function insertStageCopy(doc: DesignerDocument, source: JsonObject, at: number, 
   stageIds.splice(at, 0, stageId);
   const actionIds = [...doc.actionIds];
   actionIds.splice(at, 0, ids);
-  const next = renumberStage(withStages(doc, stages, stageIds, actionIds), at);
-  return changed(next, [stageId, ...ids]);
+  // The copy keeps its actions' runOrders: they only order actions within the stage.
+  return changed(withStages(doc, stages, stageIds, actionIds), [stageId, ...ids]);
 }
 
 function duplicateStage(doc: DesignerDocument, stageId: string): CommandResult {
@@ -226,7 +226,7 @@ function addAction(doc: DesignerDocument, c: Extract<DesignerCommand, { type: "a
   const taken = actionNamesIn(doc, si);
   const action = buildAction(doc.declaration, c.actionType, taken, outputsOf(earlier), c.name);
   const final = placed.map((group) => group.map((e) => (e === marker ? { id, action } : e)));
-  return changed(writeGroups(doc, si, final), [id]);
+  return changed(writeGroups(doc, si, final, new Set([id])), [id]);
 }
 
 function moveAction(doc: DesignerDocument, actionId: string, target: DropTarget): CommandResult {
@@ -238,12 +238,12 @@ function moveAction(doc: DesignerDocument, actionId: string, target: DropTarget)
   if (from.stageIndex === to) {
     // Target indices count the moved action's group even if it empties: they are what the user saw.
     const placed = placeGroups(removed.groups, target, [[removed.entry]]);
-    return placed ? changed(writeGroups(doc, to, placed)) : unchanged(doc);
+    return placed ? changed(writeGroups(doc, to, placed, new Set([actionId]))) : unchanged(doc);
   }
   const placed = placeGroups(editableGroups(doc, to), target, [[removed.entry]]);
   if (!placed) return unchanged(doc);
   const afterRemoval = writeGroups(doc, from.stageIndex, removed.groups);
-  return changed(writeGroups(afterRemoval, to, placed));
+  return changed(writeGroups(afterRemoval, to, placed, new Set([actionId])));
 }
 
 function removeAction(doc: DesignerDocument, actionId: string): CommandResult {
@@ -268,7 +268,7 @@ function duplicateAction(doc: DesignerDocument, actionId: string): CommandResult
     next.splice(k + 1, 0, { id, action: copy });
     return next;
   });
-  return changed(writeGroups(doc, from.stageIndex, groups), [id]);
+  return changed(writeGroups(doc, from.stageIndex, groups, new Set([id])), [id]);
 }
 
 function patchAction(doc: DesignerDocument, actionId: string, patch: JsonObject): CommandResult {
@@ -279,9 +279,8 @@ function patchAction(doc: DesignerDocument, actionId: string, patch: JsonObject)
   if (!isObject(stage) || !isObject(action) || patchIsNoOp(action, patch, [])) return unchanged(doc);
   const actions = [...arrayOf(asObject(stage).actions)];
   actions[at.actionIndex] = applyPatch(action, patch, []);
-  const next = replaceStage(doc, at.stageIndex, { ...stage, actions }, doc.actionIds[at.stageIndex] ?? []);
-  // A patched runOrder regroups the action; renumbering keeps the stage at 1..n.
-  return changed(renumberStage(next, at.stageIndex));
+  // A patched runOrder regroups the action by itself: the value is the user's, kept as given.
+  return changed(replaceStage(doc, at.stageIndex, { ...stage, actions }, doc.actionIds[at.stageIndex] ?? []));
 }
 
 function pasteActions(doc: DesignerDocument, copied: readonly JsonObject[], target: DropTarget): CommandResult {
@@ -295,7 +294,7 @@ function pasteActions(doc: DesignerDocument, copied: readonly JsonObject[], targ
   const ids = copies.map(() => allocate("action"));
   // Copied sequential groups stay sequential (a Build → Test pair keeps its order).
   const placed = placeGroups(editableGroups(doc, si), target, groupCopies(copies, ids));
-  return placed ? changed(writeGroups(doc, si, placed), ids) : unchanged(doc);
+  return placed ? changed(writeGroups(doc, si, placed, new Set(ids)), ids) : unchanged(doc);
 }
 
 // --- pipeline -------------------------------------------------------------------------------
