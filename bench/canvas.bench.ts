@@ -405,7 +405,8 @@ const DESIGNER_DRAFT_ID = "bench-canvas";
 
 function designerTarget(): Target {
   const declaration = buildLargePipeline({ stages: STAGES, actionsPerStage: ACTIONS_PER_STAGE });
-  // The draft format of components/canvas/draft-storage.ts (key prefix `pipewright:draft:`).
+  // A draft as components/designer/drafts/ stores it (key prefix `pipewright:draft:`); this is the
+  // first format, without schemaVersion, which the designer migrates on open.
   const draft = { id: DESIGNER_DRAFT_ID, title: declaration.name, updatedAt: Date.now(), declaration };
   return {
     key: "pipewright",

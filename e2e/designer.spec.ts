@@ -155,9 +155,9 @@ test.describe("designer", () => {
     expect(shape(declaration.stages)[1]).toBe("Build: CodeBuild@1 CodeBuild@2");
 
     await (await actionsIn(page, stage(page, "Build"))).nth(1).focus();
-    await page.keyboard.press("Alt+ArrowRight"); // to the next stage
+    await page.keyboard.press("Alt+ArrowRight"); // to the next stage, keeping its runOrder (it fits there)
     declaration = await exportedDeclaration(page);
-    expect(shape(declaration.stages).slice(1)).toEqual(["Build: CodeBuild@1", `${declaration.stages[2]!.name}: CodeBuild@1`]);
+    expect(shape(declaration.stages).slice(1)).toEqual(["Build: CodeBuild@1", `${declaration.stages[2]!.name}: CodeBuild@2`]);
 
     // Stage reorder with Alt+Left on the selected third stage.
     const thirdName = declaration.stages[2]!.name;

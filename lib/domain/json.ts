@@ -32,6 +32,27 @@ export function arrayOf(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** The value when it is an object, else a new empty object: for reading members that may be absent. */
+export function asObject(value: unknown): JsonObject {
+  return isObject(value) ? value : {};
+}
+
+/** The value when it is a string, else the empty string: for showing a member that may be absent. */
+export function asString(value: unknown): string {
+  return isString(value) ? value : "";
+}
+
+/**
+ * The object without its undefined members, or undefined when nothing is left: an edit that
+ * clears the last member of a nested block (a stage's onFailure, a trigger's filter) removes the
+ * block instead of leaving `{}` behind.
+ */
+export function compact(object: JsonObject): JsonObject | undefined {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(object)) if (value !== undefined) setOwn<unknown>(out, key, value);
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
 export function hasOwn(object: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }

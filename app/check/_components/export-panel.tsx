@@ -1,22 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { EXPORT_FORMS, exportPipeline, type ExportForm, type ImportedPipeline } from "@/lib/domain/formats";
-
-const LABELS: Record<ExportForm, string> = {
-  declaration: "Declaration JSON",
-  "get-pipeline": "get-pipeline output",
-  "cli-input": "CLI input JSON",
-  "cloudformation-yaml": "CloudFormation YAML",
-  "cloudformation-json": "CloudFormation JSON",
-};
-const EXTENSIONS: Record<ExportForm, string> = {
-  declaration: "json",
-  "get-pipeline": "json",
-  "cli-input": "json",
-  "cloudformation-yaml": "yaml",
-  "cloudformation-json": "json",
-};
+import { EXPORT_FORM_LABELS, EXPORT_FORMS, exportPipeline, type ExportForm, type ImportedPipeline } from "@/lib/domain/formats";
 
 export function ExportPanel({ pipeline }: { pipeline: ImportedPipeline }) {
   const [form, setForm] = useState<ExportForm | "">("");
@@ -28,7 +13,7 @@ export function ExportPanel({ pipeline }: { pipeline: ImportedPipeline }) {
     const url = URL.createObjectURL(new Blob([exported.text], { type: "text/plain" }));
     const link = document.createElement("a");
     link.href = url;
-    link.download = `${pipeline.label}.${form}.${EXTENSIONS[form]}`;
+    link.download = `${pipeline.label}.${form}.${EXPORT_FORM_LABELS[form].extension}`;
     link.click();
     URL.revokeObjectURL(url);
   };
@@ -50,7 +35,7 @@ export function ExportPanel({ pipeline }: { pipeline: ImportedPipeline }) {
             <option value="">Choose a form…</option>
             {EXPORT_FORMS.map((f) => (
               <option key={f} value={f}>
-                {LABELS[f]}
+                {EXPORT_FORM_LABELS[f].label}
               </option>
             ))}
           </select>

@@ -3,18 +3,11 @@
 import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { checkText } from "@/lib/domain/check";
 import { CHECK_EXAMPLES } from "@/lib/domain/examples/check-examples";
-import { SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
+import { IMPORT_FORM_LABELS } from "@/lib/domain/formats";
+import { RegionSelect } from "@/components/ui/region-select";
 import { DiagnosticsPanel } from "./diagnostics-panel";
 import { ExportPanel } from "./export-panel";
 import { FormatErrorNotice } from "./format-error-notice";
-
-const FORM_NAMES: Record<string, string> = {
-  declaration: "Pipeline declaration",
-  "get-pipeline": "get-pipeline output",
-  "cli-input": "CLI input (--cli-input-json)",
-  "cloudformation-template": "CloudFormation template",
-  "cloudformation-resource": "CloudFormation resource",
-};
 
 export function PipelineChecker() {
   const [text, setText] = useState("");
@@ -83,19 +76,13 @@ export function PipelineChecker() {
           </select>
           <label className="ml-auto flex items-center gap-2">
             <span className="text-slate-600 dark:text-slate-400">Pipeline region</span>
-            <select
+            <RegionSelect
               aria-label="Pipeline region"
               className="rounded-md border border-slate-300 bg-transparent px-2 py-1.5 dark:border-slate-700"
               value={region}
-              onChange={(e) => setRegion(e.target.value)}
-            >
-              <option value="">Not set</option>
-              {REGIONS.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
+              onChange={setRegion}
+              emptyLabel="Not set"
+            />
           </label>
         </div>
         <textarea
@@ -119,7 +106,7 @@ export function PipelineChecker() {
         {result !== undefined && result.ok && (
           <>
             <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="detected-form">
-              {FORM_NAMES[result.form] ?? result.form} ({result.syntax.toUpperCase()}) ·{" "}
+              {IMPORT_FORM_LABELS[result.form]} ({result.syntax.toUpperCase()}) ·{" "}
               {result.pipelines.length === 1 ? "1 pipeline" : `${result.pipelines.length} pipelines`}
             </p>
             {result.pipelines.map((pipeline, i) => (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DraftEditor } from "@/components/canvas/draft-editor";
+import { DraftEditor } from "@/components/designer/drafts/draft-editor";
 
 export const metadata: Metadata = { title: "Designer" };
 

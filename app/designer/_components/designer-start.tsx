@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import type { JsonObject } from "@/lib/domain/designer/contract";
-import { newDraftId, saveDraft, titleOf } from "@/components/canvas/draft-storage";
+import { newDraft } from "@/components/designer/drafts/draft-format";
+import { newDraftId, saveDraft } from "@/components/designer/drafts/draft-storage";
 import { DraftList } from "./draft-list";
 import { ImportForm } from "./import-form";
 import { NewDesign } from "./new-design";
@@ -12,7 +13,7 @@ export function DesignerStart() {
   const router = useRouter();
   const open = (declaration: JsonObject) => {
     const id = newDraftId();
-    if (!saveDraft({ id, title: titleOf(declaration), updatedAt: Date.now(), declaration })) {
+    if (!saveDraft(newDraft(id, declaration, Date.now()))) {
       window.alert("The draft could not be saved in this browser's storage (full or disabled).");
       return;
     }

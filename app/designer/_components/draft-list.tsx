@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
-import { deleteDraft, listDrafts, removeEntry, type DraftList as Drafts } from "@/components/canvas/draft-storage";
+import { deleteDraft, listDrafts, removeEntry, type DraftList as Drafts } from "@/components/designer/drafts/draft-storage";
 
 /** The drafts in this browser, newest first; unreadable entries are reported, not hidden. */
 export function DraftList() {

@@ -5,7 +5,8 @@
  * same stage with a lower runOrder. Parallel actions (same runOrder) cannot feed each other.
  */
 import type { DesignerDocument } from "./contract";
-import { actionsOf, effectiveRunOrder, isJsonObject, listOf, locateAction, stagesOf } from "./document";
+import { actionWithId, runsBefore } from "../pipeline/pipeline-index";
+import { readDocument } from "./document";
 
 export interface ArtifactEdge {
   /** Stable id for the canvas: `artifact:<from>:<to>:<artifact>`. */
@@ -29,55 +30,19 @@ export interface ArtifactFlow {
   readonly dangling: readonly DanglingInput[];
 }
 
-interface Slot {
-  readonly id: string;
-  readonly stageIndex: number;
-  readonly runOrder: number;
-  readonly inputs: readonly (string | undefined)[];
-  readonly outputs: readonly string[];
-}
-
-function names(value: unknown): (string | undefined)[] {
-  return listOf(value).map((entry) => (isJsonObject(entry) && typeof entry.name === "string" ? entry.name : undefined));
-}
-
-function slots(doc: DesignerDocument): Slot[] {
-  const out: Slot[] = [];
-  stagesOf(doc.declaration).forEach((stage, stageIndex) => {
-    actionsOf(stage).forEach((action, j) => {
-      const raw = isJsonObject(action) ? action : {};
-      out.push({
-        id: doc.actionIds[stageIndex]?.[j] ?? "",
-        stageIndex,
-        runOrder: effectiveRunOrder(action),
-        inputs: names(raw.inputArtifacts),
-        outputs: names(raw.outputArtifacts).filter((n): n is string => n !== undefined),
-      });
-    });
-  });
-  return out;
-}
-
-function runsBefore(a: Slot, b: Slot): boolean {
-  return a.stageIndex < b.stageIndex || (a.stageIndex === b.stageIndex && a.runOrder < b.runOrder);
-}
-
 /** Every producer → consumer edge, and every input no action produces. */
 export function artifactFlow(doc: DesignerDocument): ArtifactFlow {
-  const all = slots(doc);
-  const producers = new Map<string, Slot[]>();
-  for (const slot of all) {
-    for (const name of slot.outputs) producers.set(name, [...(producers.get(name) ?? []), slot]);
-  }
+  const index = readDocument(doc);
   const edges: ArtifactEdge[] = [];
   const dangling: DanglingInput[] = [];
-  for (const consumer of all) {
-    consumer.inputs.forEach((artifact, inputIndex) => {
-      if (artifact === undefined) return;
-      const from = producers.get(artifact);
+  for (const consumer of index.actions) {
+    for (const input of consumer.inputs) {
+      const artifact = input.name;
+      if (artifact === undefined) continue;
+      const from = index.producers.get(artifact);
       if (!from) {
-        dangling.push({ actionId: consumer.id, artifact, inputIndex });
-        return;
+        dangling.push({ actionId: consumer.id, artifact, inputIndex: input.index });
+        continue;
       }
       for (const producer of from) {
         edges.push({
@@ -88,22 +53,20 @@ export function artifactFlow(doc: DesignerDocument): ArtifactFlow {
           status: runsBefore(producer, consumer) ? "ok" : "late",
         });
       }
-    });
+    }
   }
   return { edges, dangling };
 }
 
 /** Artifact names produced by actions that run strictly before `actionId`, in document order. */
 export function availableInputArtifacts(doc: DesignerDocument, actionId: string): string[] {
-  const at = locateAction(doc, actionId);
-  if (at === undefined) return [];
-  const all = slots(doc);
-  const self = all.find((s) => s.id === actionId);
+  const index = readDocument(doc);
+  const self = actionWithId(index, actionId);
   if (!self) return [];
   const result: string[] = [];
-  for (const slot of all) {
-    if (!runsBefore(slot, self)) continue;
-    for (const name of slot.outputs) if (!result.includes(name)) result.push(name);
+  for (const action of index.actions) {
+    if (!runsBefore(action, self)) continue;
+    for (const output of action.outputs) if (output.name !== undefined && !result.includes(output.name)) result.push(output.name);
   }
   return result;
 }

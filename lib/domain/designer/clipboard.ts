@@ -6,7 +6,8 @@
  */
 import { z } from "zod";
 import type { DesignerCommand, DesignerDocument, JsonObject, Selection } from "./contract";
-import { actionById, groupIndexOf, locateAction, stageById, stageOfAction } from "./document";
+import { actionWithId } from "../pipeline/pipeline-index";
+import { actionById, readDocument, stageById, stageOfAction } from "./document";
 
 export const CLIPBOARD_MARKER = "pipewright/designer-clipboard";
 
@@ -87,9 +88,9 @@ export function pasteCommand(
       ? { type: "pasteStage", stage: content.stage }
       : { type: "pasteStage", stage: content.stage, afterStageId: stageId };
   }
-  if (selection.kind === "action" && locateAction(doc, selection.actionId) && stageId !== undefined) {
-    const g = groupIndexOf(doc, selection.actionId) ?? 0;
-    return { type: "pasteActions", actions: content.actions, target: { stageId, kind: "insert", position: g + 1 } };
+  const selected = selection.kind === "action" ? actionWithId(readDocument(doc), selection.actionId) : undefined;
+  if (selected !== undefined && stageId !== undefined) {
+    return { type: "pasteActions", actions: content.actions, target: { stageId, kind: "insert", position: selected.groupIndex + 1 } };
   }
   const target = stageId ?? doc.stageIds[doc.stageIds.length - 1];
   if (target === undefined) return undefined;

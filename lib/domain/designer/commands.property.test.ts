@@ -1,8 +1,12 @@
 /**
  * Random command sequences keep the document consistent: ids parallel to the declaration and
- * unique, every stage's runOrders exactly 1..n, no command throws, no input is mutated.
+ * unique, no command throws, no input is mutated. They keep runOrders: an edit never changes the
+ * runOrder of an action it did not move, except to make room for a new group, and then only to
+ * the value right after the previous group's; and what an edit means (the groups it leaves)
+ * does not depend on the runOrder values, only on the groups they make.
  * Commands are generated abstractly (indices) and resolved against the current document, with
- * some deliberately pointing at ids that do not exist.
+ * some deliberately pointing at ids that do not exist. Documents start with runOrders spread
+ * apart or left out, as imported pipelines have them.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -11,7 +15,9 @@ import { validate } from "../validation/validate";
 import { artifactFlow } from "./artifact-flow";
 import { applyCommandStrict } from "./commands";
 import type { DesignerCommand, DesignerDocument, DropTarget, JsonObject } from "./contract";
-import { actionById, actionsOf, documentFromDeclaration, effectiveRunOrder, stageById, stagesOf } from "./document";
+import { arrayOf, asObject, isInteger, isObject } from "../json";
+import { actionWithId, effectiveRunOrder } from "../pipeline/pipeline-index";
+import { actionById, documentFromDeclaration, readDocument, stageById } from "./document";
 import { groupIssues } from "./issues";
 import { sampleDeclaration } from "./test-fixtures";
 import { STARTER_TEMPLATES } from "./templates";
@@ -102,19 +108,87 @@ function deepFreeze<T>(value: T): T {
 }
 
 function assertConsistent(doc: DesignerDocument): void {
-  const stages = stagesOf(doc.declaration);
+  const stages = arrayOf(doc.declaration.stages);
   expect(doc.stageIds).toHaveLength(stages.length);
   expect(doc.actionIds).toHaveLength(stages.length);
-  stages.forEach((stage, i) => {
-    const actions = actionsOf(stage);
-    expect(doc.actionIds[i]).toHaveLength(actions.length);
-    const orders = [...new Set(actions.map(effectiveRunOrder))].sort((a, b) => a - b);
-    expect(orders).toEqual(orders.map((_, k) => k + 1));
-    for (const action of actions) expect(Number.isInteger((action as JsonObject).runOrder)).toBe(true);
-  });
+  stages.forEach((stage, i) => expect(doc.actionIds[i]).toHaveLength(arrayOf(asObject(stage).actions).length));
   const ids = [...doc.stageIds, ...allActionIds(doc)];
   expect(new Set(ids).size).toBe(ids.length);
 }
+
+/** What a document means to CodePipeline: per stage, its groups of action ids in run order. */
+function meaning(doc: DesignerDocument): string[][][] {
+  return readDocument(doc).stages.map((stage) => stage.groups.map((group) => group.actions.map((a) => a.id)));
+}
+
+/** The same document with each stage's groups numbered 1..n: the same groups, other values. */
+function renumbered(doc: DesignerDocument): DesignerDocument {
+  const index = readDocument(doc);
+  const stages = arrayOf(doc.declaration.stages).map((stage, i) => {
+    if (!isObject(stage)) return stage;
+    const refs = index.stages[i]!.actions;
+    const actions = arrayOf(stage.actions).map((action, j) => (isObject(action) ? { ...action, runOrder: refs[j]!.groupIndex + 1 } : action));
+    return { ...stage, actions };
+  });
+  return { ...doc, declaration: { ...doc.declaration, stages } };
+}
+
+/** The actions a command places (moves or creates): the only ones whose runOrder it chooses. */
+function placedBy(command: DesignerCommand, createdIds: readonly string[]): Set<string> {
+  const placed = new Set(createdIds);
+  if (command.type === "moveAction" || command.type === "updateAction") placed.add(command.actionId);
+  return placed;
+}
+
+/**
+ * Every action that stays where it was keeps its runOrder as declared (absent stays absent),
+ * unless the groups placed before it leave no room below its value: then it takes the lowest
+ * value above them. A runOrder the command chooses is a valid one.
+ */
+function assertRunOrdersKept(before: DesignerDocument, command: DesignerCommand, after: DesignerDocument, createdIds: readonly string[]): void {
+  const placed = placedBy(command, createdIds);
+  const old = readDocument(before);
+  for (const action of readDocument(after).actions) {
+    const was = actionWithId(old, action.id);
+    const declared = action.raw.runOrder;
+    if (was === undefined || placed.has(action.id)) {
+      // A moved or added action gets a valid value when it gets one (copies keep the original's).
+      const chosen = command.type === "addAction" || (command.type === "moveAction" && was?.raw.runOrder !== declared);
+      if (chosen && declared !== undefined) expect(isInteger(declared) && declared >= 1, `runOrder written for ${action.id}`).toBe(true);
+      continue;
+    }
+    if (was.raw.runOrder === declared) continue;
+    // The nearest earlier group that holds an action which stayed, and the placed groups between.
+    const groups = action.stage.groups;
+    let h = action.groupIndex - 1;
+    while (h >= 0 && groups[h]!.actions.every((a) => placed.has(a.id) || actionWithId(old, a.id) === undefined)) h--;
+    const base = h < 0 ? 0 : groups[h]!.runOrder;
+    const between = action.groupIndex - h - 1;
+    expect(was.runOrder <= base + between, `runOrder of ${action.id} changed though there was room`).toBe(true);
+    expect(declared).toBe(base + between + 1);
+  }
+}
+
+/** A command's meaning does not depend on the runOrder values, only on the groups they make. */
+function assertMeaningIgnoresValues(doc: DesignerDocument, command: DesignerCommand, after: DesignerDocument): void {
+  // A runOrder patch sets a value, whose meaning depends on the values around it by definition.
+  if (command.type === "updateAction" && "runOrder" in command.patch) return;
+  expect(meaning(applyCommandStrict(renumbered(doc), command).document)).toEqual(meaning(after));
+}
+
+/** A declaration whose runOrders are spread apart (1, 4, 7…) or, where 1, left out. */
+const startingDeclaration = fc.record({ spread: fc.integer({ min: 1, max: 4 }), omitOnes: fc.boolean() }).map(({ spread, omitOnes }) => {
+  const declaration = sampleDeclaration();
+  for (const stage of arrayOf(declaration.stages)) {
+    for (const action of arrayOf(asObject(stage).actions)) {
+      if (!isObject(action)) continue;
+      const value = 1 + (effectiveRunOrder(action) - 1) * spread;
+      if (omitOnes && value === 1) delete action.runOrder;
+      else action.runOrder = value;
+    }
+  }
+  return declaration;
+});
 
 /** Commands aimed at one stage leave every other stage object as it was. */
 function assertUntouchedStagesKeepIdentity(before: DesignerDocument, command: DesignerCommand, after: DesignerDocument): void {
@@ -129,17 +203,19 @@ function assertUntouchedStagesKeepIdentity(before: DesignerDocument, command: De
 }
 
 describe("applyCommand (property)", () => {
-  it("keeps documents consistent and never mutates its input", () => {
+  it("keeps documents consistent, keeps runOrders, and never mutates its input", () => {
     fc.assert(
-      fc.property(fc.array(abstractCommand, { maxLength: 25 }), (commands) => {
-        let doc = deepFreeze(documentFromDeclaration(sampleDeclaration()));
+      fc.property(startingDeclaration, fc.array(abstractCommand, { maxLength: 25 }), (declaration, commands) => {
+        let doc = deepFreeze(documentFromDeclaration(declaration));
         for (const abstract of commands) {
           const before = JSON.stringify(doc);
-          const command = resolve(doc, abstract);
-          const result = applyCommandStrict(doc, deepFreeze(command));
+          const command = deepFreeze(resolve(doc, abstract));
+          const result = applyCommandStrict(doc, command);
           expect(JSON.stringify(doc)).toBe(before);
           assertConsistent(result.document);
           assertUntouchedStagesKeepIdentity(doc, command, result.document);
+          assertRunOrdersKept(doc, command, result.document, result.createdIds);
+          assertMeaningIgnoresValues(doc, command, result.document);
           for (const id of result.createdIds) {
             expect(result.document.stageIds.includes(id) || allActionIds(result.document).includes(id)).toBe(true);
           }
@@ -151,5 +227,5 @@ describe("applyCommand (property)", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 });

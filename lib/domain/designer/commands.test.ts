@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { applyCommand } from "./commands";
 import type { DesignerCommand, DesignerDocument, JsonObject } from "./contract";
-import { actionById, actionGroups, documentFromDeclaration, emptyDesign, stageById } from "./document";
-import { CODEBUILD, MANUAL, S3_SOURCE, sampleDeclaration } from "./test-fixtures";
+import { actionById, documentFromDeclaration, emptyDesign, stageById } from "./document";
+import { action, CODEBUILD, groupsOf, MANUAL, S3_SOURCE, sampleDeclaration } from "./test-fixtures";
 
 const sample = () => documentFromDeclaration(sampleDeclaration());
 
@@ -113,7 +113,7 @@ describe("action commands", () => {
       ["Test", 1],
       ["Lint", 2],
     ]);
-    expect(actionGroups(parallel, "s2")).toEqual([
+    expect(groupsOf(parallel, "s2")).toEqual([
       { runOrder: 1, actionIds: ["a2", "a3"] },
       { runOrder: 2, actionIds: ["a4"] },
     ]);
@@ -130,9 +130,9 @@ describe("action commands", () => {
     // Compile is alone in group 0; dropping it after the last group (position 2).
     const doc = run(sample(), { type: "moveAction", actionId: "a2", target: { stageId: "s2", kind: "insert", position: 2 } });
     expect(orders(doc, 1)).toEqual([
-      ["Test", 1],
-      ["Lint", 1],
-      ["Compile", 2],
+      ["Test", 2],
+      ["Lint", 2],
+      ["Compile", 3],
     ]);
     // Dropping an action next to itself changes nothing.
     const same = run(sample(), { type: "moveAction", actionId: "a2", target: { stageId: "s2", kind: "insert", position: 1 } });
@@ -150,11 +150,11 @@ describe("action commands", () => {
     ]);
   });
 
-  it("removes an action and renumbers", () => {
+  it("removes an action; the others keep their runOrders", () => {
     const doc = run(sample(), { type: "removeAction", actionId: "a2" });
     expect(orders(doc, 1)).toEqual([
-      ["Test", 1],
-      ["Lint", 1],
+      ["Test", 2],
+      ["Lint", 2],
     ]);
   });
 
@@ -177,10 +177,15 @@ describe("action commands", () => {
     expect(actionById(doc, "a2")).not.toHaveProperty("namespace");
     expect(actionById(doc, "a2")!.configuration).toEqual({ ProjectName: "p" });
     doc = run(doc, { type: "updateAction", actionId: "a2", patch: { runOrder: 7 } });
+    // The value is the user's: kept as given, and it alone decides the group.
     expect(orders(doc, 1)).toEqual([
-      ["Test", 1],
-      ["Lint", 1],
-      ["Make", 2],
+      ["Make", 7],
+      ["Test", 2],
+      ["Lint", 2],
+    ]);
+    expect(groupsOf(doc, "s2")).toEqual([
+      { runOrder: 2, actionIds: ["a3", "a4"] },
+      { runOrder: 7, actionIds: ["a2"] },
     ]);
   });
 
@@ -205,6 +210,92 @@ describe("action commands", () => {
     expect(after.createdIds).toEqual(["s3", "a5"]);
     expect(stageById(after.document, "s3")!.name).toBe("Source-2");
     expect(run(doc, { type: "pasteStage", stage }).stageIds).toEqual(["s1", "s2", "s3"]);
+  });
+});
+
+describe("runOrders an edit does not need stay as they are", () => {
+  const stage = (...actions: JsonObject[]) =>
+    documentFromDeclaration({ name: "p", stages: [{ name: "Source", actions: [action("Src", 1)] }, { name: "Build", actions }] });
+  const build = (doc: DesignerDocument) => orders(doc, 1);
+
+  it("moving a neighbour leaves the other actions' values alone (no renumbering to 1..n)", () => {
+    const doc = run(stage(action("A", 1), action("B", 3), action("C", 3)), {
+      type: "moveAction",
+      actionId: "a2",
+      target: { stageId: "s2", kind: "join", group: 1 },
+    });
+    expect(build(doc)).toEqual([
+      ["B", 3],
+      ["C", 3],
+      ["A", 3],
+    ]);
+  });
+
+  it("an absent runOrder stays absent", () => {
+    const { runOrder: _, ...unordered } = action("X", 1);
+    const doc = run(stage(unordered, action("Y", 2)), { type: "removeAction", actionId: "a3" });
+    expect(actionById(doc, "a2")).not.toHaveProperty("runOrder");
+  });
+
+  it("a new group takes a free value between its neighbours", () => {
+    const doc = run(stage(action("A", 1), action("B", 5)), { type: "addAction", actionType: CODEBUILD, target: { stageId: "s2", kind: "insert", position: 1 } });
+    expect(build(doc)).toEqual([
+      ["A", 1],
+      ["CodeBuild", 2],
+      ["B", 5],
+    ]);
+  });
+
+  it("without a free value, only the later groups move up, and only as far as needed", () => {
+    const doc = run(stage(action("A", 1), action("B", 2), action("C", 5)), {
+      type: "addAction",
+      actionType: CODEBUILD,
+      target: { stageId: "s2", kind: "insert", position: 1 },
+    });
+    expect(build(doc)).toEqual([
+      ["A", 1],
+      ["CodeBuild", 2],
+      ["B", 3],
+      ["C", 5],
+    ]);
+  });
+
+  it("pasted groups fill the room below the next group before taking values of their own", () => {
+    const doc = stage(action("A", 1), action("B", 9));
+    const copies = [action("X", 8), action("Y", 9)];
+    const pasted = run(doc, { type: "pasteActions", actions: copies, target: { stageId: "s2", kind: "insert", position: 1 } });
+    expect(build(pasted)).toEqual([
+      ["A", 1],
+      ["X", 2],
+      ["Y", 3],
+      ["B", 9],
+    ]);
+  });
+
+  it("a moved action keeps its value where it fits", () => {
+    const doc = documentFromDeclaration({
+      name: "p",
+      stages: [
+        { name: "One", actions: [action("X", 5)] },
+        { name: "Two", actions: [action("A", 1), action("B", 9)] },
+      ],
+    });
+    const moved = run(doc, { type: "moveAction", actionId: "a1", target: { stageId: "s2", kind: "insert", position: 1 } });
+    expect(orders(moved, 1)).toEqual([
+      ["A", 1],
+      ["X", 5],
+      ["B", 9],
+    ]);
+  });
+
+  it("the list keeps its order; a placed action goes right after the one it follows on the canvas", () => {
+    const doc = run(stage(action("B", 2), action("A", 1)), { type: "addAction", actionType: CODEBUILD, target: { stageId: "s2", kind: "insert", position: 2 } });
+    expect(build(doc)).toEqual([
+      ["B", 2],
+      ["CodeBuild", 3],
+      ["A", 1],
+    ]);
+    expect(groupsOf(doc, "s2").map((g) => g.runOrder)).toEqual([1, 2, 3]);
   });
 });
 

@@ -2,25 +2,18 @@
  * `applyCommand(doc, command)`: every designer edit as a pure function, in the spirit of
  * React Flow's `applyChanges`. It never mutates its input, never throws, and returns the
  * document unchanged (same object) when the command names an element that does not exist.
- * Commands that touch actions leave the affected stages with runOrders 1..n in group order.
+ * Commands keep the runOrders they find: only the actions an edit places get one, and other
+ * actions move up only when a new group has no free runOrder between its neighbours (stage-edit.ts).
  */
 import type { CommandResult, DesignerCommand, DesignerDocument, DropTarget, JsonObject } from "./contract";
-import {
-  actionsOf,
-  documentFromDeclaration,
-  idAllocator,
-  isJsonObject,
-  locateAction,
-  locateStage,
-  stagesOf,
-} from "./document";
+import { arrayOf, asObject, isObject } from "../json";
+import { documentFromDeclaration, idAllocator, locateAction, locateStage, readDocument } from "./document";
 import { namesOf, renameCopies, uniqueName } from "./naming";
 import { buildAction, outputsOf } from "./new-action";
 import {
+  editableGroups,
   groupCopies,
   placeGroups,
-  readGroups,
-  renumberStage,
   replaceStage,
   targetStageIndex,
   withoutEntry,
@@ -112,6 +105,13 @@ function withStages(
   return { declaration: { ...doc.declaration, stages }, stageIds, actionIds };
 }
 
+/** The names of stage `stageIndex`'s actions (to keep new names unique in the stage). */
+function actionNamesIn(doc: DesignerDocument, stageIndex: number): Set<string> {
+  const names = new Set<string>();
+  for (const action of readDocument(doc).stages[stageIndex]?.actions ?? []) if (action.name !== undefined) names.add(action.name);
+  return names;
+}
+
 function clampIndex(index: number, length: number): number {
   if (!Number.isFinite(index)) return length;
   return Math.min(Math.max(Math.trunc(index), 0), length);
@@ -120,7 +120,7 @@ function clampIndex(index: number, length: number): number {
 // --- stages ---------------------------------------------------------------------------------
 
 function addStage(doc: DesignerDocument, index: number, name?: string): CommandResult {
-  const stages = [...stagesOf(doc.declaration)];
+  const stages = [...arrayOf(doc.declaration.stages)];
   const at = clampIndex(index, stages.length);
   const id = idAllocator(doc)("stage");
   const stageName = name ?? uniqueName(`Stage${stages.length + 1}`, namesOf(stages));
@@ -135,7 +135,7 @@ function addStage(doc: DesignerDocument, index: number, name?: string): CommandR
 function removeStage(doc: DesignerDocument, stageId: string): CommandResult {
   const i = locateStage(doc, stageId);
   if (i === undefined) return unchanged(doc);
-  const stages = stagesOf(doc.declaration).filter((_, k) => k !== i);
+  const stages = arrayOf(doc.declaration.stages).filter((_, k) => k !== i);
   return changed(
     withStages(
       doc,
@@ -157,13 +157,13 @@ function moveStage(doc: DesignerDocument, stageId: string, toIndex: number): Com
     copy.splice(to, 0, item!);
     return copy;
   };
-  return changed(withStages(doc, move(stagesOf(doc.declaration)), move(doc.stageIds), move(doc.actionIds)));
+  return changed(withStages(doc, move(arrayOf(doc.declaration.stages)), move(doc.stageIds), move(doc.actionIds)));
 }
 
 function patchStage(doc: DesignerDocument, stageId: string, patch: JsonObject): CommandResult {
   const i = locateStage(doc, stageId);
-  const stage = i === undefined ? undefined : stagesOf(doc.declaration)[i];
-  if (i === undefined || !isJsonObject(stage) || patchIsNoOp(stage, patch, ["actions"])) return unchanged(doc);
+  const stage = i === undefined ? undefined : arrayOf(doc.declaration.stages)[i];
+  if (i === undefined || !isObject(stage) || patchIsNoOp(stage, patch, ["actions"])) return unchanged(doc);
   // `actions` is edited through action commands only: replacing it here would orphan the ids.
   return changed(replaceStage(doc, i, applyPatch(stage, patch, ["actions"]), doc.actionIds[i] ?? []));
 }
@@ -171,11 +171,11 @@ function patchStage(doc: DesignerDocument, stageId: string, patch: JsonObject): 
 /** Inserts a copy of a stage (its actions renamed to stay unique) at `at`. */
 function insertStageCopy(doc: DesignerDocument, source: JsonObject, at: number, copyName: boolean): CommandResult {
   const allocate = idAllocator(doc);
-  const stages = [...stagesOf(doc.declaration)];
+  const stages = [...arrayOf(doc.declaration.stages)];
   const stageNames = namesOf(stages);
   const baseName = typeof source.name === "string" ? source.name : "Stage";
   const name = copyName ? uniqueName(`${baseName}-copy`, stageNames) : uniqueName(baseName, stageNames);
-  const sourceActions = actionsOf(source).filter(isJsonObject);
+  const sourceActions = arrayOf(asObject(source).actions).filter(isObject);
   const actions = renameCopies(doc.declaration, sourceActions, new Set(), false);
   const stageId = allocate("stage");
   const ids = actions.map(() => allocate("action"));
@@ -185,19 +185,19 @@ function insertStageCopy(doc: DesignerDocument, source: JsonObject, at: number, 
   stageIds.splice(at, 0, stageId);
   const actionIds = [...doc.actionIds];
   actionIds.splice(at, 0, ids);
-  const next = renumberStage(withStages(doc, stages, stageIds, actionIds), at);
-  return changed(next, [stageId, ...ids]);
+  // The copy keeps its actions' runOrders: they only order actions within the stage.
+  return changed(withStages(doc, stages, stageIds, actionIds), [stageId, ...ids]);
 }
 
 function duplicateStage(doc: DesignerDocument, stageId: string): CommandResult {
   const i = locateStage(doc, stageId);
-  const stage = i === undefined ? undefined : stagesOf(doc.declaration)[i];
-  if (i === undefined || !isJsonObject(stage)) return unchanged(doc);
+  const stage = i === undefined ? undefined : arrayOf(doc.declaration.stages)[i];
+  if (i === undefined || !isObject(stage)) return unchanged(doc);
   return insertStageCopy(doc, stage, i + 1, true);
 }
 
 function pasteStage(doc: DesignerDocument, stage: JsonObject, afterStageId?: string): CommandResult {
-  if (!isJsonObject(stage)) return unchanged(doc);
+  if (!isObject(stage)) return unchanged(doc);
   let at = doc.stageIds.length;
   if (afterStageId !== undefined) {
     const i = locateStage(doc, afterStageId);
@@ -213,90 +213,88 @@ function addAction(doc: DesignerDocument, c: Extract<DesignerCommand, { type: "a
   const si = targetStageIndex(doc, c.target);
   if (si === undefined) return unchanged(doc);
   const id = idAllocator(doc)("action");
-  const groups = readGroups(doc, si);
+  const groups = editableGroups(doc, si);
   const marker: Entry = { id, action: undefined };
   const placed = placeGroups(groups, c.target, [[marker]]);
   if (!placed) return unchanged(doc);
   const g = placed.findIndex((group) => group.includes(marker));
   // Artifacts of actions that run strictly earlier: earlier stages, then earlier groups here.
   const earlier = [
-    ...stagesOf(doc.declaration).slice(0, si).flatMap((s) => [...actionsOf(s)]),
+    ...readDocument(doc).actions.filter((a) => a.stageIndex < si).map((a) => a.raw),
     ...placed.slice(0, g).flatMap((group) => group.map((e) => e.action)),
   ];
-  const taken = namesOf(actionsOf(stagesOf(doc.declaration)[si]));
+  const taken = actionNamesIn(doc, si);
   const action = buildAction(doc.declaration, c.actionType, taken, outputsOf(earlier), c.name);
   const final = placed.map((group) => group.map((e) => (e === marker ? { id, action } : e)));
-  return changed(writeGroups(doc, si, final), [id]);
+  return changed(writeGroups(doc, si, final, new Set([id])), [id]);
 }
 
 function moveAction(doc: DesignerDocument, actionId: string, target: DropTarget): CommandResult {
   const from = locateAction(doc, actionId);
   const to = targetStageIndex(doc, target);
   if (from === undefined || to === undefined) return unchanged(doc);
-  const removed = withoutEntry(readGroups(doc, from.stageIndex), actionId);
+  const removed = withoutEntry(editableGroups(doc, from.stageIndex), actionId);
   if (!removed) return unchanged(doc);
   if (from.stageIndex === to) {
     // Target indices count the moved action's group even if it empties: they are what the user saw.
     const placed = placeGroups(removed.groups, target, [[removed.entry]]);
-    return placed ? changed(writeGroups(doc, to, placed)) : unchanged(doc);
+    return placed ? changed(writeGroups(doc, to, placed, new Set([actionId]))) : unchanged(doc);
   }
-  const placed = placeGroups(readGroups(doc, to), target, [[removed.entry]]);
+  const placed = placeGroups(editableGroups(doc, to), target, [[removed.entry]]);
   if (!placed) return unchanged(doc);
   const afterRemoval = writeGroups(doc, from.stageIndex, removed.groups);
-  return changed(writeGroups(afterRemoval, to, placed));
+  return changed(writeGroups(afterRemoval, to, placed, new Set([actionId])));
 }
 
 function removeAction(doc: DesignerDocument, actionId: string): CommandResult {
   const from = locateAction(doc, actionId);
   if (from === undefined) return unchanged(doc);
-  const removed = withoutEntry(readGroups(doc, from.stageIndex), actionId);
+  const removed = withoutEntry(editableGroups(doc, from.stageIndex), actionId);
   return removed ? changed(writeGroups(doc, from.stageIndex, removed.groups)) : unchanged(doc);
 }
 
 function duplicateAction(doc: DesignerDocument, actionId: string): CommandResult {
   const from = locateAction(doc, actionId);
   if (from === undefined) return unchanged(doc);
-  const stage = stagesOf(doc.declaration)[from.stageIndex];
-  const action = actionsOf(stage)[from.actionIndex];
-  if (!isJsonObject(action)) return unchanged(doc);
-  const [copy] = renameCopies(doc.declaration, [action], namesOf(actionsOf(stage)), true);
+  const action = arrayOf(asObject(arrayOf(doc.declaration.stages)[from.stageIndex]).actions)[from.actionIndex];
+  if (!isObject(action)) return unchanged(doc);
+  const [copy] = renameCopies(doc.declaration, [action], actionNamesIn(doc, from.stageIndex), true);
   const id = idAllocator(doc)("action");
   // The copy runs in parallel with the original, right beside it.
-  const groups = readGroups(doc, from.stageIndex).map((group) => {
+  const groups = editableGroups(doc, from.stageIndex).map((group) => {
     const k = group.findIndex((e) => e.id === actionId);
     if (k < 0) return group;
     const next = [...group];
     next.splice(k + 1, 0, { id, action: copy });
     return next;
   });
-  return changed(writeGroups(doc, from.stageIndex, groups), [id]);
+  return changed(writeGroups(doc, from.stageIndex, groups, new Set([id])), [id]);
 }
 
 function patchAction(doc: DesignerDocument, actionId: string, patch: JsonObject): CommandResult {
   const at = locateAction(doc, actionId);
   if (at === undefined) return unchanged(doc);
-  const stage = stagesOf(doc.declaration)[at.stageIndex];
-  const action = actionsOf(stage)[at.actionIndex];
-  if (!isJsonObject(stage) || !isJsonObject(action) || patchIsNoOp(action, patch, [])) return unchanged(doc);
-  const actions = [...actionsOf(stage)];
+  const stage = arrayOf(doc.declaration.stages)[at.stageIndex];
+  const action = arrayOf(asObject(stage).actions)[at.actionIndex];
+  if (!isObject(stage) || !isObject(action) || patchIsNoOp(action, patch, [])) return unchanged(doc);
+  const actions = [...arrayOf(asObject(stage).actions)];
   actions[at.actionIndex] = applyPatch(action, patch, []);
-  const next = replaceStage(doc, at.stageIndex, { ...stage, actions }, doc.actionIds[at.stageIndex] ?? []);
-  // A patched runOrder regroups the action; renumbering keeps the stage at 1..n.
-  return changed(renumberStage(next, at.stageIndex));
+  // A patched runOrder regroups the action by itself: the value is the user's, kept as given.
+  return changed(replaceStage(doc, at.stageIndex, { ...stage, actions }, doc.actionIds[at.stageIndex] ?? []));
 }
 
 function pasteActions(doc: DesignerDocument, copied: readonly JsonObject[], target: DropTarget): CommandResult {
   const si = targetStageIndex(doc, target);
   if (si === undefined) return unchanged(doc);
-  const objects = copied.filter(isJsonObject);
+  const objects = copied.filter(isObject);
   if (objects.length === 0) return unchanged(doc);
-  const taken = namesOf(actionsOf(stagesOf(doc.declaration)[si]));
+  const taken = actionNamesIn(doc, si);
   const copies = renameCopies(doc.declaration, objects, taken, false);
   const allocate = idAllocator(doc);
   const ids = copies.map(() => allocate("action"));
   // Copied sequential groups stay sequential (a Build → Test pair keeps its order).
-  const placed = placeGroups(readGroups(doc, si), target, groupCopies(copies, ids));
-  return placed ? changed(writeGroups(doc, si, placed), ids) : unchanged(doc);
+  const placed = placeGroups(editableGroups(doc, si), target, groupCopies(copies, ids));
+  return placed ? changed(writeGroups(doc, si, placed, new Set(ids)), ids) : unchanged(doc);
 }
 
 // --- pipeline -------------------------------------------------------------------------------
@@ -309,7 +307,7 @@ function updatePipeline(doc: DesignerDocument, patch: JsonObject): CommandResult
 }
 
 function replaceDeclaration(doc: DesignerDocument, declaration: JsonObject): CommandResult {
-  if (!isJsonObject(declaration)) return unchanged(doc);
+  if (!isObject(declaration)) return unchanged(doc);
   const next = documentFromDeclaration(declaration, idAllocator(doc));
   return changed(next);
 }

@@ -32,7 +32,7 @@ export interface ActionTypeRef {
  * Where an action lands inside a stage. Groups are the stage's distinct runOrders in ascending
  * order, numbered 0..n-1. `join` adds the action to group `group` (runs in parallel with it);
  * `insert` makes a new sequential group at position `position` (0 = before the first group,
- * n = after the last). After every command runOrders of the stage are renumbered 1..n.
+ * n = after the last). Existing runOrders are kept wherever the new grouping allows (stage-edit.ts).
  */
 export type DropTarget =
   | { readonly stageId: string; readonly kind: "join"; readonly group: number }

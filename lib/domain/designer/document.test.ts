@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validate } from "../validation/validate";
 import {
-  actionGroups,
   documentFromDeclaration,
   emptyDesign,
   idAllocator,
@@ -9,7 +8,7 @@ import {
   locateStage,
   newId,
 } from "./document";
-import { sampleDeclaration } from "./test-fixtures";
+import { groupsOf, sampleDeclaration } from "./test-fixtures";
 
 describe("documentFromDeclaration", () => {
   it("assigns ids in document order, parallel to the declaration", () => {
@@ -42,11 +41,11 @@ describe("locating and grouping", () => {
   });
 
   it("groups actions by ascending runOrder", () => {
-    expect(actionGroups(doc, "s2")).toEqual([
+    expect(groupsOf(doc, "s2")).toEqual([
       { runOrder: 1, actionIds: ["a2"] },
       { runOrder: 2, actionIds: ["a3", "a4"] },
     ]);
-    expect(actionGroups(doc, "missing")).toEqual([]);
+    expect(groupsOf(doc, "missing")).toEqual([]);
   });
 
   it("gives fresh ids one past the highest in use", () => {

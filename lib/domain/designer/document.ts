@@ -5,36 +5,30 @@
  * pure and deterministic: the same declaration always gets the same ids.
  */
 import type { DesignerDocument, JsonObject } from "./contract";
-import { isObject } from "../json";
+import { arrayOf, asObject, isObject } from "../json";
+import { buildIndex, type PipelineIndex } from "../pipeline/pipeline-index";
 
 export type IdKind = "stage" | "action";
 
 const PREFIX: Record<IdKind, string> = { stage: "s", action: "a" };
 
-/** A plain JSON object (not null, not a list): the validation layer's guard under the designer's name. */
-export const isJsonObject: (value: unknown) => value is JsonObject = isObject;
-
-/** The value as an array, or an empty array when it is anything else. */
-export function listOf(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : [];
+/**
+ * The document read through the pipeline read model, with the document's ids on every stage and
+ * action: stages → runOrder groups → actions. Commands, the canvas, the inspector and artifact
+ * flow all read a design this way.
+ */
+export function readDocument(doc: DesignerDocument): PipelineIndex {
+  // Documents are never mutated (every command returns a new one), so one reading per document
+  // serves every reader of it: a command, the projection and the inspector of one edit share it.
+  let index = readings.get(doc);
+  if (index === undefined) {
+    index = buildIndex(doc.declaration, { ids: doc });
+    readings.set(doc, index);
+  }
+  return index;
 }
 
-/** The stages of a declaration, defensively (imports may hold anything). */
-export function stagesOf(declaration: JsonObject): readonly unknown[] {
-  return listOf(declaration.stages);
-}
-
-/** The actions of a stage entry, defensively. */
-export function actionsOf(stage: unknown): readonly unknown[] {
-  return isJsonObject(stage) ? listOf(stage.actions) : [];
-}
-
-/** The runOrder AWS uses for ordering: the declared integer, else 1 (AWS's default). */
-export function effectiveRunOrder(action: unknown): number {
-  if (!isJsonObject(action)) return 1;
-  const r = action.runOrder;
-  return typeof r === "number" && Number.isInteger(r) ? r : 1;
-}
+const readings = new WeakMap<DesignerDocument, PipelineIndex>();
 
 /** Hands out fresh ids for one document: each call returns an id not used before. */
 export type IdAllocator = (kind: IdKind) => string;
@@ -71,9 +65,9 @@ export function newId(doc: DesignerDocument, kind: IdKind): string {
  * so old selections never point at a new element by accident).
  */
 export function documentFromDeclaration(declaration: JsonObject, allocate: IdAllocator = idAllocator()): DesignerDocument {
-  const stages = stagesOf(declaration);
+  const stages = arrayOf(declaration.stages);
   const stageIds = stages.map(() => allocate("stage"));
-  const actionIds = stages.map((stage) => actionsOf(stage).map(() => allocate("action")));
+  const actionIds = stages.map((stage) => arrayOf(asObject(stage).actions).map(() => allocate("action")));
   return { declaration, stageIds, actionIds };
 }
 
@@ -133,50 +127,14 @@ export function stageOfAction(doc: DesignerDocument, actionId: string): string |
 export function stageById(doc: DesignerDocument, stageId: string): JsonObject | undefined {
   const i = locateStage(doc, stageId);
   if (i === undefined) return undefined;
-  const stage = stagesOf(doc.declaration)[i];
-  return isJsonObject(stage) ? stage : undefined;
+  const stage = arrayOf(doc.declaration.stages)[i];
+  return isObject(stage) ? stage : undefined;
 }
 
 /** The declaration of an action by id (undefined when missing or not an object). */
 export function actionById(doc: DesignerDocument, actionId: string): JsonObject | undefined {
   const at = locateAction(doc, actionId);
   if (at === undefined) return undefined;
-  const action = actionsOf(stagesOf(doc.declaration)[at.stageIndex])[at.actionIndex];
-  return isJsonObject(action) ? action : undefined;
-}
-
-export interface ActionGroup {
-  /** The runOrder shared by the group's actions (as declared; renumbered 1..n after every edit). */
-  readonly runOrder: number;
-  /** The group's actions in document order. */
-  readonly actionIds: readonly string[];
-}
-
-/** The action groups of a stage in ascending runOrder: the actions of one group run in parallel. */
-export function actionGroups(doc: DesignerDocument, stageId: string): ActionGroup[] {
-  const i = locateStage(doc, stageId);
-  if (i === undefined) return [];
-  return groupsOfStage(actionsOf(stagesOf(doc.declaration)[i]), doc.actionIds[i] ?? []);
-}
-
-export function groupsOfStage(actions: readonly unknown[], ids: readonly string[]): ActionGroup[] {
-  const byOrder = new Map<number, string[]>();
-  actions.forEach((action, j) => {
-    const order = effectiveRunOrder(action);
-    const list = byOrder.get(order);
-    const id = ids[j]!;
-    if (list) list.push(id);
-    else byOrder.set(order, [id]);
-  });
-  return [...byOrder.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([runOrder, actionIds]) => ({ runOrder, actionIds }));
-}
-
-/** The index (0-based) of the group holding an action inside its stage, or undefined. */
-export function groupIndexOf(doc: DesignerDocument, actionId: string): number | undefined {
-  const stageId = stageOfAction(doc, actionId);
-  if (stageId === undefined) return undefined;
-  const g = actionGroups(doc, stageId).findIndex((group) => group.actionIds.includes(actionId));
-  return g < 0 ? undefined : g;
+  const action = arrayOf(asObject(arrayOf(doc.declaration.stages)[at.stageIndex]).actions)[at.actionIndex];
+  return isObject(action) ? action : undefined;
 }

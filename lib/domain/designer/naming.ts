@@ -5,7 +5,8 @@
  * rewired to them (inputs and `#{Namespace.Var}` references inside the set).
  */
 import type { JsonObject } from "./contract";
-import { actionsOf, isJsonObject, listOf, stagesOf } from "./document";
+import { isObject } from "../json";
+import { buildIndex } from "../pipeline/pipeline-index";
 
 /** Names are at most 100 characters (stage, action, artifact and namespace alike). */
 const MAX_NAME = 100;
@@ -26,7 +27,7 @@ export function uniqueName(base: string, taken: ReadonlySet<string>, sep = "-"):
 }
 
 function nameOf(value: unknown): string | undefined {
-  return isJsonObject(value) && typeof value.name === "string" ? value.name : undefined;
+  return isObject(value) && typeof value.name === "string" ? value.name : undefined;
 }
 
 /** The names of a list of named entries (stages, actions, artifacts). */
@@ -39,26 +40,14 @@ export function namesOf(list: readonly unknown[]): Set<string> {
   return names;
 }
 
-export function allActions(declaration: JsonObject): unknown[] {
-  return stagesOf(declaration).flatMap((stage) => [...actionsOf(stage)]);
-}
-
 /** Every output artifact name in the pipeline. */
 export function outputArtifactNames(declaration: JsonObject): Set<string> {
-  const names = new Set<string>();
-  for (const action of allActions(declaration)) {
-    if (isJsonObject(action)) for (const n of namesOf(listOf(action.outputArtifacts))) names.add(n);
-  }
-  return names;
+  return new Set(buildIndex(declaration).producers.keys());
 }
 
 /** Every action namespace in the pipeline. */
 export function namespaces(declaration: JsonObject): Set<string> {
-  const names = new Set<string>();
-  for (const action of allActions(declaration)) {
-    if (isJsonObject(action) && typeof action.namespace === "string") names.add(action.namespace);
-  }
-  return names;
+  return new Set(buildIndex(declaration).namespaceOwners.keys());
 }
 
 /**
@@ -89,7 +78,7 @@ export function renameCopies(
     if (Array.isArray(copy.outputArtifacts)) {
       copy.outputArtifacts = copy.outputArtifacts.map((out: unknown) => {
         const name = nameOf(out);
-        if (name === undefined || !isJsonObject(out)) return out;
+        if (name === undefined || !isObject(out)) return out;
         const fresh = uniqueName(name, artifacts, "");
         artifacts.add(fresh);
         if (fresh !== name) artifactMap.set(name, fresh);
@@ -112,7 +101,7 @@ export function renameCopies(
         inputArtifacts: copy.inputArtifacts.map((input: unknown) => {
           const name = nameOf(input);
           const renamed = name === undefined ? undefined : artifactMap.get(name);
-          return renamed === undefined || !isJsonObject(input) ? input : { ...input, name: renamed };
+          return renamed === undefined || !isObject(input) ? input : { ...input, name: renamed };
         }),
       };
     }
@@ -130,7 +119,7 @@ function renameReferences(value: unknown, map: ReadonlyMap<string, string>): unk
     });
   }
   if (Array.isArray(value)) return value.map((v) => renameReferences(v, map));
-  if (isJsonObject(value)) {
+  if (isObject(value)) {
     const out: JsonObject = {};
     for (const [k, v] of Object.entries(value)) out[k] = k === "namespace" ? v : renameReferences(v, map);
     return out;

@@ -5,7 +5,7 @@
  */
 import { findActionProvider } from "../catalog/catalog";
 import type { ActionTypeRef, JsonObject } from "./contract";
-import { isJsonObject, listOf } from "./document";
+import { arrayOf, isObject } from "../json";
 import { outputArtifactNames, uniqueName } from "./naming";
 
 /**
@@ -51,9 +51,9 @@ export function buildAction(
 export function outputsOf(actions: readonly unknown[]): string[] {
   const names: string[] = [];
   for (const action of actions) {
-    if (!isJsonObject(action)) continue;
-    for (const out of listOf(action.outputArtifacts)) {
-      if (isJsonObject(out) && typeof out.name === "string") names.push(out.name);
+    if (!isObject(action)) continue;
+    for (const out of arrayOf(action.outputArtifacts)) {
+      if (isObject(out) && typeof out.name === "string") names.push(out.name);
     }
   }
   return names;

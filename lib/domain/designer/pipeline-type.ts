@@ -6,23 +6,24 @@
  * QUEUED/PARALLEL execution modes, the Compute category and V2-only action types).
  * The validator's PIPE008/PIPE009/TRIG001/VAR001/COND001 report the same features in a V1 pipeline.
  */
-import { allowedInV1, findActionProvider } from "../catalog/catalog";
+import { allowedInV1 } from "../catalog/catalog";
 import type { JsonObject } from "./contract";
-import { actionsOf, isJsonObject, listOf, stagesOf } from "./document";
+import { arrayOf } from "../json";
+import { buildIndex, type ActionRef } from "../pipeline/pipeline-index";
 
 /** The V2-only features a declaration uses, in words (empty when it could be V1). */
 export function v2Features(declaration: JsonObject): string[] {
   const features: string[] = [];
-  if (listOf(declaration.triggers).length > 0) features.push("triggers");
-  if (listOf(declaration.variables).length > 0) features.push("pipeline variables");
+  if (arrayOf(declaration.triggers).length > 0) features.push("triggers");
+  if (arrayOf(declaration.variables).length > 0) features.push("pipeline variables");
   const mode = declaration.executionMode;
   if (mode === "QUEUED" || mode === "PARALLEL") features.push(`${mode} execution mode`);
-  for (const stage of stagesOf(declaration)) {
-    if (!isJsonObject(stage)) continue;
+  for (const stage of buildIndex(declaration).stages) {
+    if (!stage.isObject) continue;
     for (const block of ["beforeEntry", "onSuccess", "onFailure"]) {
-      if (stage[block] !== undefined) features.push(`${block} on stage "${String(stage.name)}"`);
+      if (stage.raw[block] !== undefined) features.push(`${block} on stage "${String(stage.raw.name)}"`);
     }
-    for (const action of actionsOf(stage)) {
+    for (const action of stage.actions) {
       const feature = actionFeature(action);
       if (feature) features.push(feature);
     }
@@ -30,13 +31,11 @@ export function v2Features(declaration: JsonObject): string[] {
   return features;
 }
 
-function actionFeature(action: unknown): string | undefined {
-  if (!isJsonObject(action) || !isJsonObject(action.actionTypeId)) return undefined;
-  const { category, owner, provider } = action.actionTypeId;
-  const label = `action "${String(action.name)}"`;
+function actionFeature(action: ActionRef): string | undefined {
+  const { category, provider } = action.type;
+  const label = `action "${String(action.raw.name)}"`;
   if (category === "Compute") return `the Compute category (${label})`;
-  if (typeof category !== "string" || typeof owner !== "string" || typeof provider !== "string") return undefined;
-  const entry = findActionProvider(category, owner, provider);
+  const entry = action.provider;
   if (!entry || entry.providerIsUserDefined || allowedInV1(entry)) return undefined;
   return `the V2-only ${provider} provider (${label})`;
 }

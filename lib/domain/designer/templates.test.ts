@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { validate } from "../validation/validate";
 import { applyCommand } from "./commands";
-import { actionGroups, emptyDesign } from "./document";
+import { emptyDesign } from "./document";
+import { groupsOf } from "./test-fixtures";
 import { STARTER_TEMPLATES, templateDeclaration } from "./templates";
 
 describe("starter templates", () => {
@@ -22,7 +23,7 @@ describe("starter templates", () => {
     expect(declaration).not.toBe(STARTER_TEMPLATES[2]!.declaration);
     const doc = applyCommand(emptyDesign(), { type: "replaceDeclaration", declaration }).document;
     expect(doc.stageIds).toHaveLength(3);
-    expect(actionGroups(doc, doc.stageIds[2]!)).toEqual([{ runOrder: 1, actionIds: [doc.actionIds[2]![0]] }]);
+    expect(groupsOf(doc, doc.stageIds[2]!)).toEqual([{ runOrder: 1, actionIds: [doc.actionIds[2]![0]] }]);
     expect(templateDeclaration("nope")).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 /** Small declarations shared by the designer's unit tests. */
-import type { ActionTypeRef, JsonObject } from "./contract";
+import type { ActionTypeRef, DesignerDocument, JsonObject } from "./contract";
+import { readDocument } from "./document";
 
 export const CODEBUILD: ActionTypeRef = { category: "Build", owner: "AWS", provider: "CodeBuild", version: "1" };
 export const S3_SOURCE: ActionTypeRef = { category: "Source", owner: "AWS", provider: "S3", version: "1" };
@@ -51,4 +52,10 @@ export function sampleDeclaration(): JsonObject {
     version: 1,
     pipelineType: "V2",
   };
+}
+
+/** A stage's runOrder groups as the read model gives them: runOrder and action ids. */
+export function groupsOf(doc: DesignerDocument, stageId: string): { runOrder: number; actionIds: string[] }[] {
+  const stage = readDocument(doc).stages.find((s) => s.id === stageId);
+  return (stage?.groups ?? []).map((g) => ({ runOrder: g.runOrder, actionIds: g.actions.map((a) => a.id) }));
 }

@@ -51,6 +51,7 @@
 export { importText } from "./import";
 export { exportPipeline, exportTemplate } from "./export";
 export { newPipeline } from "./new-pipeline";
+export { EXPORT_FORM_LABELS, IMPORT_FORM_LABELS, type ExportFormLabel } from "./labels";
 export { FormatError, ACCEPTED_FORMS, type FormatErrorKind, type SourcePosition } from "./errors";
 export {
   EXPORT_FORMS,

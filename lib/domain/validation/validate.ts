@@ -5,7 +5,7 @@
 import type { ValidationContext } from "./context";
 import type { Diagnostic } from "./diagnostic";
 import { isObject, jsonType } from "../json";
-import { buildIndex } from "./pipeline-index";
+import { buildIndex } from "../pipeline/pipeline-index";
 import { createReporter, type Rule } from "./rule";
 import { RULES } from "./rules";
 import { dropFindingsOnReferences } from "./unresolved";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIndex } from "./pipeline-index";
+import { buildIndex } from "../pipeline/pipeline-index";
 import { validPipeline } from "./testing/fixtures";
 import {
   actionScope,

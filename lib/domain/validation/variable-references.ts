@@ -10,7 +10,7 @@
 import { fixedOutputVariables, PROVIDERS, type ProviderEntry } from "../catalog/catalog";
 import type { Severity } from "./diagnostic";
 import { arrayOf, describe, isString } from "../json";
-import type { ActionRef, PipelineIndex } from "./pipeline-index";
+import type { ActionRef, PipelineIndex } from "../pipeline/pipeline-index";
 
 export type ReferenceProblem =
   | "unclosed"

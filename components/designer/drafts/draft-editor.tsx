@@ -1,0 +1,32 @@
+"use client";
+
+/** Loads a local draft (client only: localStorage) and opens the workspace on it. */
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import type { DraftRead } from "./draft-format";
+import { readDraft } from "./draft-storage";
+import { DesignerWorkspace } from "@/components/designer/workspace/designer-workspace";
+
+export function DraftEditor({ draftId }: { draftId: string }) {
+  const [read, setRead] = useState<DraftRead | undefined>();
+  useEffect(() => {
+    // localStorage exists only in the browser: read after mount (no hydration mismatch).
+    setRead(readDraft(draftId));
+  }, [draftId]);
+
+  if (read === undefined) return <p className="p-6 text-sm text-slate-500">Opening draft…</p>;
+  if (!read.ok) {
+    return (
+      <div className="mx-auto max-w-xl p-6" role="alert" data-testid="draft-error">
+        <h1 className="text-lg font-semibold">This draft cannot be opened</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Draft “{draftId}”: {read.reason}.
+        </p>
+        <Link href="/designer" className="mt-3 inline-block text-sm text-indigo-600 underline">
+          Back to the designer
+        </Link>
+      </div>
+    );
+  }
+  return <DesignerWorkspace key={read.draft.id} draft={read.draft} />;
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useMemo, useRef, type ReactNode } from "react";
+import type { DesignerViewProps, Selection } from "@/lib/domain/designer/contract";
+import { readDocument } from "@/lib/domain/designer/document";
+import { actionWithId, stageWithId } from "@/lib/domain/pipeline/pipeline-index";
+import { issuesOf } from "@/lib/domain/designer/issues";
+import { nodeIdOf } from "../canvas/project";
+import { ActionInspector } from "./action-inspector";
+import { ElementProblems } from "./element-problems";
+import { DiagnosticsContext } from "./field-diagnostics";
+import { PipelineInspector } from "./pipeline-inspector";
+import { StageInspector } from "./stage-inspector";
+import { useFocusPath } from "./use-focus-path";
+import { useV2Warning, V2Banner } from "./v2-banner";
+
+/** One key per selected element: the canvas node id, or "pipeline". */
+function selectionKey(selection: Selection): string {
+  return nodeIdOf(selection) ?? "pipeline";
+}
+
+const TITLES: Record<Selection["kind"], string> = { pipeline: "Pipeline", stage: "Stage", action: "Action" };
+
+/** Settings of the selected element: every edit dispatches one command. */
+export function Inspector({ document, selection, issues, dispatch, select, focusPath, focusRequest }: DesignerViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const key = selectionKey(selection);
+  useFocusPath(container, focusPath, key, focusRequest);
+  const [v2Warning, dismissV2] = useV2Warning(document.declaration);
+  const own = issuesOf(issues, selection);
+  const diagnostics = [...own.errors, ...own.warnings];
+  const index = useMemo(() => readDocument(document), [document]);
+
+  let body: ReactNode;
+  if (selection.kind === "action") {
+    const action = actionWithId(index, selection.actionId);
+    body = action ? <ActionInspector key={key} document={document} index={index} action={action} dispatch={dispatch} /> : <Gone />;
+  } else if (selection.kind === "stage") {
+    const stage = stageWithId(index, selection.stageId);
+    body = stage ? <StageInspector key={key} index={index} stage={stage} dispatch={dispatch} /> : <Gone />;
+  } else {
+    body = <PipelineInspector declaration={document.declaration} dispatch={dispatch} />;
+  }
+
+  return (
+    <aside ref={container} aria-label="Inspector" data-testid="inspector" data-selection={key} className="flex h-full min-h-0 flex-col gap-3 overflow-y-auto p-3 text-sm">
+      <h2 className="text-sm font-semibold">{TITLES[selection.kind]} settings</h2>
+      {v2Warning && <V2Banner warning={v2Warning} onDismiss={dismissV2} />}
+      <ElementProblems diagnostics={diagnostics} onReveal={(path) => select(selection, path)} />
+      <DiagnosticsContext.Provider value={diagnostics}>{body}</DiagnosticsContext.Provider>
+    </aside>
+  );
+}
+
+function Gone() {
+  return <p className="text-xs text-slate-500">The selected element no longer exists.</p>;
+}
