@@ -19,6 +19,7 @@ import { ExportDialog } from "./export-dialog";
 import { commandForDrop, commandForStageDrop, dropTargetOf } from "./interpret";
 import { groupIssues } from "@/lib/domain/designer/issues";
 import { artifactFlow } from "@/lib/domain/designer/artifact-flow";
+import { DEFAULT_REGION } from "@/lib/domain/catalog/regions";
 import { Palette } from "./palette";
 import { project, type CanvasNode } from "./project";
 import { reuseUnchanged } from "./reuse-nodes";
@@ -28,8 +29,6 @@ import { useAutosave } from "./use-autosave";
 import { useDragController, type DropResult } from "./use-drag-controller";
 import { useEditorKeys } from "./use-editor-keys";
 
-/** Designs are validated for this home region until the user picks another (cross-region rules need it). */
-const DEFAULT_REGION = "us-east-1";
 
 export function DesignerWorkspace({ draft }: { draft: Draft }) {
   const [store] = useState(() => createDesignerStore(documentFromDeclaration(draft.declaration)));
@@ -38,6 +37,7 @@ export function DesignerWorkspace({ draft }: { draft: Draft }) {
   const doc = state.history.present;
   const [exporting, setExporting] = useState(false);
 
+  // Designs are validated for a home region until the user picks another (cross-region rules need one).
   const [region, setRegion] = useState(draft.region ?? DEFAULT_REGION);
   const diagnostics = useMemo(() => validate(doc.declaration, { region }), [doc.declaration, region]);
   const issues = useMemo(() => groupIssues(doc, diagnostics), [doc, diagnostics]);

@@ -3,7 +3,7 @@
 import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { checkText } from "@/lib/domain/check";
 import { CHECK_EXAMPLES } from "@/lib/domain/examples/check-examples";
-import { SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
+import { DEFAULT_REGION, SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
 import { DiagnosticsPanel } from "./diagnostics-panel";
 import { ExportPanel } from "./export-panel";
 import { FormatErrorNotice } from "./format-error-notice";
@@ -19,7 +19,7 @@ const FORM_NAMES: Record<string, string> = {
 export function PipelineChecker() {
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string | undefined>();
-  const [region, setRegion] = useState("us-east-1");
+  const [region, setRegion] = useState(DEFAULT_REGION);
   const editor = useRef<HTMLTextAreaElement>(null);
   // Checking is synchronous and fast; deferring keeps typing smooth in very large documents.
   const deferredText = useDeferredValue(text);
