@@ -26,6 +26,24 @@ export default tseslint.config(
     },
   },
   {
+    // Specs take `test` and `expect` from the shared fixture (console errors fail every test) and
+    // wait for what the user sees, never for a fixed time.
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", message: "Import test and expect from ./fixtures." }] },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='waitForTimeout']",
+          message: "Wait for what the user sees (expect(...).toBeVisible(), expect.poll) instead of a fixed time.",
+        },
+      ],
+    },
+  },
+  {
     // The domain layer is pure: it runs unchanged in the browser, the server, the CLI and the
     // emulator, so it imports no framework, SDK, Node built-in or storage, and nothing from the
     // layers that build on it. tests/lint/domain-boundaries.test.ts proves each entry fires.
