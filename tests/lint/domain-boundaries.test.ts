@@ -33,7 +33,8 @@ const FORBIDDEN: ReadonlyArray<[boundary: string, specifiers: readonly string[]]
   ["lib/emulator", ["@/lib/emulator/identity", "../../emulator/identity", "../../../lib/emulator/identity"]],
 ];
 
-describe("lib/domain import boundaries", () => {
+// The first lint loads typescript-eslint: seconds on a busy machine.
+describe("lib/domain import boundaries", { timeout: 60_000 }, () => {
   for (const [boundary, specifiers] of FORBIDDEN) {
     it.each(specifiers)(`refuses ${boundary}: %s`, async (specifier) => {
       expect(await restrictedImports(specifier)).toHaveLength(1);

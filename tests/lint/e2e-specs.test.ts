@@ -16,7 +16,8 @@ async function ruleIds(code: string, filePath = SPEC): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? "fatal");
 }
 
-describe("e2e spec rules", () => {
+// The first lint loads typescript-eslint: seconds on a busy machine.
+describe("e2e spec rules", { timeout: 60_000 }, () => {
   it("a spec takes test and expect from the shared fixture", async () => {
     expect(await ruleIds(`import { test } from "@playwright/test";\ntest("x", () => {});\n`)).toEqual(["no-restricted-imports"]);
     expect(await ruleIds(`import { test } from "./fixtures";\ntest("x", () => {});\n`)).toEqual([]);
