@@ -1,15 +1,18 @@
 /**
  * npm run bench:validate — how long one full validation takes at the quotas' maximum
  * (50 stages / 500 actions) and for a wide 10 × 50 pipeline, against the cost of a
- * JSON deep copy of the same document measured in the same run.
+ * JSON deep copy of the same document measured in the same run; then the command line: its cold
+ * start for one small file, and its cost per quota-max file against a bare JSON.parse of it.
  * Prints the figures, then one JSON line for machines.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DEFAULT_REGION } from "../lib/domain/catalog/regions";
 import { buildLargePipeline } from "../lib/domain/validation/testing/large-pipeline";
 import { validate } from "../lib/domain/validation";
+import { freshCliBundle } from "../scripts/cli-bundle.mjs";
 
 const CASES = [
   { stages: 50, actionsPerStage: 10 },
@@ -17,7 +20,7 @@ const CASES = [
 ];
 const WARMUP = 300;
 const ITERATIONS = 3000;
-const CONTEXT = { region: "us-east-1" };
+const CONTEXT = { region: DEFAULT_REGION };
 
 function measure(fn: () => unknown): number[] {
   for (let i = 0; i < WARMUP; i++) fn();
@@ -73,7 +76,7 @@ function measureFolder(files: number): { files: number; ms: number } {
       writeFileSync(join(dir, `pipeline-${String(i).padStart(4, "0")}.json`), JSON.stringify(doc, null, 2));
     }
     const start = performance.now();
-    const run = spawnSync(process.execPath, ["bin/pipewright.mjs", "validate", dir, "--format", "json", "--region", "us-east-1"], {
+    const run = spawnSync(process.execPath, ["bin/pipewright.mjs", "validate", dir, "--format", "json", "--region", DEFAULT_REGION], {
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -86,6 +89,54 @@ function measureFolder(files: number): { files: number; ms: number } {
   }
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** One whole `pipewright validate` process, wall time in ms; every file must have been read and checked. */
+function cliRun(args: string[]): number {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ["bin/pipewright.mjs", "validate", ...args, "--format", "json", "--region", DEFAULT_REGION], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const ms = performance.now() - start;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`CLI run failed (exit ${run.status}): ${run.stderr}`);
+  return ms;
+}
+
+/**
+ * The command line as CI runs it: cold start for one small file (median of 5 whole processes),
+ * and the cost of one quota-max file (50 stages, 500 actions) in a batch of 100 with that start-up
+ * subtracted, against a bare JSON.parse of the same text in this process.
+ */
+function measureCli(): { cold_ms: number; per_file_ms: number; parse_ms: number; ratio_to_parse: number } {
+  const dir = mkdtempSync(join(tmpdir(), "pipewright-bench-cli-"));
+  try {
+    const small = join(dir, "small.json");
+    writeFileSync(small, JSON.stringify({ ...buildLargePipeline({ stages: 3, actionsPerStage: 1 }), name: "small" }, null, 2));
+    const batch = join(dir, "batch");
+    mkdirSync(batch);
+    const text = JSON.stringify(buildLargePipeline({ stages: 50, actionsPerStage: 10 }), null, 2);
+    const FILES = 100;
+    for (let i = 0; i < FILES; i++) writeFileSync(join(batch, `quota-max-${String(i).padStart(3, "0")}.json`), text);
+
+    cliRun([small]); // builds the bundle if it is missing or stale, and warms the file cache
+    const cold = median(Array.from({ length: 5 }, () => cliRun([small])));
+    const batchMs = median(Array.from({ length: 3 }, () => cliRun([batch])));
+    const perFile = (batchMs - cold) / FILES;
+    const parse = measure(() => JSON.parse(text));
+    const parseMs = percentile(parse, 50);
+    console.log(
+      `pipewright cold start (one small file, median of 5): ${Math.round(cold)} ms | per quota-max file (${Math.round(text.length / 1024)} KB, ` +
+        `batch of ${FILES}): ${round(perFile)} ms vs JSON.parse ${round(parseMs)} ms → ratio ${round(perFile / parseMs)}`,
+    );
+    return { cold_ms: Math.round(cold), per_file_ms: round(perFile), parse_ms: round(parseMs), ratio_to_parse: round(perFile / parseMs) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await freshCliBundle();
+const cli = measureCli();
 const folder = measureFolder(1000);
 console.log(`pipewright validate on a folder of ${folder.files} pipelines: ${folder.ms} ms (one process, start-up included)`);
-console.log(JSON.stringify({ bench: "validate", iterations: ITERATIONS, cases: results, cli_folder: folder }));
+console.log(JSON.stringify({ bench: "validate", iterations: ITERATIONS, cases: results, cli_folder: folder, cli }));

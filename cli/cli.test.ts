@@ -114,7 +114,8 @@ describe("pipewright convert", () => {
   });
 });
 
-describe("the installed command", () => {
+// A whole process; the first run after a source changed also rebuilds the bundle (seconds on a busy machine).
+describe("the installed command", { timeout: 60_000 }, () => {
   it("runs through bin/pipewright.mjs as npx would", () => {
     const out = execFileSync("node", ["bin/pipewright.mjs", "validate", VALID, "--format", "json", "--region", "us-east-1"], {
       encoding: "utf8",

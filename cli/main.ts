@@ -5,11 +5,12 @@
 import { parseArgs } from "node:util";
 import { runConvert } from "./convert-command";
 import { EXIT, type CliIO } from "./io";
-import { runValidate } from "./validate-command";
+import { runValidate, VALIDATE_FORMATS } from "./validate-command";
 
 const USAGE = `Usage:
-  pipewright validate FILE... [--format text|json] [--region REGION]
+  pipewright validate FILE... [--format text|json|sarif] [--region REGION]
   pipewright convert FILE --to declaration|get-pipeline|cli-input|cloudformation-yaml|cloudformation-json [--pipeline NAME]
+  pipewright schema [--form declaration|get-pipeline|cli-input] [--draft 2020-12|7]
 
 FILE may be a folder: its .json, .yaml, .yml and .template files are read recursively.
 Every form is detected: a pipeline declaration, get-pipeline output, --cli-input-json input,
@@ -17,7 +18,10 @@ or a CloudFormation template (YAML or JSON).
 
 validate exits 0 when no file has an error, 1 when any file has one, 2 when a file cannot
 be read or parsed. --region (default: $AWS_REGION, $AWS_DEFAULT_REGION) is the pipeline's
-home region; without one, region-dependent rules are skipped.
+home region; without one, region-dependent rules are skipped. --format sarif writes one
+SARIF 2.1.0 log for code-scanning tools, with the line and column of each finding.
+
+schema prints a JSON Schema of the document form (default: the declaration) for editors.
 `;
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -34,12 +38,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
           allowPositionals: true,
           options: { format: { type: "string", default: "text" }, region: { type: "string" } },
         });
-        if (values.format !== "text" && values.format !== "json") {
-          return usageError(io, `--format must be text or json, not "${values.format}".`);
-        }
+        const format = VALIDATE_FORMATS.find((f) => f === values.format);
+        if (format === undefined) return usageError(io, `--format must be ${VALIDATE_FORMATS.join(", ")}, not "${values.format}".`);
         if (positionals.length === 0) return usageError(io, "validate needs at least one FILE.");
         const region = values.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
-        return runValidate(positionals, { format: values.format, region: region || undefined }, io);
+        return runValidate(positionals, { format, region: region || undefined, cwd: process.cwd() }, io);
       }
       case "convert": {
         const { values, positionals } = parseArgs({
@@ -50,6 +53,17 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         if (positionals.length !== 1) return usageError(io, "convert takes exactly one FILE.");
         if (values.to === undefined) return usageError(io, "convert needs --to FORM.");
         return runConvert(positionals[0]!, { to: values.to, pipeline: values.pipeline }, io);
+      }
+      case "schema": {
+        const { values, positionals } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: { form: { type: "string", default: "declaration" }, draft: { type: "string", default: "2020-12" } },
+        });
+        if (positionals.length > 0) return usageError(io, "schema takes no FILE.");
+        // Loaded on demand: the schema generator (zod) is a separate chunk of the built command.
+        const { runSchema } = await import("./schema-command");
+        return runSchema({ form: values.form, draft: values.draft }, io);
       }
       default:
         return usageError(io, `unknown command "${command}".`);

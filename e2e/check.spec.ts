@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test.describe("check a pipeline in the browser", () => {
   test.beforeEach(async ({ page }) => {

@@ -1,103 +1,39 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { DesignerPage, shape } from "./pages/designer";
 
 /**
  * The canvas editor end to end: drag and drop with the mouse, the same edits with the keyboard
  * only, undo/redo, autosave and reload, import/export, and that names are rendered as text.
- * Every test also asserts that the page logged no console error.
+ * Every test also asserts that the page logged no console error (the shared fixture).
  */
-
-type Stage = { name: string; actions: { name: string; runOrder: number; actionTypeId: { provider: string } }[] };
-
-let consoleErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
-  page.on("pageerror", (e) => consoleErrors.push(e.message));
-});
-test.afterEach(() => {
-  expect(consoleErrors, "console errors").toEqual([]);
-});
-
-const stageNodes = (page: Page) => page.getByTestId("stage-node");
-const stage = (page: Page, name: string) => stageNodes(page).filter({ has: page.getByTestId("stage-name").getByText(name, { exact: true }) });
-const paletteItem = (page: Page, category: string, provider: string) =>
-  page.locator(`[data-testid=palette-item][data-category="${category}"][data-provider="${provider}"]`);
-/** Action nodes are React Flow siblings of their stage node, not DOM children: match by stage id. */
-async function actionsIn(page: Page, stageNode: Locator): Promise<Locator> {
-  const id = await stageNode.getAttribute("data-stage-id");
-  return page.locator(`[data-testid=action-node][data-stage="${id}"]`);
-}
-const zone = (scope: Locator, kind: "join" | "insert", index: number) =>
-  scope.locator(`[data-testid=drop-zone][data-kind=${kind}][data-index="${index}"]`);
-
-async function newBlankDesign(page: Page) {
-  await page.goto("/designer");
-  await page.getByTestId("new-blank").click();
-  await page.waitForURL(/\/designer\/[^/]+$/);
-  await expect(stageNodes(page)).toHaveCount(2);
-}
-
-async function fitView(page: Page) {
-  await page.locator(".react-flow__controls-fitview").click();
-  await page.waitForTimeout(150);
-}
-
-/** Drags with the real mouse: down on the source, a few moves, up over the target's centre. */
-async function drag(page: Page, source: Locator, target: Locator, offset?: { x: number; y: number }) {
-  const from = (await source.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + Math.min(from.height / 2, 20));
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 10, { steps: 3 });
-  const x = offset ? to.x + offset.x : to.x + to.width / 2;
-  const y = offset ? to.y + offset.y : to.y + to.height / 2;
-  await page.mouse.move(x, y, { steps: 12 });
-  await expect(page.getByTestId("drag-ghost")).toBeVisible();
-  await page.mouse.up();
-  await expect(page.getByTestId("drag-ghost")).toHaveCount(0);
-}
-
-async function exportedDeclaration(page: Page): Promise<{ name: string; stages: Stage[] } & Record<string, unknown>> {
-  await page.getByTestId("export").click();
-  await page.getByTestId("export-form-declaration").click();
-  const text = await page.getByTestId("export-text").inputValue();
-  await page.getByTestId("export-close").click();
-  return JSON.parse(text);
-}
-
-function shape(stages: Stage[]): string[] {
-  return stages.map((s) => `${s.name}: ${s.actions.map((a) => `${a.actionTypeId.provider}@${a.runOrder}`).join(" ")}`);
-}
 
 test.describe("designer", () => {
   test.use({ viewport: { width: 1680, height: 1000 } });
 
-  test("build a pipeline by dragging from the palette; parallel, sequential, across stages, stage order", async ({ page }) => {
-    await newBlankDesign(page);
-    await page.getByTestId("add-stage").click();
-    await expect(stageNodes(page)).toHaveCount(3);
-    await fitView(page);
+  test("build a pipeline by dragging from the palette; parallel, sequential, across stages, stage order", async ({ page, designerStart, designer }) => {
+    await designerStart.newBlank();
+    await designer.control("add-stage").click();
+    await expect(designer.stageNodes).toHaveCount(3);
+    await designer.fitView();
 
-    const [source, build, third] = [stageNodes(page).nth(0), stageNodes(page).nth(1), stageNodes(page).nth(2)];
-    await drag(page, paletteItem(page, "Source", "S3"), zone(source, "insert", 0));
-    await drag(page, paletteItem(page, "Build", "CodeBuild"), zone(build, "insert", 0));
-    await drag(page, paletteItem(page, "Deploy", "CloudFormation"), zone(third, "insert", 0));
-    await expect(page.getByTestId("action-node")).toHaveCount(3);
+    const [source, build, third] = [designer.stageNodes.nth(0), designer.stageNodes.nth(1), designer.stageNodes.nth(2)];
+    await designer.drag(designer.paletteItem("Source", "S3"), designer.zone(source, "insert", 0));
+    await designer.drag(designer.paletteItem("Build", "CodeBuild"), designer.zone(build, "insert", 0));
+    await designer.drag(designer.paletteItem("Deploy", "CloudFormation"), designer.zone(third, "insert", 0));
+    await expect(designer.actionNodes).toHaveCount(3);
 
     // A second CodeBuild onto the first one's group: parallel.
-    await fitView(page);
-    await drag(page, paletteItem(page, "Test", "CodeBuild"), zone(build, "join", 0));
+    await designer.fitView();
+    await designer.drag(designer.paletteItem("Test", "CodeBuild"), designer.zone(build, "join", 0));
     await expect(build.getByTestId("action-count")).toHaveText("2 actions");
-    let declaration = await exportedDeclaration(page);
+    let declaration = await designer.exportDeclaration();
     expect(shape(declaration.stages).slice(0, 2)).toEqual(["Source: S3@1", "Build: CodeBuild@1 CodeBuild@1"]);
 
     // The drop zone highlights where the item lands.
-    await fitView(page);
-    const second = (await actionsIn(page, build)).nth(1);
+    await designer.fitView();
+    const second = (await designer.actionsIn(build)).nth(1);
     await expect(second).toContainText("CodeBuild");
-    const target = zone(build, "insert", 1);
+    const target = designer.zone(build, "insert", 1);
     {
       const from = (await second.boundingBox())!;
       const to = (await target.boundingBox())!;
@@ -107,89 +43,89 @@ test.describe("designer", () => {
       await expect(target).toHaveAttribute("data-active", "true");
       await page.mouse.up();
     }
-    declaration = await exportedDeclaration(page);
+    declaration = await designer.exportDeclaration();
     expect(shape(declaration.stages)[1]).toBe("Build: CodeBuild@1 CodeBuild@2");
 
     // Move the second build action across stages, before the deploy action.
-    await fitView(page);
-    await drag(page, (await actionsIn(page, build)).nth(1), zone(third, "insert", 0));
-    declaration = await exportedDeclaration(page);
-    expect(shape(declaration.stages)).toEqual(["Source: S3@1", "Build: CodeBuild@1", "Stage-3: CodeBuild@1 CloudFormation@2".replace("Stage-3", declaration.stages[2]!.name)]);
+    await designer.fitView();
+    await designer.drag((await designer.actionsIn(build)).nth(1), designer.zone(third, "insert", 0));
+    declaration = await designer.exportDeclaration();
+    expect(shape(declaration.stages)).toEqual(["Source: S3@1", "Build: CodeBuild@1", `${declaration.stages[2]!.name}: CodeBuild@1 CloudFormation@2`]);
 
     // Reorder stages: drag the third stage's header onto the left half of the second.
-    await fitView(page);
+    await designer.fitView();
     const thirdName = declaration.stages[2]!.name;
     const buildBox = (await build.boundingBox())!;
-    await drag(page, third.getByTestId("stage-header"), build, { x: buildBox.width * 0.2, y: buildBox.height / 2 });
-    declaration = await exportedDeclaration(page);
+    await designer.drag(designer.stageHeader(third), build, { x: buildBox.width * 0.2, y: buildBox.height / 2 });
+    declaration = await designer.exportDeclaration();
     expect(declaration.stages.map((s) => s.name)).toEqual(["Source", thirdName, "Build"]);
   });
 
-  test("the same edits with the keyboard only", async ({ page }) => {
-    await newBlankDesign(page);
-    await page.getByTestId("add-stage").focus();
+  test("the same edits with the keyboard only", async ({ page, designerStart, designer }) => {
+    await designerStart.newBlank();
+    await designer.control("add-stage").focus();
     await page.keyboard.press("Enter");
-    await expect(stageNodes(page)).toHaveCount(3);
+    await expect(designer.stageNodes).toHaveCount(3);
+    const actionsOf = (name: string) => designer.actionsIn(designer.stage(name));
 
     // Select the Source stage, then add S3 from the palette with Enter.
-    await stage(page, "Source").getByTestId("stage-header").focus();
-    await paletteItem(page, "Source", "S3").focus();
+    await designer.stageHeader(designer.stage("Source")).focus();
+    await designer.paletteItem("Source", "S3").focus();
     await page.keyboard.press("Enter");
-    await stage(page, "Build").getByTestId("stage-header").focus();
-    await paletteItem(page, "Build", "CodeBuild").focus();
+    await designer.stageHeader(designer.stage("Build")).focus();
+    await designer.paletteItem("Build", "CodeBuild").focus();
     await page.keyboard.press("Enter"); // Build: CodeBuild@1 (selected now)
     await page.keyboard.press("Enter"); // a new last group of the selected action's stage: CodeBuild@2
-    let declaration = await exportedDeclaration(page);
+    let declaration = await designer.exportDeclaration();
     expect(shape(declaration.stages).slice(0, 2)).toEqual(["Source: S3@1", "Build: CodeBuild@1 CodeBuild@2"]);
 
     // Tab reaches the nodes; focus selects.
-    const lastBuild = (await actionsIn(page, stage(page, "Build"))).nth(1);
-    await lastBuild.focus();
+    await (await actionsOf("Build")).nth(1).focus();
     await page.keyboard.press("Alt+ArrowUp"); // join the previous group: parallel
-    declaration = await exportedDeclaration(page);
+    declaration = await designer.exportDeclaration();
     expect(shape(declaration.stages)[1]).toBe("Build: CodeBuild@1 CodeBuild@1");
 
-    await (await actionsIn(page, stage(page, "Build"))).nth(1).focus();
+    await (await actionsOf("Build")).nth(1).focus();
     await page.keyboard.press("Alt+Shift+ArrowDown"); // own group after: sequential
-    declaration = await exportedDeclaration(page);
+    declaration = await designer.exportDeclaration();
     expect(shape(declaration.stages)[1]).toBe("Build: CodeBuild@1 CodeBuild@2");
 
-    await (await actionsIn(page, stage(page, "Build"))).nth(1).focus();
+    await (await actionsOf("Build")).nth(1).focus();
     await page.keyboard.press("Alt+ArrowRight"); // to the next stage, keeping its runOrder (it fits there)
-    declaration = await exportedDeclaration(page);
+    declaration = await designer.exportDeclaration();
     expect(shape(declaration.stages).slice(1)).toEqual(["Build: CodeBuild@1", `${declaration.stages[2]!.name}: CodeBuild@2`]);
 
     // Stage reorder with Alt+Left on the selected third stage.
     const thirdName = declaration.stages[2]!.name;
-    await stageNodes(page).nth(2).getByTestId("stage-header").focus();
+    await designer.stageHeader(designer.stageNodes.nth(2)).focus();
     await page.keyboard.press("Alt+ArrowLeft");
-    declaration = await exportedDeclaration(page);
+    declaration = await designer.exportDeclaration();
     expect(declaration.stages.map((s) => s.name)).toEqual(["Source", thirdName, "Build"]);
 
     // Tab moves from a stage header to its first action.
-    await stage(page, "Source").getByTestId("stage-header").focus();
+    await designer.stageHeader(designer.stage("Source")).focus();
     await page.keyboard.press("Tab");
-    await expect((await actionsIn(page, stage(page, "Source")))).toBeFocused();
+    await expect(await actionsOf("Source")).toBeFocused();
 
     // Duplicate, delete, copy/paste.
     await page.keyboard.press("Control+d");
-    await expect((await actionsIn(page, stage(page, "Source")))).toHaveCount(2);
+    await expect(await actionsOf("Source")).toHaveCount(2);
     await page.keyboard.press("Delete");
-    await expect((await actionsIn(page, stage(page, "Source")))).toHaveCount(1);
-    await (await actionsIn(page, stage(page, "Source"))).focus();
+    await expect(await actionsOf("Source")).toHaveCount(1);
+    await (await actionsOf("Source")).focus();
     await page.keyboard.press("Control+c");
     await page.keyboard.press("Control+v");
-    await expect((await actionsIn(page, stage(page, "Source")))).toHaveCount(2);
+    await expect(await actionsOf("Source")).toHaveCount(2);
   });
 
-  test("fix a validation problem by clicking it in the problems panel; badges follow", async ({ page }) => {
-    await newBlankDesign(page);
-    const roleProblem = page.locator('[data-testid=problem][data-diagnostic-path="roleArn"]');
+  test("fix a validation problem by clicking it in the problems panel; badges follow", async ({ page, designerStart, designer }) => {
+    await designerStart.newBlank();
+    const roleProblem = designer.problemAt("roleArn");
     await expect(roleProblem).toHaveCount(1);
     await roleProblem.click();
     await expect(page.locator(":focus")).toHaveAttribute("data-path", /roleArn/);
     // Focus moved away, the same problem clicked again: its field is focused again.
-    await page.getByTestId("pipeline-name").focus();
+    await designer.pipelineName.focus();
     await roleProblem.click();
     await expect(page.locator(":focus")).toHaveAttribute("data-path", /roleArn/);
     const field = page.locator(":focus");
@@ -198,12 +134,12 @@ test.describe("designer", () => {
     await expect(roleProblem).toHaveCount(0);
 
     // An action missing its configuration carries an error badge, selected from its problem.
-    await fitView(page);
-    await drag(page, paletteItem(page, "Build", "CodeBuild"), zone(stageNodes(page).nth(1), "insert", 0));
-    const action = page.getByTestId("action-node");
+    await designer.fitView();
+    await designer.drag(designer.paletteItem("Build", "CodeBuild"), designer.zone(designer.stageNodes.nth(1), "insert", 0));
+    const action = designer.actionNodes;
     await expect(action.getByTestId("badge")).toBeVisible();
     const errorsBefore = Number(await action.getByTestId("badge").getAttribute("data-errors"));
-    await page.locator('[data-testid=problem][data-code="CFG002"]').first().click();
+    await designer.problem("CFG002").first().click();
     await expect(action).toHaveAttribute("aria-pressed", "true");
     await page.locator(":focus").fill("my-project");
     await expect
@@ -211,125 +147,118 @@ test.describe("designer", () => {
       .toBeLessThan(errorsBefore);
   });
 
-  test("a stage collapses and expands; the shortcuts are documented", async ({ page }) => {
-    await newBlankDesign(page);
-    await fitView(page);
-    await drag(page, paletteItem(page, "Source", "S3"), zone(stageNodes(page).nth(0), "insert", 0));
-    await expect(page.getByTestId("action-node")).toHaveCount(1);
-    await stageNodes(page).nth(0).getByTestId("collapse-toggle").click();
-    await expect(page.getByTestId("action-node")).toHaveCount(0);
-    await expect(stageNodes(page).nth(0)).toContainText("1 action hidden");
-    await stageNodes(page).nth(0).getByTestId("collapse-toggle").click();
-    await expect(page.getByTestId("action-node")).toHaveCount(1);
-    await page.getByTestId("shortcuts-button").click();
-    await expect(page.getByTestId("shortcuts")).toContainText("Alt+Shift+↑");
+  test("a stage collapses and expands; the shortcuts are documented", async ({ designerStart, designer }) => {
+    await designerStart.newBlank();
+    await designer.fitView();
+    const first = designer.stageNodes.nth(0);
+    await designer.drag(designer.paletteItem("Source", "S3"), designer.zone(first, "insert", 0));
+    await expect(designer.actionNodes).toHaveCount(1);
+    await first.getByTestId("collapse-toggle").click();
+    await expect(designer.actionNodes).toHaveCount(0);
+    await expect(first).toContainText("1 action hidden");
+    await first.getByTestId("collapse-toggle").click();
+    await expect(designer.actionNodes).toHaveCount(1);
+    await designer.control("shortcuts-button").click();
+    await expect(designer.control("shortcuts")).toContainText("Alt+Shift+↑");
   });
 
-  test("dragging near the canvas edge pans it", async ({ page }) => {
-    await newBlankDesign(page);
-    const canvas = (await page.getByTestId("canvas").boundingBox())!;
-    const transform = () => page.locator(".react-flow__viewport").evaluate((el) => getComputedStyle(el).transform);
-    const before = await transform();
-    const item = (await paletteItem(page, "Build", "CodeBuild").boundingBox())!;
+  test("dragging near the canvas edge pans it", async ({ page, designerStart, designer }) => {
+    await designerStart.newBlank();
+    const canvas = (await designer.canvas.boundingBox())!;
+    const before = await designer.viewportTransform();
+    const item = (await designer.paletteItem("Build", "CodeBuild").boundingBox())!;
     await page.mouse.move(item.x + 20, item.y + 10);
     await page.mouse.down();
     await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2, { steps: 8 });
     await page.mouse.move(canvas.x + canvas.width - 20, canvas.y + canvas.height / 2, { steps: 4 });
-    await page.waitForTimeout(800);
-    expect(await transform()).not.toBe(before);
+    // Held near the edge, the canvas scrolls on its own.
+    await expect.poll(() => designer.viewportTransform(), { message: "the canvas pans" }).not.toBe(before);
     await page.keyboard.press("Escape"); // cancels the drag: nothing is added
     await page.mouse.up();
-    await expect(page.getByTestId("action-node")).toHaveCount(0);
+    await expect(designer.actionNodes).toHaveCount(0);
   });
 
-  test("undo and redo, by button and keys", async ({ page }) => {
-    await newBlankDesign(page);
-    await fitView(page);
-    await drag(page, paletteItem(page, "Source", "S3"), zone(stageNodes(page).nth(0), "insert", 0));
-    await drag(page, paletteItem(page, "Build", "CodeBuild"), zone(stageNodes(page).nth(1), "insert", 0));
-    await expect(page.getByTestId("action-node")).toHaveCount(2);
-    await page.getByTestId("undo").click();
-    await expect(page.getByTestId("action-node")).toHaveCount(1);
-    await page.getByTestId("redo").click();
-    await expect(page.getByTestId("action-node")).toHaveCount(2);
-    await page.getByTestId("action-node").first().focus();
+  test("undo and redo, by button and keys", async ({ page, designerStart, designer }) => {
+    await designerStart.newBlank();
+    await designer.fitView();
+    await designer.drag(designer.paletteItem("Source", "S3"), designer.zone(designer.stageNodes.nth(0), "insert", 0));
+    await designer.drag(designer.paletteItem("Build", "CodeBuild"), designer.zone(designer.stageNodes.nth(1), "insert", 0));
+    await expect(designer.actionNodes).toHaveCount(2);
+    await designer.control("undo").click();
+    await expect(designer.actionNodes).toHaveCount(1);
+    await designer.control("redo").click();
+    await expect(designer.actionNodes).toHaveCount(2);
+    await designer.actionNodes.first().focus();
     await page.keyboard.press("Control+z");
-    await expect(page.getByTestId("action-node")).toHaveCount(1);
+    await expect(designer.actionNodes).toHaveCount(1);
     await page.keyboard.press("Control+Shift+z");
-    await expect(page.getByTestId("action-node")).toHaveCount(2);
+    await expect(designer.actionNodes).toHaveCount(2);
 
     // The toolbar's duplicate/delete act on the selection, one undo step each.
-    await page.getByTestId("action-node").first().click();
-    await page.getByTestId("duplicate-selection").click();
-    await expect(page.getByTestId("action-node")).toHaveCount(3);
-    await page.getByTestId("delete-selection").click();
-    await expect(page.getByTestId("action-node")).toHaveCount(2);
-    await page.getByTestId("undo").click();
-    await expect(page.getByTestId("action-node")).toHaveCount(3);
+    await designer.actionNodes.first().click();
+    await designer.control("duplicate-selection").click();
+    await expect(designer.actionNodes).toHaveCount(3);
+    await designer.control("delete-selection").click();
+    await expect(designer.actionNodes).toHaveCount(2);
+    await designer.control("undo").click();
+    await expect(designer.actionNodes).toHaveCount(3);
   });
 
-  test("a reload restores the draft, which is listed on the start page", async ({ page }) => {
-    await newBlankDesign(page);
-    await fitView(page);
-    await drag(page, paletteItem(page, "Source", "S3"), zone(stageNodes(page).nth(0), "insert", 0));
-    await page.getByTestId("pipeline-name").fill("reloaded-pipeline");
-    await page.getByTestId("pipeline-name").press("Enter");
+  test("a reload restores the draft, which is listed on the start page", async ({ page, designerStart, designer }) => {
+    await designerStart.newBlank();
+    await designer.fitView();
+    await designer.drag(designer.paletteItem("Source", "S3"), designer.zone(designer.stageNodes.nth(0), "insert", 0));
+    await designer.pipelineName.fill("reloaded-pipeline");
+    await designer.pipelineName.press("Enter");
     await page.reload();
-    await expect(page.getByTestId("action-node")).toHaveCount(1);
-    await expect(page.getByTestId("pipeline-name")).toHaveValue("reloaded-pipeline");
-    await page.goto("/designer");
-    await expect(page.getByTestId("draft-item").filter({ hasText: "reloaded-pipeline" })).toHaveCount(1);
+    await expect(designer.actionNodes).toHaveCount(1);
+    await expect(designer.pipelineName).toHaveValue("reloaded-pipeline");
+    await designerStart.goto();
+    await expect(designerStart.draft("reloaded-pipeline")).toHaveCount(1);
   });
 
-  test("the pipeline region drives region rules and is kept with the draft", async ({ page }) => {
-    await page.goto("/designer");
-    await page.locator('[data-testid=new-from-template][data-template="github-codebuild-ecs"]').click();
-    await page.waitForURL(/\/designer\/[^/]+$/);
-    await expect(page.getByTestId("problem-counts")).toContainText("0 errors · 0 warnings");
+  test("the pipeline region drives region rules and is kept with the draft", async ({ page, designerStart, designer }) => {
+    await designerStart.fromTemplate("github-codebuild-ecs");
+    await expect(designer.problemCounts).toContainText("0 errors · 0 warnings");
     // CodeConnections is not offered in ap-east-1 (ACT006): the same design now warns.
-    await page.getByLabel("Pipeline region").selectOption("ap-east-1");
-    await expect(page.locator('[data-testid=problem][data-code="ACT006"]')).toHaveCount(1);
+    await designer.region.selectOption("ap-east-1");
+    await expect(designer.problem("ACT006")).toHaveCount(1);
     await page.reload();
-    await expect(page.getByLabel("Pipeline region")).toHaveValue("ap-east-1");
-    await expect(page.locator('[data-testid=problem][data-code="ACT006"]')).toHaveCount(1);
+    await expect(designer.region).toHaveValue("ap-east-1");
+    await expect(designer.problem("ACT006")).toHaveCount(1);
   });
 
-  test("a corrupt stored draft is reported, not a crash", async ({ page }) => {
-    await page.goto("/designer");
+  test("a corrupt stored draft is reported, not a crash", async ({ page, designerStart, designer }) => {
+    await designerStart.goto();
     await page.evaluate(() => localStorage.setItem("pipewright:draft:broken", "{not json"));
     await page.reload();
-    await expect(page.getByTestId("corrupt-drafts")).toContainText("pipewright:draft:broken");
-    await page.goto("/designer/broken");
-    await expect(page.getByTestId("draft-error")).toBeVisible();
+    await expect(designerStart.corruptDrafts).toContainText("pipewright:draft:broken");
+    await designer.open("broken");
+    await expect(designer.control("draft-error")).toBeVisible();
   });
 
-  test("a newer autosave from another tab is offered", async ({ page, context }) => {
-    await newBlankDesign(page);
-    const url = page.url();
-    const other = await context.newPage();
-    await other.goto(url);
-    await expect(other.getByTestId("stage-node")).toHaveCount(2);
-    await other.getByTestId("add-stage").click();
-    await expect(page.getByTestId("restore-banner")).toBeVisible();
-    await page.getByTestId("restore-newer").click();
-    await expect(stageNodes(page)).toHaveCount(3);
-    await other.close();
+  test("a newer autosave from another tab is offered", async ({ page, context, designerStart, designer }) => {
+    await designerStart.newBlank();
+    const other = new DesignerPage(await context.newPage());
+    await other.page.goto(page.url());
+    await expect(other.stageNodes).toHaveCount(2);
+    await other.control("add-stage").click();
+    await expect(designer.control("restore-banner")).toBeVisible();
+    await designer.control("restore-newer").click();
+    await expect(designer.stageNodes).toHaveCount(3);
+    await other.page.close();
   });
 
-  test("import a CloudFormation template, then export the declaration", async ({ page }) => {
-    await page.goto("/designer");
-    await page.getByTestId("import-text").fill(CFN_TEMPLATE);
-    await page.getByTestId("import-submit").click();
-    await page.waitForURL(/\/designer\/[^/]+$/);
-    await expect(page.getByTestId("action-node")).toHaveCount(2);
-    expect(await exportedDeclaration(page)).toEqual(CFN_EXPECTED);
+  test("import a CloudFormation template, then export the declaration", async ({ designerStart, designer }) => {
+    await designerStart.importText(CFN_TEMPLATE);
+    await expect(designer.actionNodes).toHaveCount(2);
+    expect(await designer.exportDeclaration()).toEqual(CFN_EXPECTED);
   });
 
-  test("names containing HTML or script render as text", async ({ page }) => {
+  test("names containing HTML or script render as text", async ({ page, designerStart }) => {
     const evil = '<img src=x onerror="window.__pwned=1">';
     const script = "<script>window.__pwned=2</script>";
-    await page.goto("/designer");
-    await page.getByTestId("import-text").fill(
+    await designerStart.importText(
       JSON.stringify({
         name: "html-names",
         roleArn: "arn:aws:iam::123456789012:role/r",
@@ -340,7 +269,6 @@ test.describe("designer", () => {
         ],
       }),
     );
-    await page.getByTestId("import-submit").click();
     await expect(page.getByTestId("action-name")).toHaveText(evil);
     await expect(page.getByTestId("stage-name").first()).toHaveText(script);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

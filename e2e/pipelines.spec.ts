@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PIPELINES } from "../lib/emulator/executions/demo/pipelines";
 
 // The app runs against a fresh emulator (playwright.config.ts), which seeds the demo pipelines.

@@ -1,6 +1,7 @@
 import "server-only";
 import { GetPipelineCommand, ListPipelinesCommand } from "@aws-sdk/client-codepipeline";
-import { EMULATOR_ACCOUNT, type BackendKind } from "./config";
+import { ACCOUNT_ID as EMULATOR_ACCOUNT } from "@/lib/emulator/identity";
+import type { BackendKind } from "./config";
 import { defaultGateway, type Gateway } from "./client";
 import { GatewayException, toGatewayError, type GatewayError } from "./errors";
 

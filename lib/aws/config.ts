@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_REGION } from "@/lib/domain/catalog/regions";
 
 /**
  * The one place that reads the environment for the AWS gateway. Switching between the embedded
@@ -15,10 +16,7 @@ import "server-only";
 
 export type BackendKind = "emulator" | "aws";
 
-export const DEFAULT_REGION = "us-east-1";
 export const DEFAULT_EMULATOR_PORT = 4599;
-/** The account every emulator resource lives in (its ARNs and error messages use it). */
-export const EMULATOR_ACCOUNT = "123456789012";
 /** The emulator checks no signature, but the SDK must sign with something. */
 const EMULATOR_CREDENTIALS = { accessKeyId: "pipewright", secretAccessKey: "pipewright" } as const;
 

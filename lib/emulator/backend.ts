@@ -1,13 +1,11 @@
 /**
  * What the operation handlers work on: the definition store, the execution engine, a clock, and
- * the per-request context (the region the caller signed for). One account (123456789012).
+ * the per-request context (the region the caller signed for). One account (`identity.ts`).
  */
 import type { ExecutionEngine } from "./contract";
 import type { EmulatorDatabase } from "./db";
 import type { DefinitionStore } from "./definition-store";
-
-export const ACCOUNT_ID = "123456789012";
-export const DEFAULT_REGION = "us-east-1";
+import { ACCOUNT_ID, HOME_REGION } from "./identity";
 
 export interface Backend {
   readonly db: EmulatorDatabase;
@@ -18,7 +16,7 @@ export interface Backend {
 }
 
 export interface RequestContext {
-  /** From the SigV4 credential scope; DEFAULT_REGION when the request is unsigned. */
+  /** From the SigV4 credential scope; HOME_REGION when the request is unsigned. */
   readonly region: string;
 }
 
@@ -29,5 +27,5 @@ export function pipelineArn(region: string, name: string): string {
 /** `Credential=AKID/20250101/eu-west-1/codepipeline/aws4_request` → `eu-west-1`. */
 export function regionFromAuthorization(header: string | undefined): string {
   const m = header ? /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\//.exec(header) : null;
-  return m?.[1] ?? DEFAULT_REGION;
+  return m?.[1] ?? HOME_REGION;
 }

@@ -11,7 +11,8 @@ import { ServiceError, serviceErrors } from "./errors";
 import { decodeToken, encodeToken, invalidNextToken } from "./pagination";
 import { checkDeclaration } from "./service-checks";
 import { checkTagsOnCreate } from "./tag-rules";
-import { ACCOUNT_ID, DEFAULT_REGION, pipelineArn, type Backend, type RequestContext } from "./backend";
+import { pipelineArn, type Backend, type RequestContext } from "./backend";
+import { ACCOUNT_ID, HOME_REGION } from "./identity";
 import { parseRequest, type RequestOf } from "./requests";
 
 /**
@@ -121,7 +122,7 @@ function publicRecord(record: PipelineRecord): StoredPipeline {
  * CreatePipeline but does not call `engine.onPipelineCreated`: the seeding engine decides what
  * history each demo pipeline gets.
  */
-export function definitionWriter(backend: DefinitionsBackend, region = DEFAULT_REGION): DefinitionWriter {
+export function definitionWriter(backend: DefinitionsBackend, region = HOME_REGION): DefinitionWriter {
   return {
     getPipeline: (name, version) => {
       const record = backend.store.get(name, version);

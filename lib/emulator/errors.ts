@@ -3,6 +3,8 @@
  * HTTP 400 (client) or 500 (server), so the real SDK raises its typed exception and the AWS CLI
  * prints `An error occurred (<ExceptionName>) ...`.
  */
+import { ACCOUNT_ID } from "./identity";
+
 export class ServiceError extends Error {
   constructor(
     /** The exception name exactly as in the CodePipeline model, e.g. `PipelineNotFoundException`. */
@@ -25,7 +27,7 @@ export const serviceErrors = {
   unknownOperation: (operation: string) =>
     new ServiceError("UnknownOperationException", `Operation ${operation} is not supported by CodePipeline.`),
   pipelineNotFound: (name: string) =>
-    new ServiceError("PipelineNotFoundException", `Account '123456789012' does not have a pipeline with name '${name}'`),
+    new ServiceError("PipelineNotFoundException", `Account '${ACCOUNT_ID}' does not have a pipeline with name '${name}'`),
   throttling: () => new ServiceError("ThrottlingException", "Rate exceeded"),
   internal: (message = "An internal error occurred.") => new ServiceError("InternalFailure", message, 500),
 } as const;

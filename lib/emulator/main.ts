@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { HOME_REGION } from "./identity";
 import { startEmulator } from "./server";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -50,7 +51,7 @@ function main(): void {
       console.log(`Pipewright CodePipeline emulator listening on ${running.url}`);
       console.log(`  data:       ${dataDir}`);
       console.log(`  time scale: ${timeScale}`);
-      console.log(`  try:        aws --endpoint-url ${running.url} --region us-east-1 codepipeline list-pipelines`);
+      console.log(`  try:        aws --endpoint-url ${running.url} --region ${HOME_REGION} codepipeline list-pipelines`);
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;

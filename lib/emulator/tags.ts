@@ -6,7 +6,8 @@ import type { JsonObject } from "./contract";
 import { ServiceError } from "./errors";
 import { decodeToken, encodeToken, invalidNextToken } from "./pagination";
 import { checkTagsOnTag } from "./tag-rules";
-import { ACCOUNT_ID, pipelineArn, type Backend } from "./backend";
+import { pipelineArn, type Backend } from "./backend";
+import { ACCOUNT_ID } from "./identity";
 import type { RequestOf } from "./requests";
 
 /** The model's ResourceArn pattern, as a full match. */

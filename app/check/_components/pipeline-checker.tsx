@@ -5,6 +5,7 @@ import { checkText } from "@/lib/domain/check";
 import { CHECK_EXAMPLES } from "@/lib/domain/examples/check-examples";
 import { IMPORT_FORM_LABELS } from "@/lib/domain/formats";
 import { RegionSelect } from "@/components/ui/region-select";
+import { DEFAULT_REGION } from "@/lib/domain/catalog/regions";
 import { DiagnosticsPanel } from "./diagnostics-panel";
 import { ExportPanel } from "./export-panel";
 import { FormatErrorNotice } from "./format-error-notice";
@@ -12,7 +13,7 @@ import { FormatErrorNotice } from "./format-error-notice";
 export function PipelineChecker() {
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string | undefined>();
-  const [region, setRegion] = useState("us-east-1");
+  const [region, setRegion] = useState(DEFAULT_REGION);
   const editor = useRef<HTMLTextAreaElement>(null);
   // Checking is synchronous and fast; deferring keeps typing smooth in very large documents.
   const deferredText = useDeferredValue(text);

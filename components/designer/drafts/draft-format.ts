@@ -15,11 +15,12 @@
  */
 import { z } from "zod";
 import { isObject, isString, type JsonObject } from "@/lib/domain/json";
+import { DEFAULT_REGION } from "@/lib/domain/catalog/regions";
 
 export const DRAFT_SCHEMA_VERSION = 2;
 
 /** The home region a design is validated for until the user picks another. */
-export const DEFAULT_DRAFT_REGION = "us-east-1";
+export const DEFAULT_DRAFT_REGION = DEFAULT_REGION;
 
 export const draftSchema = z.object({
   schemaVersion: z.literal(DRAFT_SCHEMA_VERSION),

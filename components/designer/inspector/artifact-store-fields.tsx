@@ -1,7 +1,7 @@
 "use client";
 
 import { asObject, asString, compact, type JsonObject } from "@/lib/domain/json";
-import { SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
+import { DEFAULT_REGION, SORTED_REGIONS as REGIONS } from "@/lib/domain/catalog/regions";
 import { joinPath } from "@/lib/domain/validation/path";
 import { FieldDiagnostics } from "./field-diagnostics";
 import { RegionField, SelectField, SmallButton, TextField } from "./fields";
@@ -35,7 +35,7 @@ export function ArtifactStoreFields({ declaration, update }: Props) {
 
   const switchMode = (mode: string) => {
     if (mode === "regions" && !perRegion) {
-      update({ artifactStore: undefined, artifactStores: { "us-east-1": compact(single) ?? { type: "S3", location: "" } } });
+      update({ artifactStore: undefined, artifactStores: { [DEFAULT_REGION]: compact(single) ?? { type: "S3", location: "" } } });
     } else if (mode === "single" && perRegion) {
       update({ artifactStores: undefined, artifactStore: asObject(stores[regions[0] ?? ""]) });
     }

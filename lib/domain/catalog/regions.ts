@@ -17,6 +17,13 @@ export const CODEPIPELINE_REGIONS: ReadonlySet<string> = new Set([
   "us-gov-west-1", "us-gov-east-1",
 ]);
 
+/**
+ * The region assumed wherever none is configured: the app's backend, a new design's home region,
+ * the checker, and the emulator's home region. us-east-1 is the region AWS's own examples and
+ * CloudFormation snippets use, so a pasted example validates as written.
+ */
+export const DEFAULT_REGION = "us-east-1";
+
 /** The same, sorted, for region pickers. */
 export const SORTED_REGIONS: readonly string[] = [...CODEPIPELINE_REGIONS].sort();
 

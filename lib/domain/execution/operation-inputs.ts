@@ -3,6 +3,21 @@
  * PutApprovalResult, StartPipelineExecution, StopPipelineExecution, RetryStageExecution,
  * RollbackStage, OverrideStageCondition), run before the call is sent.
  *
+ * Why it exists: the live execution view lets an on-call engineer start, stop, retry, approve or
+ * reject, disable or enable a transition, and roll back. Each of those is a form in the browser
+ * and a server action (zod → gateway → map) on the server, and both must refuse the same inputs
+ * with the same words, before CodePipeline answers a bare ValidationException mid-incident. These
+ * functions are that one description of AWS's input constraints (lengths, patterns, which stage
+ * or execution may be named), from the API reference pages, e.g.
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_DisableStageTransition.html,
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_PutApprovalResult.html,
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_StartPipelineExecution.html.
+ *
+ * What will call it: the execution view's operation forms (showing the diagnostics at their
+ * fields, and `sanitizeTransitionReason` telling the user what the reason becomes) and its server
+ * actions (refusing what the form let through), one `validate…` per operation. Until that view
+ * lands, only the tests beside this file call it.
+ *
  * Pure and total: inputs are untrusted (`unknown`), nothing throws, no SDK imports. Paths are
  * relative to the operation input (`reason`, `variables[2].value`); "" means the call as a whole.
  * Unlike the declaration rules there is no GEN family here: each code owns every problem of its

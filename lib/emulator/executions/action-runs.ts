@@ -3,7 +3,7 @@
  * external id known) and how it ends when its simulated time is up (summary, output artifacts
  * and variables, or error details). The runner decides *when*; this file decides *what*.
  */
-import { HOME_REGION } from "./identity";
+import { HOME_REGION } from "../identity";
 import { bucketFor, isApproval, isSourceAction, type ActionPlan, type PipelinePlan, type StagePlan } from "./pipeline-plan";
 import type { PlanCache } from "./plans";
 import type { ActionOutcome, ActionRecord, ExecutionRecord, S3Location } from "./records";

@@ -10,13 +10,25 @@
  * A disabled inbound transition (or the previous stage's disabled outbound transition) holds
  * all of them at the boundary; once enabled, the rule above picks who proceeds.
  */
-import type { ExecutionRecord } from "./records";
-import type { Runner } from "./runner";
+import type { PlanCache } from "./plans";
+import type { ExecutionRecord, PipelineExecutionStatus } from "./records";
+import type { ExecutionStore } from "./store";
+
+/**
+ * What admission needs from the runner: the state it reads and the two moves it makes. The
+ * runner implements it and calls `admitWaiting`, so admission must not import the runner.
+ */
+export interface AdmissionDeps {
+  readonly store: ExecutionStore;
+  readonly plans: PlanCache;
+  enterStage(execution: ExecutionRecord, now: number): void;
+  finish(execution: ExecutionRecord, status: PipelineExecutionStatus, now: number, summary?: string): void;
+}
 
 export const SUPERSEDED_SUMMARY = "This execution was superseded by a newer execution that reached the same stage.";
 
 /** Returns true when something changed. */
-export function admitWaiting(runner: Runner, pipelineName: string, now: number): boolean {
+export function admitWaiting(runner: AdmissionDeps, pipelineName: string, now: number): boolean {
   const waiting = runner.store.activeExecutions(pipelineName).filter((e) => !e.inStage && e.status === "InProgress");
   if (waiting.length === 0) return false;
   let changed = false;
@@ -45,7 +57,7 @@ export function admitWaiting(runner: Runner, pipelineName: string, now: number):
 }
 
 /** Executions at a boundary, keyed by the stage they wait for, oldest first. */
-export function groupByStage(runner: Runner, waiting: readonly ExecutionRecord[]): Map<string, ExecutionRecord[]> {
+export function groupByStage(runner: Pick<AdmissionDeps, "plans">, waiting: readonly ExecutionRecord[]): Map<string, ExecutionRecord[]> {
   const groups = new Map<string, ExecutionRecord[]>();
   for (const execution of waiting) {
     const plan = runner.plans.get(execution.pipelineName, execution.pipelineVersion);
@@ -58,7 +70,7 @@ export function groupByStage(runner: Runner, waiting: readonly ExecutionRecord[]
   return groups;
 }
 
-export function transitionOpen(runner: Runner, execution: ExecutionRecord): boolean {
+export function transitionOpen(runner: Pick<AdmissionDeps, "store" | "plans">, execution: ExecutionRecord): boolean {
   const plan = runner.plans.get(execution.pipelineName, execution.pipelineVersion);
   const stage = plan?.stages[execution.stageIndex];
   if (!plan || !stage) return false;
@@ -72,6 +84,6 @@ export function transitionOpen(runner: Runner, execution: ExecutionRecord): bool
   return true;
 }
 
-function isOccupied(runner: Runner, pipelineName: string, stageName: string, except: string): boolean {
+function isOccupied(runner: Pick<AdmissionDeps, "store">, pipelineName: string, stageName: string, except: string): boolean {
   return runner.store.occupants(pipelineName, stageName).some((s) => s.executionId !== except);
 }

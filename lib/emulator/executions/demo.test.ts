@@ -4,6 +4,7 @@ import { validate } from "../../domain/validation";
 import type { JsonObject } from "../contract";
 import { DEMO_PIPELINES } from "./demo/pipelines";
 import { createHarness, type Harness } from "./testing/harness";
+import { ManualClock } from "./testing/manual-clock";
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -62,7 +63,9 @@ describe("seedDemo", () => {
   });
 
   it("has failures with error details, and one execution waiting for approval now", async () => {
-    h = createHarness({ timeScale: 2000 });
+    const clock = new ManualClock();
+    const timeScale = 2000;
+    h = createHarness({ timeScale, clock });
     h.engine.seedDemo(h.definitions);
     const failedAction = allActions("payments-api").find((a) => a.status === "Failed" && a.actionName === "IntegrationTests")!;
     expect(((failedAction.output as JsonObject).executionResult as JsonObject).errorDetails).toMatchObject({ code: "JobFailed", message: expect.any(String) });
@@ -74,8 +77,8 @@ describe("seedDemo", () => {
     const token = h.token("payments-api", "Approval", "ManualApproval");
     expect(token).toMatch(/^[0-9a-f-]{36}$/);
     expect(h.stage("payments-api", "Approval").latestExecution).toMatchObject({ pipelineExecutionId: waiting.pipelineExecutionId, status: "InProgress" });
-    // Still waiting a moment later (the 7-day timeout was not squeezed into the past).
-    await new Promise((r) => setTimeout(r, 50));
+    // Still waiting a simulated hour later (the 7-day timeout was not squeezed into the past).
+    clock.advance((3600 * 1000) / timeScale);
     expect(h.status("payments-api", String(waiting.pipelineExecutionId))).toBe("InProgress");
 
     h.engine.putApprovalResult({ pipelineName: "payments-api", stageName: "Approval", actionName: "ManualApproval", token: token!, result: { status: "Approved", summary: "Ship it" } });

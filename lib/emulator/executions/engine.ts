@@ -13,6 +13,7 @@ import type {
   StoredPipeline,
 } from "../contract";
 import { ServiceError, serviceErrors } from "../errors";
+import { systemClock, type Clock } from "./clock";
 import { requireStage, type EngineContext } from "./context";
 import { seedDemoData } from "./demo/seed";
 import { putApprovalResult } from "./operations/approval";
@@ -35,7 +36,8 @@ import { WakeTimer } from "./wake-timer";
 /** Test seams beyond the contract's options. */
 export interface EngineInternals {
   readonly random?: Random;
-  readonly now?: () => number;
+  /** Time and timers; a test injects a manual clock instead of sleeping. */
+  readonly clock?: Clock;
   readonly newId?: () => string;
 }
 
@@ -45,7 +47,8 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   checkScale(options.timeScale);
   let timeScale = options.timeScale;
   let seeding = false;
-  const now = internals.now ?? Date.now;
+  const clock = internals.clock ?? systemClock;
+  const now = () => clock.now();
   const newId = internals.newId ?? randomUUID;
   const random = internals.random ?? defaultRandom;
 
@@ -55,7 +58,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   const runner = new Runner({ store, plans, timeScale: () => timeScale, random, newId });
   const ctx: EngineContext = { runner, store, plans, definitions: options.definitions, now, newId };
 
-  const timer = new WakeTimer(() => {
+  const timer = new WakeTimer(clock, () => {
     try {
       store.transaction(() => runner.advance(now()));
     } catch (error) {
@@ -64,7 +67,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     }
     rearm();
   });
-  const rearm = () => timer.arm(store.nextDueMs(), now());
+  const rearm = () => timer.arm(store.nextDueMs());
 
   /** One operation: atomic in the database, then the timer follows the new due times. */
   function run<T>(work: () => T): T {

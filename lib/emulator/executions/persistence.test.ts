@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { approval, build, pipeline, source } from "./testing/builders";
 import { FakeDefinitions } from "./testing/fake-definitions";
 import { createHarness, runsOf, type Harness } from "./testing/harness";
+import { ManualClock } from "./testing/manual-clock";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -20,8 +21,8 @@ function tempDb(): { file: string; open(): Database.Database } {
   return { file, open: () => new Database(file) };
 }
 
-function harnessOn(db: Database.Database, definitions: FakeDefinitions, timeScale: number): Harness {
-  const h = createHarness({ db, definitions, timeScale });
+function harnessOn(db: Database.Database, definitions: FakeDefinitions, timeScale: number, clock?: ManualClock): Harness {
+  const h = createHarness({ db, definitions, timeScale, clock });
   cleanups.push(() => {
     h.close();
     if (db.open) db.close();
@@ -29,13 +30,14 @@ function harnessOn(db: Database.Database, definitions: FakeDefinitions, timeScal
   return h;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const HOUR_MS = 60 * 60_000;
 
 describe("restart", () => {
   it("resumes an in-progress execution from its persisted state and due times", async () => {
     const { open } = tempDb();
     const definitions = new FakeDefinitions();
-    const first = harnessOn(open(), definitions, 100);
+    const clock = new ManualClock();
+    const first = harnessOn(open(), definitions, 1, clock);
     first.create(pipeline("resume", [["Source", [source()]], ["Build", [build("Build")]], ["Deploy", [build("Deploy", {}, "Test")]]]));
     const id = first.start("resume");
     await first.waitFor("build running", () => runsOf(first.actions("resume", id), "Build")[0]?.status === "InProgress");
@@ -43,13 +45,14 @@ describe("restart", () => {
     first.db.close();
 
     // Down for longer than the build takes: nothing moves while the engine is closed.
-    await sleep(1000);
+    expect(clock.pending).toBe(0);
+    clock.advance(HOUR_MS);
     const probe = open();
     const row = probe.prepare(`SELECT status FROM exec_action_executions WHERE action_name = 'Build'`).get() as { status: string };
     expect(row.status).toBe("InProgress");
     probe.close();
 
-    const second = harnessOn(open(), definitions, 100);
+    const second = harnessOn(open(), definitions, 1, clock);
     // The overdue build completed on start; the rest of the run continues on the new timer.
     expect(runsOf(second.actions("resume", id), "Build")[0]?.status).toBe("Succeeded");
     await second.waitForStatus("resume", id, "Succeeded");
@@ -83,12 +86,15 @@ describe("restart", () => {
 });
 
 describe("lifecycle", () => {
-  it("close stops the clock: an execution does not advance afterwards", async () => {
-    const h = createHarness({ timeScale: 2000 });
+  it("close stops the clock: an execution does not advance afterwards", () => {
+    const clock = new ManualClock();
+    const h = createHarness({ timeScale: 1, clock });
     h.create(pipeline("closed", [["Source", [source()]], ["Build", [build("Build")]]]));
     const id = h.start("closed");
+    expect(clock.pending).toBe(1);
     h.close();
-    await sleep(200);
+    expect(clock.pending).toBe(0);
+    clock.advance(HOUR_MS);
     const row = h.db.prepare(`SELECT status FROM exec_pipeline_executions WHERE id = ?`).get(id) as { status: string };
     expect(row.status).toBe("InProgress");
   });

@@ -4,7 +4,7 @@
  * reading here is lenient (missing members take AWS's defaults).
  */
 import type { JsonObject, StoredPipeline } from "../contract";
-import { HOME_REGION } from "./identity";
+import { HOME_REGION } from "../identity";
 import type { ExecutionMode } from "./records";
 
 export interface ActionTypeIdPlan {

@@ -11,7 +11,7 @@
  *     (admission.ts) when the inbound transition is enabled.
  */
 import { closeAction, completeAction, startAction, type ActionRunDeps } from "./action-runs";
-import { admitWaiting } from "./admission";
+import { admitWaiting, type AdmissionDeps } from "./admission";
 import { isSourceAction, type ActionPlan, type PipelinePlan, type StagePlan } from "./pipeline-plan";
 import type { PlanCache } from "./plans";
 import type {
@@ -52,7 +52,7 @@ export interface LaunchParams {
 /** Safety net against a logic loop; a real advance settles in a handful of rounds. */
 const MAX_ROUNDS = 10_000;
 
-export class Runner implements ActionRunDeps {
+export class Runner implements ActionRunDeps, AdmissionDeps {
   readonly store: ExecutionStore;
   readonly plans: PlanCache;
   readonly random: Random;

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { JsonObject } from "../contract";
 import { approval, build, pipeline, source } from "./testing/builders";
 import { createHarness, runsOf, serviceErrorOf, type Harness } from "./testing/harness";
+import { ManualClock } from "./testing/manual-clock";
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -119,7 +120,8 @@ describe("manual approval", () => {
 
 describe("stage transitions", () => {
   it("holds executions before a disabled stage and lets them go when enabled", async () => {
-    h = createHarness();
+    const clock = new ManualClock();
+    h = createHarness({ timeScale: 1, clock });
     h.create(pipeline("gate", [["Source", [source()]], ["Build", [build("Build")]]]));
     h.engine.disableStageTransition({ pipelineName: "gate", stageName: "Build", transitionType: "Inbound", reason: "Release freeze (week 48)" });
     const id = h.start("gate");
@@ -129,8 +131,9 @@ describe("stage transitions", () => {
     expect(stage.inboundExecution).toMatchObject({ pipelineExecutionId: id, status: "InProgress", type: "STANDARD" });
     expect(stage.latestExecution).toBeUndefined();
     expect(h.status("gate", id)).toBe("InProgress");
-    await new Promise((r) => setTimeout(r, 100)); // stays held
+    clock.advance(24 * 60 * 60_000); // a day later: still held
     expect(inbound("gate", "Build")).toHaveLength(1);
+    expect(h.status("gate", id)).toBe("InProgress");
 
     h.engine.enableStageTransition({ pipelineName: "gate", stageName: "Build", transitionType: "Inbound" });
     expect(h.stage("gate", "Build").inboundTransitionState).toMatchObject({ enabled: true });

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { CreateExecutionEngine } from "../contract";
+import { HOME_REGION } from "../identity";
 import { startEmulator, type RunningEmulator } from "../server";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
@@ -53,7 +54,7 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}): Prom
   });
   const client = new CodePipelineClient({
     endpoint: emulator.url,
-    region: options.region ?? "us-east-1",
+    region: options.region ?? HOME_REGION,
     credentials: { accessKeyId: "test", secretAccessKey: "test" },
     maxAttempts: 1,
   });

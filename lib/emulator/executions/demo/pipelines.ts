@@ -3,7 +3,7 @@
  * passes the domain validator with no errors (demo.test.ts checks it).
  */
 import type { JsonObject } from "../../contract";
-import { ACCOUNT_ID, HOME_REGION } from "../identity";
+import { ACCOUNT_ID, HOME_REGION } from "../../identity";
 
 const ARTIFACT_BUCKET = `codepipeline-${HOME_REGION}-${ACCOUNT_ID}`;
 const CONNECTION_ARN = `arn:aws:codestar-connections:${HOME_REGION}:${ACCOUNT_ID}:connection/4f8a2b6c-1d3e-4a5b-9c7d-8e9f0a1b2c3d`;

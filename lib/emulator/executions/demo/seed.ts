@@ -6,7 +6,7 @@
  */
 import type { DefinitionWriter } from "../../contract";
 import type { EngineContext } from "../context";
-import { ACCOUNT_ID, CALLER_ARN, HOME_REGION } from "../identity";
+import { ACCOUNT_ID, CALLER_ARN, HOME_REGION } from "../../identity";
 import { Runner } from "../runner";
 import { seededRandom, type Random } from "../simulation/random";
 import { DEMO_PIPELINES, DEMO_TAGS } from "./pipelines";

@@ -9,7 +9,7 @@
 import type { JsonObject } from "../../contract";
 import { ServiceError } from "../../errors";
 import { requireStage, type EngineContext } from "../context";
-import { CALLER_ARN } from "../identity";
+import { CALLER_ARN } from "../../identity";
 import { optionalObject, optionalString, requiredString, seconds } from "../wire";
 
 export function putApprovalResult(ctx: EngineContext, input: JsonObject): JsonObject {

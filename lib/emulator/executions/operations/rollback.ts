@@ -7,7 +7,7 @@
 import type { JsonObject } from "../../contract";
 import { ServiceError } from "../../errors";
 import { requireExecution, requireStage, type EngineContext } from "../context";
-import { CALLER_ARN } from "../identity";
+import { CALLER_ARN } from "../../identity";
 import { requiredString } from "../wire";
 
 export function rollbackStage(ctx: EngineContext, input: JsonObject): JsonObject {

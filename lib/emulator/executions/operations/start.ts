@@ -6,7 +6,7 @@
 import type { JsonObject } from "../../contract";
 import { ServiceError, serviceErrors } from "../../errors";
 import type { EngineContext } from "../context";
-import { CALLER_ARN } from "../identity";
+import { CALLER_ARN } from "../../identity";
 import { isSourceAction, type PipelinePlan } from "../pipeline-plan";
 import type { ResolvedVariable } from "../records";
 import { allowedRevisionTypes, type RevisionOverride } from "../simulation/revisions";

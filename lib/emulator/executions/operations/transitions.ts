@@ -6,7 +6,7 @@
 import type { JsonObject } from "../../contract";
 import { serviceErrors } from "../../errors";
 import { requireStage, type EngineContext } from "../context";
-import { CALLER_ARN } from "../identity";
+import { CALLER_ARN } from "../../identity";
 import { optionalString, requiredString } from "../wire";
 
 export function setStageTransition(ctx: EngineContext, input: JsonObject, enabled: boolean): JsonObject {

@@ -4,7 +4,7 @@
  * output variables (catalog keys; user-defined keys get a couple of plausible ones) or error
  * details worded like the real service's.
  */
-import { ACCOUNT_ID } from "../identity";
+import { ACCOUNT_ID, HOME_REGION } from "../../identity";
 import type { ActionPlan } from "../pipeline-plan";
 import type { ErrorDetails, SourceRevision } from "../records";
 import { alnum, hex, pick, uuidFrom, type Random } from "./random";
@@ -225,7 +225,7 @@ export function failure(ctx: RunContext, start: StartInfo): Completion {
 /** The console page of the resource an action works on (GetPipelineState `entityUrl`). */
 export function entityUrl(action: ActionPlan): string | undefined {
   const c = action.configuration;
-  const region = action.region ?? "us-east-1";
+  const region = action.region ?? HOME_REGION;
   switch (providerKey(action)) {
     case "Source/CodeCommit":
       return consoleUrl(region, `codesuite/codecommit/repositories/${c.RepositoryName ?? ""}/browse?region=${region}`);

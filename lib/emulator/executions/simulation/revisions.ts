@@ -3,7 +3,7 @@
  * date for Git providers, a version id for S3, an image digest for ECR. Decided when the
  * execution starts (as CodePipeline does), from `sourceRevisions` overrides or simulated.
  */
-import { ACCOUNT_ID, HOME_REGION } from "../identity";
+import { ACCOUNT_ID, HOME_REGION } from "../../identity";
 import type { ActionPlan } from "../pipeline-plan";
 import type { SourceRevision } from "../records";
 import { alnum, hex, pick, type Random } from "./random";

@@ -4,6 +4,7 @@
  */
 import type { DefinitionWriter, JsonObject, StoredPipeline } from "../../contract";
 import { validate } from "../../../domain/validation";
+import { HOME_REGION } from "../../identity";
 
 export class FakeDefinitions implements DefinitionWriter {
   private readonly versions = new Map<string, StoredPipeline[]>();
@@ -20,7 +21,7 @@ export class FakeDefinitions implements DefinitionWriter {
   }
 
   createPipeline(declaration: JsonObject): StoredPipeline {
-    const errors = validate(declaration, { region: "us-east-1", operation: "create", existingPipelineNames: this.listPipelineNames() })
+    const errors = validate(declaration, { region: HOME_REGION, operation: "create", existingPipelineNames: this.listPipelineNames() })
       .filter((d) => d.severity === "error");
     if (errors.length > 0) throw new Error(`invalid pipeline: ${JSON.stringify(errors)}`);
     return this.put(declaration);

@@ -1,11 +1,13 @@
 /**
  * Engine unit-test harness: a real engine on an in-memory SQLite database with fake
- * definitions, plus bounded polling (no timed assertions).
+ * definitions, plus bounded polling (no timed assertions). With a `ManualClock` the engine's
+ * time moves only when the test moves it, and waiting runs simulated time forward instead.
  */
 import Database from "better-sqlite3";
 import type { ExecutionEngine, JsonObject } from "../../contract";
 import { createEngine, type EngineInternals } from "../engine";
 import { FakeDefinitions } from "./fake-definitions";
+import type { ManualClock } from "./manual-clock";
 
 export interface Harness {
   readonly engine: ExecutionEngine;
@@ -22,16 +24,24 @@ export interface Harness {
   actions(name: string, executionId: string): JsonObject[];
   /** The token of the approval waiting in the stage (from GetPipelineState). */
   token(name: string, stageName: string, actionName?: string): string | undefined;
+  /**
+   * Until `probe` gives a value: polls in real time, or, with a manual clock, fires the engine's
+   * timers one by one (`timeoutMs` is then simulated-clock time).
+   */
   waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   waitForStatus(name: string, id: string, status: string, timeoutMs?: number): Promise<void>;
   close(): void;
 }
 
-export interface HarnessOptions extends EngineInternals {
+export interface HarnessOptions extends Omit<EngineInternals, "clock"> {
+  readonly clock?: ManualClock;
   readonly timeScale?: number;
   readonly db?: Database.Database;
   readonly definitions?: FakeDefinitions;
 }
+
+/** How far a manual-clock wait may move the clock: at time scale 1, longer than any test run, shorter than an approval's 7-day timeout. */
+const MANUAL_TIMEOUT_MS = 60 * 60_000;
 
 export function createHarness(options: HarnessOptions = {}): Harness {
   const db = options.db ?? new Database(":memory:");
@@ -76,8 +86,17 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       const latest = action?.latestExecution as JsonObject | undefined;
       return typeof latest?.token === "string" ? latest.token : undefined;
     },
-    async waitFor(what, probe, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
+    async waitFor(what, probe, timeoutMs) {
+      const clock = options.clock;
+      if (clock) {
+        const deadline = clock.now() + (timeoutMs ?? MANUAL_TIMEOUT_MS);
+        for (;;) {
+          const value = probe();
+          if (value !== undefined && value !== false) return value as never;
+          if (!clock.fireNext(deadline)) throw new Error(`nothing left to run before ${what}`);
+        }
+      }
+      const deadline = Date.now() + (timeoutMs ?? 10_000);
       for (;;) {
         const value = probe();
         if (value !== undefined && value !== false) return value as never;
