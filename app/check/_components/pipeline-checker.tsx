@@ -14,6 +14,7 @@ const FORM_NAMES: Record<string, string> = {
   "cli-input": "CLI input (--cli-input-json)",
   "cloudformation-template": "CloudFormation template",
   "cloudformation-resource": "CloudFormation resource",
+  "cloudformation-snippet": "CloudFormation snippet",
 };
 
 export function PipelineChecker() {
