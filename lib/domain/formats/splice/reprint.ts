@@ -132,7 +132,11 @@ export function reprint(text: string, root: Located, next: CfnValue, renderer: R
     const indent = " ".repeat(columnOf(text, loc.start));
     let out = "";
     parts.forEach((part, j) => {
-      if (j > 0) out += renderer.eol + (part.old !== undefined && part.old > 0 ? lead(part.old) : indent);
+      const kept = part.old !== undefined && part.old > 0 ? lead(part.old) : undefined;
+      // The collection starts already indented: a member moved first brings its comment lines,
+      // minus the blank lines and indentation before them.
+      if (j === 0) out += kept?.replace(/^\s+/, "") ?? "";
+      else out += renderer.eol + (kept ?? indent);
       out += part.text + (part.old === undefined ? "" : trails[part.old]!);
     });
     return out;

@@ -5,7 +5,7 @@
  * undefined and writes the document the ordinary way instead.
  */
 import type { Document } from "yaml";
-import type { CfnValue } from "../cloudformation/intrinsics";
+import { toLongForms, type CfnValue } from "../cloudformation/intrinsics";
 import { FormatError } from "../errors";
 import { parseText } from "../parse-text";
 import type { Syntax } from "../types";
@@ -38,7 +38,9 @@ export function spliceDocument(source: SourceText, next: CfnValue): string | und
   }
   if (body === undefined) return undefined;
   const back = parseText(body);
-  if (back instanceof FormatError || !sameValue(back.value, next)) return undefined;
+  // JSON has no tags: a short form in the edited value reads back in its long form.
+  const expected = source.syntax === "json" ? toLongForms(next) : next;
+  if (back instanceof FormatError || !sameValue(back.value, expected)) return undefined;
   return source.bom ? `\uFEFF${body}` : body;
 }
 
