@@ -131,6 +131,17 @@ describe("exportInto", () => {
     expect(into(g.sourceDocument!, { ...g.declaration, name: "q" })).toBe(get.replace('"p"', '"q"'));
   });
 
+  it("keeps the tags the user guide adds to get-pipeline output, and --cli-input-json carries them", () => {
+    const text = '{\n  "pipeline": {"name": "p", "stages": []},\n  "metadata": {"created": 1},\n  "tags": [{"key": "Project", "value": "A"}]\n}\n';
+    const p = first(text);
+    expect(p.source.form).toBe("get-pipeline");
+    expect(p.source.tags).toEqual([{ key: "Project", value: "A" }]);
+    expect(into(p.sourceDocument!, { ...p.declaration, name: "q" })).toBe(text.replace('"p"', '"q"'));
+    const cli = JSON.parse(exportAs(p.sourceDocument!, p.declaration, "cli-input").text);
+    expect(cli).toEqual({ pipeline: { name: "p", stages: [] }, tags: [{ key: "Project", value: "A" }] });
+    expect(exportLosses(p.sourceDocument!, "cli-input")).toEqual(["The metadata (pipeline ARN, dates) is left out: --cli-input-json input has none."]);
+  });
+
   it("writes a YAML API document back as YAML, short forms kept where unchanged", () => {
     const yaml = "pipeline:\n  name: p   # ours\n  roleArn: !Ref Role\n  stages: []\nmetadata:\n  created: '2024-01-01'\n";
     const p = first(yaml);

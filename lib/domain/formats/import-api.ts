@@ -36,8 +36,15 @@ export function importApiDocument(value: CfnObject, form: ApiForm, parsed: Parse
     if (key === "pipeline") continue;
     const converted = json(v, `(${key})`);
     if (key === "metadata" && form === "get-pipeline") source.metadata = converted;
-    else if (key === "tags" && form === "cli-input") source.tags = converted;
-    else {
+    else if (key === "tags") {
+      // The user guide's create-pipeline sample adds tags to get-pipeline output, metadata and all
+      // (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-create.html): keep
+      // them as the pipeline's tags, so that --cli-input-json export writes them.
+      source.tags = converted;
+      if (form === "get-pipeline") {
+        warnings.push({ code: "unknown-member", message: "tags is not part of GetPipeline output; it is kept as the pipeline's tags", path: "(tags)" });
+      }
+    } else {
       setOwn(extra, key, converted);
       warnings.push({
         code: "unknown-member",
