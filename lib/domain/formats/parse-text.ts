@@ -57,8 +57,7 @@ export function parseText(input: string, fileName?: string): ParsedText | Format
 function bracelessJson(text: string): CfnValue | undefined {
   if (!/^\s*"/.test(text)) return undefined;
   try {
-    const value = JSON.parse(`{${text}}`) as CfnValue;
-    return value;
+    return JSON.parse(`{${text}}`) as CfnValue;
   } catch {
     return undefined;
   }

@@ -4,13 +4,13 @@
  * hold exactly the edited value (a construct the reprinter does not model), the caller gets
  * undefined and writes the document the ordinary way instead.
  */
-import type { Document } from "yaml";
+import { parseDocument, type Document } from "yaml";
 import { toLongForms, type CfnValue } from "../cloudformation/intrinsics";
-import { FormatError } from "../errors";
-import { parseText } from "../parse-text";
+import { nodeToValue, YAML_OPTIONS } from "../cloudformation/parse-yaml";
 import type { Syntax } from "../types";
+import type { Located } from "./located";
 import { locateJson } from "./locate-json";
-import { locateYaml } from "./locate-yaml";
+import { locateYaml, type LocatedYaml } from "./locate-yaml";
 import { jsonText } from "./render-json";
 import { yamlBlockEntry, yamlBlockItem, yamlFlowMember, yamlFlowText, yamlScalarText } from "./render-yaml";
 import { reprint, sameValue, type Renderer } from "./reprint";
@@ -31,21 +31,38 @@ export function spliceDocument(source: SourceText, next: CfnValue): string | und
   let body: string | undefined;
   try {
     body = source.syntax === "json" ? spliceJson(source, next) : spliceYaml(source, next);
+    // Unchanged text needs no check; anything else must read back as exactly the edited value.
+    // (JSON has no tags: a short form in the edited value reads back in its long form.)
+    if (body === undefined || (body !== source.text && !sameValue(readBack(body, source), source.syntax === "json" ? toLongForms(next) : next))) {
+      return undefined;
+    }
   } catch {
     // A construct the locator does not read (it only sees text the parser accepted, so this is
-    // rare): the caller writes the document the ordinary way.
+    // rare), or a result that does not parse: the caller writes the document the ordinary way.
     return undefined;
   }
-  if (body === undefined) return undefined;
-  const back = parseText(body);
-  // JSON has no tags: a short form in the edited value reads back in its long form.
-  const expected = source.syntax === "json" ? toLongForms(next) : next;
-  if (back instanceof FormatError || !sameValue(back.value, expected)) return undefined;
   return source.bom ? `\uFEFF${body}` : body;
+}
+
+/** Where each value is, read once per source (the designer exports the same source often). */
+const locatedJson = new WeakMap<SourceText, Located>();
+const locatedYaml = new WeakMap<SourceText, LocatedYaml | undefined>();
+
+/** The value of a written text, parsed the way the source was; throws when it does not parse. */
+function readBack(body: string, source: SourceText): CfnValue {
+  if (source.syntax === "json") return JSON.parse(source.braceless === true ? `{${body}}` : body) as CfnValue;
+  const doc = parseDocument(body, YAML_OPTIONS);
+  if (doc.errors.length > 0) throw doc.errors[0]!;
+  return nodeToValue(doc, doc.contents);
 }
 
 function spliceJson(source: SourceText, next: CfnValue): string | undefined {
   const text = source.braceless === true ? `{${source.text}}` : source.text;
+  let root = locatedJson.get(source);
+  if (root === undefined) {
+    root = locateJson(text);
+    locatedJson.set(source, root);
+  }
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const unit = /\n([ \t]+)\S/.exec(text)?.[1] ?? (text.includes("\n") ? "  " : undefined);
   const renderer: Renderer = {
@@ -61,14 +78,15 @@ function spliceJson(source: SourceText, next: CfnValue): string | undefined {
       throw new TypeError("JSON has no block collections");
     },
   };
-  const out = reprint(text, locateJson(text), next, renderer);
+  const out = reprint(text, root, next, renderer);
   if (out === undefined || source.braceless !== true) return out;
   return out.startsWith("{") && out.endsWith("}") ? out.slice(1, -1) : undefined;
 }
 
 function spliceYaml(source: SourceText, next: CfnValue): string | undefined {
   if (source.yaml === undefined) return undefined;
-  const located = locateYaml(source.yaml, source.text);
+  if (!locatedYaml.has(source)) locatedYaml.set(source, locateYaml(source.yaml, source.text));
+  const located = locatedYaml.get(source);
   if (located === undefined) return undefined;
   const { style } = located;
   const eol = source.text.includes("\r\n") ? "\r\n" : "\n";
