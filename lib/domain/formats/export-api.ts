@@ -10,7 +10,7 @@ import type { FormatWarning, ImportedPipeline } from "./types";
 
 export type ApiExportForm = "declaration" | "get-pipeline" | "cli-input";
 
-const WRAPPER_KEYS = { "get-pipeline": ["pipeline", "metadata"], "cli-input": ["pipeline", "tags"] } as const;
+const WRAPPER_KEYS = { "get-pipeline": ["pipeline", "metadata", "tags"], "cli-input": ["pipeline", "tags"] } as const;
 
 export function apiDocument(
   pipeline: ImportedPipeline,
@@ -28,6 +28,8 @@ export function apiDocument(
     else {
       warnings.push({ code: "dropped", message: "no metadata: GetPipeline returns it, but this pipeline was not read from AWS" });
     }
+    // GetPipeline output has no tags; a get-pipeline document that came with some keeps them.
+    if (source.tags !== undefined && source.form === "get-pipeline") members.set("tags", awsOrder ? orderKeys(source.tags, TAG_LIST) : source.tags);
   } else {
     if (source.tags !== undefined) members.set("tags", awsOrder ? orderKeys(source.tags, TAG_LIST) : source.tags);
     if (source.metadata !== undefined) {
