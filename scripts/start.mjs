@@ -98,7 +98,9 @@ async function startEmulator() {
   }
   mkdirSync(dataDir, { recursive: true });
   log(`starting the emulator on ${url} (data in ${dataDir})`);
-  const emulator = run(bin("tsx"), ["lib/emulator/main.ts", "--port", String(emulatorPort), "--data-dir", dataDir]);
+  // The app's origin may call the emulator's control API (lib/emulator/control-guard.ts).
+  const appOrigins = [`http://localhost:${appPort}`, `http://127.0.0.1:${appPort}`].flatMap((origin) => ["--app-origin", origin]);
+  const emulator = run(bin("tsx"), ["lib/emulator/main.ts", "--port", String(emulatorPort), "--data-dir", dataDir, ...appOrigins]);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (emulator.exitCode !== null) throw new Error(`the emulator exited with code ${emulator.exitCode}`);

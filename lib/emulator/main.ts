@@ -1,5 +1,5 @@
 /**
- * `npm run emulator -- --port N [--time-scale S] [--data-dir DIR] [--host H] [--no-control-api]`
+ * `npm run emulator -- --port N [--time-scale S] [--data-dir DIR] [--host H] [--app-origin URL]... [--no-control-api]`
  *
  * Runs the emulator alone. A new data directory starts with the demo pipelines.
  * Stops cleanly on SIGINT / SIGTERM (the database is closed, WAL checkpointed).
@@ -15,9 +15,13 @@ const DEFAULT_DATA_DIR = "./data/emulator";
 
 function usage(message?: string): never {
   if (message) console.error(`emulator: ${message}`);
-  console.error("usage: npm run emulator -- --port N [--time-scale S] [--data-dir DIR] [--host H] [--no-control-api] [--quiet]");
+  console.error(
+    "usage: npm run emulator -- --port N [--time-scale S] [--data-dir DIR] [--host H] [--app-origin URL]... [--no-control-api] [--quiet]",
+  );
   process.exit(message ? 2 : 0);
 }
+
+const isHttpOrigin = (value: string) => URL.canParse(value) && ["http:", "https:"].includes(new URL(value).protocol);
 
 function main(): void {
   let values;
@@ -28,6 +32,7 @@ function main(): void {
         "time-scale": { type: "string" },
         "data-dir": { type: "string" },
         host: { type: "string" },
+        "app-origin": { type: "string", multiple: true },
         "no-control-api": { type: "boolean" },
         quiet: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -44,8 +49,12 @@ function main(): void {
   if (!(timeScale > 0)) usage(`--time-scale must be a positive number, got ${values["time-scale"]}`);
   const dataDir = path.resolve(values["data-dir"] ?? DEFAULT_DATA_DIR);
   const host = values.host ?? "127.0.0.1";
+  const appOrigins = values["app-origin"] ?? [];
+  for (const origin of appOrigins) {
+    if (!isHttpOrigin(origin)) usage(`--app-origin must be an http(s) origin such as http://localhost:3000, got ${origin}`);
+  }
 
-  startEmulator({ port, host, dataDir, timeScale, controlApi: !values["no-control-api"], log: !values.quiet }).then(
+  startEmulator({ port, host, dataDir, timeScale, appOrigins, controlApi: !values["no-control-api"], log: !values.quiet }).then(
     (running) => {
       console.log(`Pipewright CodePipeline emulator listening on ${running.url}`);
       console.log(`  data:       ${dataDir}`);

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { regionFromAuthorization } from "./backend";
 import type { CreateExecutionEngine } from "./contract";
 import { handleControl, isControlPath } from "./control";
+import { refuseControlRequest } from "./control-guard";
 import { ServiceError, serviceErrors } from "./errors";
 import { errorResponse, route, type AwsResponse } from "./router";
 import { openService, type EmulatorService } from "./service";
@@ -21,6 +22,8 @@ export interface EmulatorOptions {
   readonly timeScale?: number;
   /** The control API (default on; always off when PIPEWRIGHT_READ_ONLY=1). */
   readonly controlApi?: boolean;
+  /** Origins besides the emulator's own allowed to call the control API (the app's, e.g. `http://localhost:3000`). */
+  readonly appOrigins?: readonly string[];
   /** Seed the demo pipelines when the data directory is new (default true). */
   readonly seedOnFirstStart?: boolean;
   readonly createEngine?: CreateExecutionEngine;
@@ -51,9 +54,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     });
   });
 
+  const listeningPort = () => (server.address() as AddressInfo).port;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = new URL(req.url ?? "/", "http://emulator").pathname;
     const target = header(req, "x-amz-target");
+    const control = target === undefined && isControlPath(pathname);
+    const method = req.method ?? "GET";
+    if (control) {
+      // Checked before the body is read: a refused caller gets nothing processed.
+      const refusal = refuseControlRequest(method, req.headers, { host, port: listeningPort(), appOrigins: options.appOrigins });
+      if (refusal) {
+        sendJson(res, refusal);
+        return;
+      }
+    }
     let raw: string;
     try {
       raw = await readBody(req);
@@ -61,8 +76,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       sendAws(res, errorResponse(error));
       return;
     }
-    if (target === undefined && isControlPath(pathname)) {
-      sendJson(res, controlResponse(req.method ?? "GET", pathname, raw));
+    if (control) {
+      sendJson(res, controlResponse(method, pathname, raw));
       return;
     }
     const { latencyMs } = service.faults;
