@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { DataDirectoryError, ensureDataDirectory } from "./db";
 import { startEmulator } from "./server";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -47,7 +48,14 @@ function main(): void {
   if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be 0..65535, got ${values.port}`);
   const timeScale = Number(values["time-scale"] ?? 1);
   if (!(timeScale > 0)) usage(`--time-scale must be a positive number, got ${values["time-scale"]}`);
+  // path.resolve("") is the working directory: an empty value is a mistake, not a choice.
+  if (values["data-dir"]?.trim() === "") usage("--data-dir must name a directory, got an empty string");
   const dataDir = path.resolve(values["data-dir"] ?? DEFAULT_DATA_DIR);
+  try {
+    ensureDataDirectory(dataDir);
+  } catch (error) {
+    usage(error instanceof DataDirectoryError ? error.message : String(error));
+  }
   const host = values.host ?? "127.0.0.1";
   const appOrigins = values["app-origin"] ?? [];
   for (const origin of appOrigins) {
@@ -78,7 +86,9 @@ function main(): void {
     },
     (error: unknown) => {
       const code = (error as { code?: string }).code;
-      console.error(code === "EADDRINUSE" ? `emulator: port ${port} is already in use on ${host}` : error);
+      if (code === "EADDRINUSE") console.error(`emulator: port ${port} is already in use on ${host}`);
+      else if (error instanceof DataDirectoryError) console.error(`emulator: ${error.message}`);
+      else console.error(error);
       process.exit(1);
     },
   );

@@ -30,6 +30,8 @@ export interface TestEmulatorOptions {
   readonly appOrigins?: readonly string[];
   readonly region?: string;
   readonly createEngine?: CreateExecutionEngine;
+  /** How long a request body may take to arrive (default 30 s). */
+  readonly bodyTimeoutMs?: number;
 }
 
 export interface TestEmulator {
@@ -53,6 +55,7 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}): Prom
     seedOnFirstStart: options.seed === true,
     controlApi: options.controlApi,
     appOrigins: options.appOrigins,
+    bodyTimeoutMs: options.bodyTimeoutMs,
     createEngine: options.createEngine,
   });
   const client = new CodePipelineClient({
