@@ -1,8 +1,16 @@
 import type { NextConfig } from "next";
 
+const PAGE_EXTENSIONS = ["tsx", "ts", "jsx", "js"];
+
 const nextConfig: NextConfig = {
+  // The bench's reference pages (app/bench, `page.bench.tsx`) are routes only in the build
+  // `npm run bench:canvas` makes (PIPEWRIGHT_BENCH_PAGES=1), never in a normal production build.
+  pageExtensions: process.env.PIPEWRIGHT_BENCH_PAGES === "1" ? ["bench.tsx", ...PAGE_EXTENSIONS] : PAGE_EXTENSIONS,
   // The AWS SDK v3 POSTs to `${endpoint}/`; without this Next answers 308 and the SDK fails.
   skipTrailingSlashRedirect: true,
+  // proxy.ts must see the navigation headers (Next-Router-State-Tree) to refuse a malformed one
+  // with 400; by default Next hides them from the proxy and then fails rendering with 500.
+  skipProxyUrlNormalize: true,
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
 };

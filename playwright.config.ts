@@ -7,6 +7,7 @@ import path from "node:path";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4610);
 const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
+const APP_URL = `http://127.0.0.1:${PORT}`;
 // A fresh emulator data directory per run, so every run starts from the demo seed. Workers load
 // this file again: the variable set here by the runner is inherited, so they do not make another.
 process.env.PIPEWRIGHT_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "pipewright-e2e-"));
@@ -21,7 +22,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: APP_URL,
     browserName: "chromium",
     headless: true,
     launchOptions: {
@@ -33,8 +34,10 @@ export default defineConfig({
   webServer: [
     {
       // The local CodePipeline emulator, seeded with the demo pipelines, simulated time 50× faster.
-      command: `node_modules/.bin/tsx lib/emulator/main.ts --port ${EMULATOR_PORT} --data-dir ${DATA_DIR} --time-scale 50 --quiet`,
-      url: `${EMULATOR_URL}/_emulator/health`,
+      command: `node_modules/.bin/tsx lib/emulator/main.ts --port ${EMULATOR_PORT} --data-dir ${DATA_DIR} --time-scale 50 --quiet --app-origin ${APP_URL}`,
+      // Ready when it listens (it opens and seeds its database first). Not its /_emulator/health:
+      // the control API answers only calls carrying its header, which this probe cannot send.
+      port: EMULATOR_PORT,
       // Never someone else's emulator: the tests expect a fresh seed.
       reuseExistingServer: false,
       timeout: 60_000,
@@ -42,7 +45,7 @@ export default defineConfig({
     },
     {
       command: `node_modules/.bin/next start -H 127.0.0.1 -p ${PORT}`,
-      url: `http://127.0.0.1:${PORT}`,
+      url: APP_URL,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       env: { ...quiet, PIPEWRIGHT_BACKEND: "emulator", CODEPIPELINE_ENDPOINT_URL: EMULATOR_URL },

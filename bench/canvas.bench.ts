@@ -14,6 +14,9 @@
  *
  *   tsx bench/canvas.bench.ts [--no-build] [--reps N] [--only bare|designer] [--screenshots DIR] [--bare-chrome] [--headed]
  *
+ * Its build includes the bench pages (PIPEWRIGHT_BENCH_PAGES=1) and replaces `.next`: `--no-build`
+ * needs an earlier bench build, and a normal `next build` afterwards leaves them out again.
+ *
  * Headless Chromium runs with --disable-gpu (software compositing), so absolute frame times are
  * indicative; the ratio to bare React Flow, measured in the same browser, is the meaningful figure.
  */
@@ -547,7 +550,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+// PIPEWRIGHT_BENCH_PAGES=1 builds the bare React Flow page (app/bench), which a normal build leaves out.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", PIPEWRIGHT_BENCH_PAGES: "1" };
 
 async function startServer(): Promise<string> {
   const port = await freePort();

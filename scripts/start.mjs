@@ -9,7 +9,6 @@
 // killing them by pid frees their ports (stack notes P9).
 /* global fetch, AbortSignal, setTimeout */
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
@@ -23,7 +22,8 @@ const env = {
 
 const useEmulator = (env.PIPEWRIGHT_BACKEND ?? "emulator") !== "aws" && !env.CODEPIPELINE_ENDPOINT_URL;
 const emulatorPort = Number(env.PIPEWRIGHT_EMULATOR_PORT ?? 4599);
-const dataDir = resolve(root, env.PIPEWRIGHT_DATA_DIR ?? "data/emulator");
+// resolve(root, "") would be the checkout itself: an empty value is refused below.
+const dataDir = resolve(root, env.PIPEWRIGHT_DATA_DIR || "data/emulator");
 const appPort = env.PORT ?? "3000";
 
 /** @type {import("node:child_process").ChildProcess[]} */
@@ -96,9 +96,12 @@ async function startEmulator() {
     log(`a CodePipeline endpoint already answers at ${url}: using it`);
     return url;
   }
-  mkdirSync(dataDir, { recursive: true });
+  if (env.PIPEWRIGHT_DATA_DIR === "") throw new Error("PIPEWRIGHT_DATA_DIR is set but empty: unset it or name a directory");
+  // The emulator creates its data directory, and says clearly when the path cannot be one.
   log(`starting the emulator on ${url} (data in ${dataDir})`);
-  const emulator = run(bin("tsx"), ["lib/emulator/main.ts", "--port", String(emulatorPort), "--data-dir", dataDir]);
+  // The app's origin may call the emulator's control API (lib/emulator/control-guard.ts).
+  const appOrigins = [`http://localhost:${appPort}`, `http://127.0.0.1:${appPort}`].flatMap((origin) => ["--app-origin", origin]);
+  const emulator = run(bin("tsx"), ["lib/emulator/main.ts", "--port", String(emulatorPort), "--data-dir", dataDir, ...appOrigins]);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (emulator.exitCode !== null) throw new Error(`the emulator exited with code ${emulator.exitCode}`);

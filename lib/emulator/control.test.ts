@@ -1,6 +1,7 @@
 /** The control API under /_emulator, and that it is off in read-only deployments. */
 import { CreatePipelineCommand, ListPipelinesCommand } from "@aws-sdk/client-codepipeline";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CONTROL_HEADERS } from "./control-guard";
 import { expectAwsError } from "./testing/expect-error";
 import { samplePipeline } from "./testing/pipelines";
 import { startTestEmulator, type TestEmulator } from "./testing/start-test-emulator";
@@ -87,9 +88,9 @@ describe("control API", () => {
 
   it("answers 404 for an unknown endpoint, 405 for a wrong method, 400 for a bad body", async () => {
     expect((await emu.control("/nothing-here", {})).status).toBe(404);
-    const get = await fetch(`${emu.url}/_emulator/reset`);
+    const get = await fetch(`${emu.url}/_emulator/reset`, { headers: CONTROL_HEADERS });
     expect(get.status).toBe(405);
-    const bad = await fetch(`${emu.url}/_emulator/throttle`, { method: "POST", body: "{oops" });
+    const bad = await fetch(`${emu.url}/_emulator/throttle`, { method: "POST", headers: CONTROL_HEADERS, body: "{oops" });
     expect(bad.status).toBe(400);
   });
 

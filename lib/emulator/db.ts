@@ -7,7 +7,7 @@
  * other's tables. A migration runs once per database, inside a transaction.
  */
 import Database from "better-sqlite3";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 export type EmulatorDatabase = Database.Database;
@@ -27,8 +27,28 @@ export interface OpenedDatabase {
   readonly file: string;
 }
 
+/** The data directory cannot be used; the message says why, in one line for the user. */
+export class DataDirectoryError extends Error {
+  override readonly name = "DataDirectoryError";
+}
+
+/** Creates the data directory if needed; DataDirectoryError when the path cannot be one. */
+export function ensureDataDirectory(dataDir: string): void {
+  // An empty path would silently mean the working directory.
+  if (dataDir.trim() === "") throw new DataDirectoryError("the data directory must be a path, got an empty string");
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
+    throw new DataDirectoryError(`the data directory ${dataDir} is a file, not a directory`);
+  }
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new DataDirectoryError(`cannot create the data directory ${dataDir} (${code})`);
+  }
+}
+
 export function openDatabase(dataDir: string): OpenedDatabase {
-  mkdirSync(dataDir, { recursive: true });
+  ensureDataDirectory(dataDir);
   const file = path.join(dataDir, DATABASE_FILE);
   const created = !existsSync(file);
   const db = new Database(file);

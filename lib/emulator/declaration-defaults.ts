@@ -7,10 +7,8 @@
  *   that already existed under the same stage and action name
  *   (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionConfigurationProperty.html, `secret`).
  */
-import { findActionProvider } from "@/lib/domain/catalog/catalog";
-import type { JsonObject } from "./contract";
-
-export const SECRET_MASK = "****";
+import { arrayOf, isObject, type JsonObject } from "@/lib/domain/json";
+import { maskConfiguration, SECRET_MASK, secretKeys } from "./secrets";
 
 /**
  * A pipeline created without `pipelineType` is V2, as AWS creates them since 2024-12-09
@@ -18,12 +16,10 @@ export const SECRET_MASK = "****";
  */
 export const DEFAULT_PIPELINE_TYPE = "V2";
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
+const objects = (v: unknown): JsonObject[] => arrayOf(v).filter(isObject);
 
 export function withDefaults(declaration: JsonObject, version: number): JsonObject {
-  const copy = structuredClone(declaration) as Obj;
+  const copy = structuredClone(declaration) as JsonObject;
   for (const stage of objects(copy.stages)) {
     for (const action of objects(stage.actions)) {
       action.runOrder ??= 1;
@@ -37,24 +33,12 @@ export function withDefaults(declaration: JsonObject, version: number): JsonObje
   return copy;
 }
 
-function secretKeys(action: Obj): string[] {
-  const id = action.actionTypeId;
-  if (!isObj(id)) return [];
-  const entry = findActionProvider(String(id.category), String(id.owner), String(id.provider));
-  if (!entry || entry.providerIsUserDefined) return [];
-  return entry.configuration.filter((c) => c.secret).map((c) => c.key);
-}
-
 /** A copy with secret configuration values replaced by `****` (GetPipeline's answer). */
 export function maskSecrets(declaration: JsonObject): JsonObject {
-  const copy = structuredClone(declaration) as Obj;
+  const copy = structuredClone(declaration) as JsonObject;
   for (const stage of objects(copy.stages)) {
     for (const action of objects(stage.actions)) {
-      const configuration = action.configuration;
-      if (!isObj(configuration)) continue;
-      for (const key of secretKeys(action)) {
-        if (typeof configuration[key] === "string") configuration[key] = SECRET_MASK;
-      }
+      if (isObject(action.configuration)) action.configuration = maskConfiguration(action.actionTypeId, action.configuration);
     }
   }
   return copy;
@@ -62,8 +46,8 @@ export function maskSecrets(declaration: JsonObject): JsonObject {
 
 /** On update: `****` in a secret property of an existing action keeps the stored value. */
 export function restoreSecrets(next: JsonObject, deployed: JsonObject): JsonObject {
-  const copy = structuredClone(next) as Obj;
-  const stored = new Map<string, Obj>();
+  const copy = structuredClone(next) as JsonObject;
+  const stored = new Map<string, JsonObject>();
   for (const stage of objects(deployed.stages)) {
     for (const action of objects(stage.actions)) stored.set(`${String(stage.name)}\u0000${String(action.name)}`, action);
   }
@@ -71,8 +55,8 @@ export function restoreSecrets(next: JsonObject, deployed: JsonObject): JsonObje
     for (const action of objects(stage.actions)) {
       const before = stored.get(`${String(stage.name)}\u0000${String(action.name)}`);
       const configuration = action.configuration;
-      if (!before || !isObj(configuration) || !isObj(before.configuration)) continue;
-      for (const key of secretKeys(action)) {
+      if (!before || !isObject(configuration) || !isObject(before.configuration)) continue;
+      for (const key of secretKeys(action.actionTypeId)) {
         const old = before.configuration[key];
         if (configuration[key] === SECRET_MASK && typeof old === "string") configuration[key] = old;
       }

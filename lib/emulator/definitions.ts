@@ -10,6 +10,7 @@ import type { PipelineRecord, Tag } from "./definition-store";
 import { ServiceError, serviceErrors } from "./errors";
 import { decodeToken, encodeToken, invalidNextToken } from "./pagination";
 import { checkDeclaration } from "./service-checks";
+import { checkStructureSize } from "./structure-size";
 import { checkTagsOnCreate } from "./tag-rules";
 import { pipelineArn, type Backend, type RequestContext } from "./backend";
 import { ACCOUNT_ID, HOME_REGION } from "./identity";
@@ -39,6 +40,7 @@ function insertPipeline(backend: DefinitionsBackend, declaration: JsonObject, ta
   if (backend.store.count() >= PIPELINE_QUOTA) {
     throw new ServiceError("LimitExceededException", `The number of pipelines in account '${ACCOUNT_ID}' has reached the limit of ${PIPELINE_QUOTA}.`);
   }
+  checkStructureSize(declaration);
   checkDeclaration(declaration, { region, operation: "create" });
   checkTagsOnCreate(tags);
   const now = created ?? backend.now();
@@ -75,6 +77,7 @@ export function updatePipeline(backend: Backend, input: RequestOf<"UpdatePipelin
   // The name identifies the pipeline, so a renamed declaration names a pipeline that does not exist.
   const previous = requirePipeline(backend, input.pipeline.name);
   const declaration = restoreSecrets(input.pipeline, previous.declaration);
+  checkStructureSize(declaration);
   checkDeclaration(declaration, { region: previous.region, operation: "update", deployed: previous.declaration });
   const version = previous.version + 1;
   // Epoch seconds can repeat within one millisecond; `updated` must visibly move forward.

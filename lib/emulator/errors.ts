@@ -10,7 +10,7 @@ export class ServiceError extends Error {
     /** The exception name exactly as in the CodePipeline model, e.g. `PipelineNotFoundException`. */
     readonly type: string,
     message: string,
-    readonly status: 400 | 500 | 503 = 400,
+    readonly status: 400 | 408 | 413 | 500 | 503 = 400,
   ) {
     super(message);
     this.name = type;
@@ -29,5 +29,9 @@ export const serviceErrors = {
   pipelineNotFound: (name: string) =>
     new ServiceError("PipelineNotFoundException", `Account '${ACCOUNT_ID}' does not have a pipeline with name '${name}'`),
   throttling: () => new ServiceError("ThrottlingException", "Rate exceeded"),
+  requestEntityTooLarge: (maxBytes: number) =>
+    new ServiceError("RequestEntityTooLargeException", `The request body is larger than ${maxBytes} bytes.`, 413),
+  requestTimeout: (ms: number) =>
+    new ServiceError("RequestTimeoutException", `The request body did not arrive within ${ms / 1000} seconds.`, 408),
   internal: (message = "An internal error occurred.") => new ServiceError("InternalFailure", message, 500),
 } as const;

@@ -10,6 +10,7 @@ import type { JsonObject } from "./contract";
 import type { Backend, RequestContext } from "./backend";
 import { ServiceError, serviceErrors } from "./errors";
 import { handlers } from "./handlers";
+import { parseBody } from "./json-body";
 import { isOperationName, parseRequest, type OperationName } from "./requests";
 
 export const TARGET_PREFIX = "CodePipeline_20150709.";
@@ -54,21 +55,6 @@ function resolveOperation(target: string | undefined, operation: string | undefi
     throw new ServiceError("UnknownOperationException", `Operation ${operation} is not implemented by the Pipewright emulator (see lib/emulator/COVERAGE.md).`);
   }
   throw serviceErrors.unknownOperation(operation ?? target ?? "(no X-Amz-Target header)");
-}
-
-/** JSON 1.1 bodies are JSON objects; an empty body counts as `{}` (no input members). */
-function parseBody(raw: string): unknown {
-  if (raw.trim() === "") return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw serviceErrors.serialization("The request body is not valid JSON.");
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw serviceErrors.serialization(`The request body must be a JSON object, not ${Array.isArray(parsed) ? "an array" : String(parsed === null ? "null" : typeof parsed)}.`);
-  }
-  return parsed;
 }
 
 export function errorResponse(error: unknown): AwsResponse {

@@ -1,8 +1,9 @@
 /** startEmulator: loopback by default, a clean failure when the port is taken. */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
+import { DataDirectoryError } from "./db";
 import { startEmulator } from "./server";
 
 const dirs: string[] = [];
@@ -34,4 +35,13 @@ it("rejects with EADDRINUSE when the port is taken, and releases its data direct
   } finally {
     await first.close();
   }
+});
+
+it("rejects a data directory that is empty or a file with a DataDirectoryError, not a raw fs error", async () => {
+  const file = path.join(tempDir(), "file");
+  writeFileSync(file, "");
+  await expect(startEmulator({ port: 0, dataDir: file, seedOnFirstStart: false })).rejects.toThrow(
+    new DataDirectoryError(`the data directory ${file} is a file, not a directory`),
+  );
+  await expect(startEmulator({ port: 0, dataDir: "", seedOnFirstStart: false })).rejects.toBeInstanceOf(DataDirectoryError);
 });

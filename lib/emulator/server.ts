@@ -9,7 +9,9 @@ import type { AddressInfo } from "node:net";
 import { regionFromAuthorization } from "./backend";
 import type { CreateExecutionEngine } from "./contract";
 import { handleControl, isControlPath } from "./control";
+import { refuseControlRequest } from "./control-guard";
 import { ServiceError, serviceErrors } from "./errors";
+import { BodyError, readBody } from "./request-body";
 import { errorResponse, route, type AwsResponse } from "./router";
 import { openService, type EmulatorService } from "./service";
 
@@ -21,11 +23,15 @@ export interface EmulatorOptions {
   readonly timeScale?: number;
   /** The control API (default on; always off when PIPEWRIGHT_READ_ONLY=1). */
   readonly controlApi?: boolean;
+  /** Origins besides the emulator's own allowed to call the control API (the app's, e.g. `http://localhost:3000`). */
+  readonly appOrigins?: readonly string[];
   /** Seed the demo pipelines when the data directory is new (default true). */
   readonly seedOnFirstStart?: boolean;
   readonly createEngine?: CreateExecutionEngine;
   /** Log one line per AWS call to stdout. */
   readonly log?: boolean;
+  /** How long a request body may take to arrive before HTTP 408 (default 30 s). */
+  readonly bodyTimeoutMs?: number;
 }
 
 export interface RunningEmulator {
@@ -35,9 +41,6 @@ export interface RunningEmulator {
   readonly service: EmulatorService;
   close(): Promise<void>;
 }
-
-/** Bodies larger than this are refused (AWS's own request limit is of the same order). */
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
@@ -51,18 +54,31 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     });
   });
 
+  const listeningPort = () => (server.address() as AddressInfo).port;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = new URL(req.url ?? "/", "http://emulator").pathname;
     const target = header(req, "x-amz-target");
+    const control = target === undefined && isControlPath(pathname);
+    const method = req.method ?? "GET";
+    if (control) {
+      // Checked before the body is read: a refused caller gets nothing processed.
+      const refusal = refuseControlRequest(method, req.headers, { host, port: listeningPort(), appOrigins: options.appOrigins });
+      if (refusal) {
+        sendJson(res, refusal);
+        return;
+      }
+    }
     let raw: string;
     try {
-      raw = await readBody(req);
+      raw = await readBody(req, options.bodyTimeoutMs);
     } catch (error) {
-      sendAws(res, errorResponse(error));
+      if (!(error instanceof BodyError)) return; // the client went away mid-body
+      sendAws(res, errorResponse(error.error), { close: error.closeConnection });
       return;
     }
-    if (target === undefined && isControlPath(pathname)) {
-      sendJson(res, controlResponse(req.method ?? "GET", pathname, raw));
+    if (control) {
+      sendJson(res, controlResponse(method, pathname, raw));
       return;
     }
     const { latencyMs } = service.faults;
@@ -119,25 +135,8 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(serviceErrors.serialization(`The request body is larger than ${MAX_BODY_BYTES} bytes.`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function sendAws(res: ServerResponse, response: AwsResponse): void {
+/** `close`: the rest of the request is still on the wire, so the connection ends with this answer. */
+function sendAws(res: ServerResponse, response: AwsResponse, { close = false } = {}): void {
   const body = JSON.stringify(response.body);
   const headers: Record<string, string | number> = {
     "content-type": "application/x-amz-json-1.1",
@@ -145,6 +144,10 @@ function sendAws(res: ServerResponse, response: AwsResponse): void {
     "x-amzn-requestid": randomUUID(),
   };
   if (response.status !== 200 && typeof response.body.__type === "string") headers["x-amzn-errortype"] = response.body.__type;
+  if (close) {
+    headers.connection = "close";
+    res.once("finish", () => res.socket?.destroy());
+  }
   res.writeHead(response.status, headers).end(body);
 }
 

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { CreateExecutionEngine } from "../contract";
 import { HOME_REGION } from "../identity";
+import { CONTROL_HEADERS } from "../control-guard";
 import { startEmulator, type RunningEmulator } from "../server";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
@@ -26,8 +27,12 @@ export interface TestEmulatorOptions {
   /** Reuse a data directory (restart tests); it is then not deleted on close. */
   readonly dataDir?: string;
   readonly controlApi?: boolean;
+  /** Origins besides the emulator's own allowed to call the control API (the app's). */
+  readonly appOrigins?: readonly string[];
   readonly region?: string;
   readonly createEngine?: CreateExecutionEngine;
+  /** How long a request body may take to arrive (default 30 s). */
+  readonly bodyTimeoutMs?: number;
 }
 
 export interface TestEmulator {
@@ -50,6 +55,8 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}): Prom
     timeScale: options.timeScale ?? 100,
     seedOnFirstStart: options.seed === true,
     controlApi: options.controlApi,
+    appOrigins: options.appOrigins,
+    bodyTimeoutMs: options.bodyTimeoutMs,
     createEngine: options.createEngine,
   });
   const client = new CodePipelineClient({
@@ -62,7 +69,7 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}): Prom
     const sub = pathname.startsWith("/_emulator") ? pathname : `/_emulator${pathname.startsWith("/") ? "" : "/"}${pathname}`;
     const response = await fetch(emulator.url + sub, {
       method: body === undefined && /health|time-scale/.test(sub) ? "GET" : "POST",
-      headers: { "content-type": "application/json" },
+      headers: CONTROL_HEADERS,
       body: body === undefined ? (/health|time-scale/.test(sub) ? undefined : "{}") : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };

@@ -1,5 +1,6 @@
 /** Action executions as the wire shows them: the board's `latestExecution` and ListActionExecutions' detail. */
 import type { JsonObject } from "../../contract";
+import { maskConfiguration } from "../../secrets";
 import type { ActionRecord } from "../records";
 import { compact, seconds } from "../wire";
 
@@ -52,7 +53,17 @@ export function actionExecutionDetail(run: ActionRecord): JsonObject {
     lastUpdateTime: seconds(run.updatedMs),
     updatedBy: run.updatedBy,
     status: run.status,
-    input: run.input,
+    input: maskedInput(run.input),
     output,
   });
+}
+
+/** The run's input as stored (the engine resolves with the real values), secrets masked. */
+function maskedInput(input: JsonObject): JsonObject {
+  const { actionTypeId } = input;
+  return {
+    ...input,
+    configuration: maskConfiguration(actionTypeId, input.configuration),
+    resolvedConfiguration: maskConfiguration(actionTypeId, input.resolvedConfiguration),
+  };
 }
