@@ -10,7 +10,7 @@ import { regionFromAuthorization } from "./backend";
 import type { CreateExecutionEngine } from "./contract";
 import { handleControl, isControlPath } from "./control";
 import { ServiceError, serviceErrors } from "./errors";
-import { errorResponse, route, type AwsResponse } from "./router";
+import { errorResponse, operationOf, route, type AwsResponse } from "./router";
 import { openService, type EmulatorService } from "./service";
 
 export interface EmulatorOptions {
@@ -65,13 +65,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       sendJson(res, controlResponse(req.method ?? "GET", pathname, raw));
       return;
     }
+    const region = regionFromAuthorization(header(req, "authorization"));
+    service.requests.record(operationOf(target), region, raw);
     const { latencyMs } = service.faults;
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (service.faults.takeThrottle()) {
       sendAws(res, errorResponse(serviceErrors.throttling()));
       return;
     }
-    const response = route(service.backend, target, raw, { region: regionFromAuthorization(header(req, "authorization")) });
+    const response = route(service.backend, target, raw, { region });
     if (options.log) console.log(`[emulator] ${response.operation ?? target ?? "-"} → ${response.status}${response.status === 200 ? "" : ` ${String(response.body.__type)}`}`);
     sendAws(res, response);
   }
