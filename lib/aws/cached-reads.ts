@@ -32,10 +32,11 @@ const LATEST_EXECUTION_POLICY: ReadPolicy<PipelineExecutionSummary | null> = {
   staleMs: STALE_MS,
   errorTtlMs: ERROR_TTL_MS,
 };
-// getBackendInfo never throws: an unreachable backend is a value, kept only briefly.
+// getBackendInfo never throws: an unreachable backend is a value, kept only briefly and never
+// shown once its TTL is over (the badge waits for a new probe, in its own Suspense boundary).
 const BACKEND_INFO_POLICY: ReadPolicy<BackendInfo> = {
   ttlMs: (info) => (info.reachable ? 60_000 : 3_000),
-  staleMs: STALE_MS,
+  staleMs: (info) => (info.reachable ? STALE_MS : 0),
   errorTtlMs: ERROR_TTL_MS,
 };
 

@@ -73,6 +73,20 @@ describe("ReadCache: TTL", () => {
 });
 
 describe("ReadCache: stale while revalidate", () => {
+  it("takes the stale window from the value when the policy gives a function", async () => {
+    const c = clock();
+    const cache = new ReadCache({ now: c.now });
+    // A probe that found the backend down is not worth showing once its TTL is over.
+    const policy: ReadPolicy<{ up: boolean }> = { ttlMs: 100, staleMs: (v) => (v.up ? 10_000 : 0), errorTtlMs: 0 };
+    const probe = scripted({ up: false }, { up: true }, { up: false });
+    await cache.read("probe", probe.load, policy);
+    c.advance(150);
+    expect(await cache.read("probe", probe.load, policy)).toMatchObject({ value: { up: true }, stale: false });
+    c.advance(150);
+    expect(await cache.read("probe", probe.load, policy)).toMatchObject({ value: { up: true }, stale: true });
+    expect(probe.calls).toBe(3);
+  });
+
   it("serves the stale value at once and refreshes it with one background call", async () => {
     const c = clock();
     const cache = new ReadCache({ now: c.now });

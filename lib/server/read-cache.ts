@@ -31,8 +31,8 @@ import { createHash } from "node:crypto";
 export interface ReadPolicy<V> {
   /** How long a value is fresh (ms). A function of the value lets, say, a running execution refresh sooner. */
   readonly ttlMs: number | ((value: V) => number);
-  /** After the TTL, how long the value is still served at once while one call refreshes it (ms). */
-  readonly staleMs: number;
+  /** After the TTL, how long the value is still served at once while one call refreshes it (ms); may depend on the value too. */
+  readonly staleMs: number | ((value: V) => number);
   /** How long a failure is remembered and answered without a new call (ms). */
   readonly errorTtlMs: number;
 }
@@ -103,10 +103,12 @@ export class ReadCache {
     const now = this.now();
     if (!options.force && entry.stored && !entry.expired) {
       const { stored } = entry;
-      const ttl = typeof policy.ttlMs === "function" ? policy.ttlMs(stored.value as V) : policy.ttlMs;
+      const value = stored.value as V;
+      const ttl = typeof policy.ttlMs === "function" ? policy.ttlMs(value) : policy.ttlMs;
+      const stale = typeof policy.staleMs === "function" ? policy.staleMs(value) : policy.staleMs;
       const age = now - stored.fetchedAt;
       if (age < ttl) return this.result<V>(stored, false);
-      if (age < ttl + policy.staleMs) {
+      if (age < ttl + stale) {
         if (!entry.inflight && !this.failedRecently(entry, policy.errorTtlMs, now)) {
           // Behind the reader's back: the failure is kept in the entry, never thrown at anyone.
           this.start(key, entry, load).catch(() => undefined);
