@@ -9,7 +9,8 @@
  * Prints the figures (medians of --reps, default 3), then one JSON line:
  *   {"bench":"list","pipelines":300,"latency_ms":50,"first_byte_ms","complete_ms","html_kb",
  *    "upstream_calls_1_view","upstream_calls_10_views"}
- * where the times and size are the cold view's.
+ * where the times and size are the cold view's. The header's backend probe (one ListPipelines of one
+ * result, cached for a minute) is made by the page that warms each new server, so it is not counted.
  *
  *   tsx bench/list.bench.ts [--no-build] [--reps N] [--path /pipelines?sort=status]
  */

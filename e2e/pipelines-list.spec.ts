@@ -114,15 +114,16 @@ test.describe("the pipelines list with 300 pipelines", () => {
   });
 
   test("rows come first; each latest execution streams into its row as it is read", async ({ browser, page }) => {
+    test.setTimeout(120_000);
     await forgetEverything(browser);
-    // Slow enough that the 50 reads of a page (8 at a time) take seconds.
-    await control("/latency", { ms: 400 });
+    // Slow enough that the 50 reads of a page (8 at a time) take about 7 s.
+    await control("/latency", { ms: 1_000 });
     try {
       await page.goto("/pipelines?page=3", { waitUntil: "commit" });
       await expect(rows(page)).toHaveCount(50);
       // The rows are on screen while most of their executions are still on their way.
       expect(await page.locator('[data-testid=latest-execution][data-state=pending]').count()).toBeGreaterThan(10);
-      await expect(page.locator("[data-testid=latest-execution][data-state=pending]")).toHaveCount(0, { timeout: 30_000 });
+      await expect(page.locator("[data-testid=latest-execution][data-state=pending]")).toHaveCount(0, { timeout: 60_000 });
       await expect(page.locator("[data-testid=latest-execution][data-state=loaded]")).toHaveCount(50);
     } finally {
       await control("/latency", { ms: 0 });
