@@ -1,31 +1,49 @@
 import type { Metadata } from "next";
-import { listPipelineOverviews } from "@/lib/aws/overview";
-import { settle } from "@/lib/aws/result";
+import { Suspense } from "react";
+import { configuredRegions } from "@/lib/aws/overview";
+import { parseListQuery } from "@/lib/domain/execution/pipeline-list";
+import { refreshPipelines } from "./actions";
 import { GatewayErrorNotice } from "./_components/gateway-error-notice";
-import { PipelinesEmpty } from "./_components/pipelines-empty";
-import { PipelinesTable } from "./_components/pipelines-table";
+import { ListControls } from "./_components/list-controls";
+import { ListLoading } from "./_components/list-loading";
+import { PipelineList } from "./_components/pipeline-list";
+import { RefreshButton } from "./_components/refresh-button";
 
 export const metadata: Metadata = { title: "Pipelines" };
 // The list is the backend's state right now: render per request, never at build time.
 export const dynamic = "force-dynamic";
 
-export default async function PipelinesPage() {
-  const result = await settle(() => listPipelineOverviews());
+/**
+ * The heading, the controls and the Refresh button go out at once; the list streams in behind
+ * them (PipelineList), and each row's latest execution behind its row.
+ */
+export default async function PipelinesPage({ searchParams }: PageProps<"/pipelines">) {
+  const query = parseListQuery(await searchParams);
+  const regions = configuredRegions();
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
-      <h1 className="text-2xl font-semibold tracking-tight">Pipelines</h1>
-      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-        Every pipeline in the backend&apos;s region, with how its latest execution went.
-      </p>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Pipelines</h1>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            Every pipeline in {regions.ok && regions.value.length > 1 ? `${regions.value.length} regions` : "the backend's region"},
+            with how its latest execution went.
+          </p>
+        </div>
+        <form action={refreshPipelines}>
+          <RefreshButton />
+        </form>
+      </div>
       <div className="mt-6">
-        {!result.ok ? (
-          <GatewayErrorNotice error={result.error} />
-        ) : result.value.length === 0 ? (
-          <PipelinesEmpty />
+        {regions.ok ? (
+          <>
+            <ListControls query={query} regions={regions.value} />
+            <Suspense fallback={<ListLoading />}>
+              <PipelineList query={query} regions={regions.value} />
+            </Suspense>
+          </>
         ) : (
-          <PipelinesTable
-            pipelines={[...result.value].sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }))}
-          />
+          <GatewayErrorNotice error={regions.error} />
         )}
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { getBackendInfo } from "@/lib/aws/backend-info";
+import { readBackendInfo } from "@/lib/aws/cached-reads";
 import { describeGatewayError } from "@/lib/aws/errors";
 
 /**
@@ -9,7 +9,8 @@ import { describeGatewayError } from "@/lib/aws/errors";
 export async function BackendBadge() {
   // The backend is probed per request, never at build time (when no emulator runs).
   await connection();
-  const info = await getBackendInfo();
+  // Through the shared read cache: every page view shows it, the backend is asked once a minute.
+  const info = await readBackendInfo();
   const where = `${info.label} · ${info.region}`;
   if (!info.reachable) {
     const problem = info.error ? describeGatewayError(info.error).title : "The backend did not answer.";

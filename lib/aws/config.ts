@@ -1,5 +1,5 @@
 import "server-only";
-import { DEFAULT_REGION } from "@/lib/domain/catalog/regions";
+import { DEFAULT_REGION, REGION_SHAPE } from "@/lib/domain/catalog/regions";
 
 /**
  * The one place that reads the environment for the AWS gateway. Switching between the embedded
@@ -12,6 +12,7 @@ import { DEFAULT_REGION } from "@/lib/domain/catalog/regions";
  * | PIPEWRIGHT_EMULATOR_PORT | the emulator's port when no endpoint is given (default 4599) |
  * | AWS_REGION / AWS_DEFAULT_REGION | the region (default us-east-1) |
  * | AWS_PROFILE | a named profile for the standard credential chain (aws only) |
+ * | PIPEWRIGHT_REGIONS | the regions lists of pipelines cover, comma-separated (default: the one region above) |
  */
 
 export type BackendKind = "emulator" | "aws";
@@ -81,4 +82,22 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     endpoint: endpoint ?? `http://127.0.0.1:${port}`,
     credentials: EMULATOR_CREDENTIALS,
   };
+}
+
+/**
+ * The regions the pipelines list shows, in the order given: PIPEWRIGHT_REGIONS
+ * (`us-east-1,eu-west-1`), else the gateway's one region. Each region gets its own client
+ * (`defaultGateway(region)`); the emulator answers for any region.
+ */
+export function readRegions(env: Env = process.env): readonly string[] {
+  const listed = nonEmpty(env.PIPEWRIGHT_REGIONS);
+  if (listed === undefined) return [readGatewayConfig(env).region];
+  const regions = [...new Set(listed.split(",").map((r) => r.trim()).filter((r) => r !== ""))];
+  const wrong = regions.find((r) => !REGION_SHAPE.test(r));
+  if (wrong !== undefined || regions.length === 0) {
+    throw new ConfigurationError(
+      `PIPEWRIGHT_REGIONS must list AWS regions separated by commas, such as "us-east-1,eu-west-1"; got "${wrong ?? listed}".`,
+    );
+  }
+  return regions;
 }

@@ -11,6 +11,8 @@
  *   POST /_emulator/throttle {fraction}     0..1 of AWS calls get ThrottlingException (evenly spread)
  *   POST /_emulator/latency {ms}            delay before every AWS answer
  *   GET  /_emulator/health                  {status, pipelines, timeScale, ...}
+ *   GET  /_emulator/requests                AWS calls received, by operation, pipeline and region (request-counter.ts)
+ *   POST /_emulator/requests/reset          zero those counts
  *
  * Everything answers 403 in read-only deployments (PIPEWRIGHT_READ_ONLY=1) or when the server
  * was started with `controlApi: false`.
@@ -18,6 +20,7 @@
 import { ServiceError } from "./errors";
 import { z } from "zod";
 import type { EmulatorService } from "./service";
+import { requestCounterRoutes } from "./request-counter";
 
 export const CONTROL_PREFIX = "/_emulator";
 
@@ -34,6 +37,8 @@ const schemas = {
 };
 
 type Route = (service: EmulatorService, body: unknown) => ControlResponse;
+/** Control endpoints by path under CONTROL_PREFIX; modules beside this one register theirs in `routes`. */
+export type ControlRoutes = Record<string, Partial<Record<"GET" | "POST", Route>>>;
 
 const ok = (body: Record<string, unknown> = {}): ControlResponse => ({ status: 200, body: { ok: true, ...body } });
 
@@ -47,7 +52,7 @@ function withBody<T>(schema: z.ZodType<T>, run: (service: EmulatorService, input
   };
 }
 
-const routes: Record<string, Partial<Record<"GET" | "POST", Route>>> = {
+const routes: ControlRoutes = {
   "/reset": { POST: (s) => (s.reset(), ok()) },
   "/seed": { POST: (s) => ok({ pipelines: s.seed() }) },
   "/time-scale": {
@@ -67,6 +72,7 @@ const routes: Record<string, Partial<Record<"GET" | "POST", Route>>> = {
         latencyMs: s.faults.latencyMs,
       }),
   },
+  ...requestCounterRoutes,
 };
 
 export function isControlPath(pathname: string): boolean {

@@ -12,7 +12,7 @@ import { handleControl, isControlPath } from "./control";
 import { refuseControlRequest } from "./control-guard";
 import { ServiceError, serviceErrors } from "./errors";
 import { BodyError, readBody } from "./request-body";
-import { errorResponse, route, type AwsResponse } from "./router";
+import { errorResponse, operationOf, route, type AwsResponse } from "./router";
 import { openService, type EmulatorService } from "./service";
 
 export interface EmulatorOptions {
@@ -81,13 +81,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       sendJson(res, controlResponse(method, pathname, raw));
       return;
     }
+    const region = regionFromAuthorization(header(req, "authorization"));
+    service.requests.record(operationOf(target), region, raw);
     const { latencyMs } = service.faults;
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (service.faults.takeThrottle()) {
       sendAws(res, errorResponse(serviceErrors.throttling()));
       return;
     }
-    const response = route(service.backend, target, raw, { region: regionFromAuthorization(header(req, "authorization")) });
+    const response = route(service.backend, target, raw, { region });
     if (options.log) console.log(`[emulator] ${response.operation ?? target ?? "-"} → ${response.status}${response.status === 200 ? "" : ` ${String(response.body.__type)}`}`);
     sendAws(res, response);
   }

@@ -8,6 +8,7 @@ import { DefinitionStore } from "./definition-store";
 import { definitionWriter } from "./definitions";
 import { createExecutionEngine } from "./executions";
 import { Faults } from "./faults";
+import { RequestCounter } from "./request-counter";
 import type { Backend } from "./backend";
 
 export interface ServiceOptions {
@@ -23,6 +24,8 @@ export interface ServiceOptions {
 export interface EmulatorService {
   readonly backend: Backend;
   readonly faults: Faults;
+  /** AWS calls received (the control API's /requests). */
+  readonly requests: RequestCounter;
   readonly definitions: DefinitionWriter;
   /** Drops every definition and execution, and clears injected faults (time scale stays). */
   reset(): void;
@@ -46,12 +49,14 @@ export function openService(options: ServiceOptions): EmulatorService {
   }
   const backend: Backend = { db, store, engine, now };
   const faults = new Faults();
+  const requests = new RequestCounter();
 
   const reset = () => {
     engine.reset();
     store.deleteAll();
     faults.setThrottleFraction(0);
     faults.latencyMs = 0;
+    requests.reset();
   };
   const seed = () => {
     reset();
@@ -71,6 +76,7 @@ export function openService(options: ServiceOptions): EmulatorService {
   return {
     backend,
     faults,
+    requests,
     definitions,
     reset,
     seed,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, readGatewayConfig } from "@/lib/aws/config";
+import { ConfigurationError, readGatewayConfig, readRegions } from "@/lib/aws/config";
 
 describe("readGatewayConfig", () => {
   it("defaults to the local emulator on 127.0.0.1:4599 in us-east-1 with dummy credentials", () => {
@@ -32,5 +32,22 @@ describe("readGatewayConfig", () => {
     expect(() => readGatewayConfig({ PIPEWRIGHT_BACKEND: "localstack" })).toThrow(/PIPEWRIGHT_BACKEND/);
     expect(() => readGatewayConfig({ CODEPIPELINE_ENDPOINT_URL: "127.0.0.1:4599" })).toThrow(/CODEPIPELINE_ENDPOINT_URL/);
     expect(() => readGatewayConfig({ PIPEWRIGHT_EMULATOR_PORT: "http" })).toThrow(/PIPEWRIGHT_EMULATOR_PORT/);
+  });
+});
+
+describe("readRegions", () => {
+  it("is the gateway's one region unless PIPEWRIGHT_REGIONS lists several", () => {
+    expect(readRegions({})).toEqual(["us-east-1"]);
+    expect(readRegions({ AWS_REGION: "eu-west-1" })).toEqual(["eu-west-1"]);
+    expect(readRegions({ PIPEWRIGHT_REGIONS: " eu-west-1, us-east-1 ,eu-west-1,", AWS_REGION: "ap-south-1" })).toEqual([
+      "eu-west-1",
+      "us-east-1",
+    ]);
+  });
+
+  it("names the variable when an entry is not a region", () => {
+    expect(() => readRegions({ PIPEWRIGHT_REGIONS: "us-east-1;eu-west-1" })).toThrow(ConfigurationError);
+    expect(() => readRegions({ PIPEWRIGHT_REGIONS: "us-east-1,Ireland" })).toThrow(/PIPEWRIGHT_REGIONS.*"Ireland"/);
+    expect(() => readRegions({ PIPEWRIGHT_REGIONS: " , " })).toThrow(/PIPEWRIGHT_REGIONS/);
   });
 });

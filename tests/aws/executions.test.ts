@@ -13,7 +13,8 @@ import {
   startPipelineExecution,
   stopPipelineExecution,
 } from "@/lib/aws/executions";
-import { listPipelineOverviews } from "@/lib/aws/overview";
+import { createReadContext } from "@/lib/aws/cached-reads";
+import { readLatestForRow, readRegionListings } from "@/lib/aws/overview";
 import { createPipeline } from "@/lib/aws/pipelines";
 import { isTerminal } from "@/lib/domain/execution/status";
 import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing/start-test-emulator";
@@ -168,13 +169,20 @@ describe("executions through the gateway", () => {
     ).toMatchObject({ kind: "invalid-request", name: "ValidationException" });
   });
 
-  it("builds the pipelines list with each pipeline's latest execution", async () => {
+  it("builds the pipelines list: the region's pipelines, and each row's latest execution or why not", async () => {
     await createPipeline({ declaration: buildPipeline("gw-never-run") }, gw);
-    const rows = await listPipelineOverviews(gw);
-    const byName = new Map(rows.map((r) => [r.name, r]));
-    expect(byName.get("gw-build")?.latestExecution?.status).toBe("Succeeded");
-    expect(byName.get("gw-approval")?.latestExecution?.status).toBe("Stopped");
-    const neverRun = byName.get("gw-never-run")!;
-    expect(neverRun.latestExecution === undefined || neverRun.latestExecution.trigger?.triggerType === "CreatePipeline").toBe(true);
+    const ctx = createReadContext(() => gw);
+    const [listing] = await readRegionListings(["us-east-1"], {}, ctx);
+    expect(listing?.ok && listing.pipelines.map((p) => [p.name, p.region])).toEqual(
+      expect.arrayContaining([["gw-build", "us-east-1"], ["gw-approval", "us-east-1"], ["gw-never-run", "us-east-1"]]),
+    );
+    expect(await readLatestForRow("us-east-1", "gw-build", ctx)).toMatchObject({ ok: true, execution: { status: "Succeeded" } });
+    expect(await readLatestForRow("us-east-1", "gw-approval", ctx)).toMatchObject({ ok: true, execution: { status: "Stopped" } });
+    // The emulator, like AWS, starts a run on creation: the row shows that one, and only what the row needs.
+    const [creationRun] = await listPipelineExecutions({ pipelineName: "gw-never-run", limit: 1 }, gw);
+    const neverRun = await readLatestForRow("us-east-1", "gw-never-run", ctx);
+    expect(neverRun.ok && neverRun.execution?.executionId).toBe(creationRun?.executionId);
+    expect(neverRun.ok && Object.keys(neverRun.execution ?? {}).sort()).toEqual(["executionId", "startTime", "status"]);
+    expect(await readLatestForRow("us-east-1", "gw-deleted-meanwhile", ctx)).toEqual({ ok: false, message: "The pipeline was not found." });
   });
 });

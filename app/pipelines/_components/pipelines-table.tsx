@@ -1,50 +1,57 @@
-import type { PipelineOverview } from "@/lib/domain/execution/view-model";
-import { ExecutionStatusBadge } from "./execution-status-badge";
+"use client";
 
-/** "2025-01-31 14:05 UTC": the same on the server and in every browser. */
-function formatTime(iso: string | undefined): string {
-  return iso === undefined ? "—" : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
+import type { LatestExecutionRead, ListedPipeline, ListSort } from "@/lib/domain/execution/pipeline-list";
+import { formatTime } from "./format-time";
+import { LatestExecutionCell } from "./latest-execution";
 
 const MODE_LABEL = { SUPERSEDED: "Superseded", QUEUED: "Queued", PARALLEL: "Parallel" } as const;
 
-export function PipelinesTable({ pipelines }: { pipelines: readonly PipelineOverview[] }) {
+/** A row as it crosses to the browser: what the columns show, nothing more. */
+export interface TableRow {
+  readonly pipeline: Pick<ListedPipeline, "name" | "region" | "pipelineType" | "executionMode" | "version" | "updated">;
+  /** Known already, or on its way from the server. */
+  readonly latest: LatestExecutionRead | Promise<LatestExecutionRead>;
+}
+
+function ariaSort(column: "name" | "latest", sort: ListSort): "ascending" | "descending" | undefined {
+  if (column === "name") return sort === "name" ? "ascending" : sort === "name-desc" ? "descending" : undefined;
+  return sort === "last-run" ? "descending" : sort === "last-run-asc" ? "ascending" : undefined;
+}
+
+/**
+ * One page of the list. A client component so that the server sends the rows as data (not as
+ * markup twice, in the HTML and again in the React payload) and each row's latest execution as a
+ * promise that streams into its cell. Cell spacing is set once on the table, not on every cell.
+ */
+export function PipelinesTable({ rows, showRegion, sort }: { rows: readonly TableRow[]; showRegion: boolean; sort: ListSort }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-      <table className="w-full text-left text-sm" data-testid="pipelines-table">
+      <table
+        data-testid="pipelines-table"
+        className="w-full text-left text-sm [&_td]:px-4 [&_td]:py-2 [&_th]:px-4 [&_th]:py-2 [&_tbody_th]:font-medium"
+      >
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-900">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Name</th>
-            <th scope="col" className="px-4 py-2 font-medium">Type</th>
-            <th scope="col" className="px-4 py-2 font-medium">Execution mode</th>
-            <th scope="col" className="px-4 py-2 font-medium text-right">Version</th>
-            <th scope="col" className="px-4 py-2 font-medium">Updated</th>
-            <th scope="col" className="px-4 py-2 font-medium">Latest execution</th>
+          <tr className="[&_th]:font-medium">
+            <th scope="col" aria-sort={ariaSort("name", sort)}>Name</th>
+            {showRegion && <th scope="col">Region</th>}
+            <th scope="col">Type</th>
+            <th scope="col">Execution mode</th>
+            <th scope="col" className="text-right">Version</th>
+            <th scope="col">Updated</th>
+            <th scope="col" aria-sort={ariaSort("latest", sort)}>Latest execution</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-          {pipelines.map((p) => (
-            <tr key={p.name} data-testid="pipeline-row" data-name={p.name}>
-              <th scope="row" className="px-4 py-2.5 font-medium">{p.name}</th>
-              <td className="px-4 py-2.5">{p.pipelineType}</td>
-              <td className="px-4 py-2.5">{MODE_LABEL[p.executionMode]}</td>
-              <td className="px-4 py-2.5 text-right tabular-nums">{p.version}</td>
-              <td className="px-4 py-2.5 whitespace-nowrap">
-                {p.updated ? <time dateTime={p.updated}>{formatTime(p.updated)}</time> : "—"}
-              </td>
-              <td className="px-4 py-2.5">
-                {p.latestExecution ? (
-                  <span className="flex items-center gap-2">
-                    <ExecutionStatusBadge status={p.latestExecution.status} />
-                    <time dateTime={p.latestExecution.startTime} className="text-xs text-slate-500">
-                      {formatTime(p.latestExecution.startTime)}
-                    </time>
-                  </span>
-                ) : p.historyError ? (
-                  <span className="text-xs text-amber-700 dark:text-amber-300">{p.historyError}</span>
-                ) : (
-                  <span className="text-xs text-slate-500">Never run</span>
-                )}
+          {rows.map(({ pipeline: p, latest }) => (
+            <tr key={`${p.region} ${p.name}`} data-testid="pipeline-row" data-name={p.name} data-region={p.region}>
+              <th scope="row">{p.name}</th>
+              {showRegion && <td>{p.region}</td>}
+              <td>{p.pipelineType}</td>
+              <td>{MODE_LABEL[p.executionMode]}</td>
+              <td className="text-right tabular-nums">{p.version}</td>
+              <td className="whitespace-nowrap">{p.updated ? <time dateTime={p.updated}>{formatTime(p.updated)}</time> : "—"}</td>
+              <td>
+                <LatestExecutionCell read={latest} />
               </td>
             </tr>
           ))}

@@ -23,14 +23,6 @@ export interface PipelineSummary {
   readonly updated?: Timestamp;
 }
 
-/** A row of the pipelines list: the summary plus how its newest execution went. */
-export interface PipelineOverview extends PipelineSummary {
-  /** Absent when the pipeline never ran (or its history could not be read: see `historyError`). */
-  readonly latestExecution?: PipelineExecutionSummary;
-  /** Words for the UI when the execution history of this one pipeline could not be read. */
-  readonly historyError?: string;
-}
-
 export interface PipelineMetadata {
   readonly pipelineArn?: string;
   readonly created?: Timestamp;

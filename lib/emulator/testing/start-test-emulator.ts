@@ -14,8 +14,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { CreateExecutionEngine } from "../contract";
 import { HOME_REGION } from "../identity";
-import { CONTROL_HEADERS } from "../control-guard";
 import { startEmulator, type RunningEmulator } from "../server";
+import { controlClient, type ControlCall } from "./control-client";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
@@ -40,8 +40,8 @@ export interface TestEmulator {
   readonly dataDir: string;
   readonly client: CodePipelineClient;
   readonly emulator: RunningEmulator;
-  /** Calls the control API: POST with a body, GET without. Returns status and parsed JSON. */
-  control(pathname: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** Calls the control API (control-client.ts). Returns status and parsed JSON. */
+  readonly control: ControlCall;
   close(): Promise<void>;
 }
 
@@ -65,15 +65,7 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}): Prom
     credentials: { accessKeyId: "test", secretAccessKey: "test" },
     maxAttempts: 1,
   });
-  const control: TestEmulator["control"] = async (pathname, body) => {
-    const sub = pathname.startsWith("/_emulator") ? pathname : `/_emulator${pathname.startsWith("/") ? "" : "/"}${pathname}`;
-    const response = await fetch(emulator.url + sub, {
-      method: body === undefined && /health|time-scale/.test(sub) ? "GET" : "POST",
-      headers: CONTROL_HEADERS,
-      body: body === undefined ? (/health|time-scale/.test(sub) ? undefined : "{}") : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const control = controlClient(emulator.url);
   return {
     url: emulator.url,
     dataDir,

@@ -1,0 +1,128 @@
+import "server-only";
+import { isTerminal } from "@/lib/domain/execution/status";
+import type { PipelineExecutionSummary, PipelineSummary } from "@/lib/domain/execution/view-model";
+import { createLimiter, type Limiter } from "@/lib/server/limiter";
+import { ReadCache, type CachedValue, type ReadOptions, type ReadPolicy } from "@/lib/server/read-cache";
+import { getBackendInfo, type BackendInfo } from "./backend-info";
+import { defaultGateway, type Gateway } from "./client";
+import { listPipelineExecutions } from "./executions";
+import { listPipelines } from "./pipelines";
+
+/**
+ * Every read the app polls or many people look at goes through here, on the one process-wide
+ * ReadCache (lib/server/read-cache.ts): the pipelines list, the header's backend probe, and the
+ * execution view's and dashboard's polling. New cached reads are added to this file with their
+ * policy, so there is one place that says how often CodePipeline is asked for what.
+ *
+ * Keys start with the gateway's scope (backend, endpoint, profile, region), so switching
+ * backends never mixes answers and `expireRegion` reaches everything read from one region.
+ */
+
+/** A running execution changes by the second; a finished one only when a new run starts. */
+export const ACTIVE_INTERVAL_MS = 5_000;
+export const SETTLED_INTERVAL_MS = 15_000;
+/** A stale value is still shown (while one call refreshes it) for this long, then reads wait. */
+const STALE_MS = 10 * 60_000;
+/** A failure is answered from memory this long: a throttled account is not asked again by every viewer. */
+const ERROR_TTL_MS = 5_000;
+
+const PIPELINES_POLICY: ReadPolicy<PipelineSummary[]> = { ttlMs: 30_000, staleMs: STALE_MS, errorTtlMs: ERROR_TTL_MS };
+const LATEST_EXECUTION_POLICY: ReadPolicy<PipelineExecutionSummary | null> = {
+  ttlMs: (latest) => (latest?.status !== undefined && !isTerminal(latest.status) ? ACTIVE_INTERVAL_MS : SETTLED_INTERVAL_MS),
+  staleMs: STALE_MS,
+  errorTtlMs: ERROR_TTL_MS,
+};
+// getBackendInfo never throws: an unreachable backend is a value, kept only briefly and never
+// shown once its TTL is over (the badge waits for a new probe, in its own Suspense boundary).
+const BACKEND_INFO_POLICY: ReadPolicy<BackendInfo> = {
+  ttlMs: (info) => (info.reachable ? 60_000 : 3_000),
+  staleMs: (info) => (info.reachable ? STALE_MS : 0),
+  errorTtlMs: ERROR_TTL_MS,
+};
+
+/** Upstream calls in flight per region at most: a page of rows is read 8 at a time. */
+const CONCURRENCY_PER_REGION = 8;
+
+/** What the reads run on: the cache, and a gateway per region. Tests pass their own. */
+export interface ReadContext {
+  readonly cache: ReadCache;
+  readonly gateway: (region?: string) => Gateway;
+  readonly limiters: Map<string, Limiter>;
+}
+
+// On globalThis, not in a module variable: Next.js may evaluate this module more than once in
+// one server process (per bundle layer, and again on every hot reload in development), and the
+// whole point is one cache per process.
+const PROCESS_CONTEXT = Symbol.for("pipewright.read-context");
+
+function processContext(): ReadContext {
+  const holder = globalThis as { [PROCESS_CONTEXT]?: ReadContext };
+  return (holder[PROCESS_CONTEXT] ??= { cache: new ReadCache(), gateway: defaultGateway, limiters: new Map() });
+}
+
+/** A context of its own (tests): a fresh cache and the given gateways. */
+export function createReadContext(gateway: (region?: string) => Gateway, cache = new ReadCache()): ReadContext {
+  return { cache, gateway, limiters: new Map() };
+}
+
+function scopeOf(gw: Gateway): string {
+  return `${gw.config.kind} ${gw.endpoint} ${gw.config.profile ?? ""} ${gw.config.region}|`;
+}
+
+function limiterFor(ctx: ReadContext, scope: string): Limiter {
+  let limit = ctx.limiters.get(scope);
+  if (!limit) ctx.limiters.set(scope, (limit = createLimiter(CONCURRENCY_PER_REGION)));
+  return limit;
+}
+
+/** Every pipeline of the region (ListPipelines, all pages). Throws GatewayException. */
+export function readPipelineSummaries(
+  region: string,
+  options: ReadOptions = {},
+  ctx: ReadContext = processContext(),
+): Promise<CachedValue<PipelineSummary[]>> {
+  const gw = ctx.gateway(region);
+  return ctx.cache.read(`${scopeOf(gw)}pipelines`, () => listPipelines({}, gw), PIPELINES_POLICY, options);
+}
+
+/** The pipeline's newest execution, `null` when it never ran (ListPipelineExecutions, one result). Throws GatewayException. */
+export function readLatestExecution(
+  region: string,
+  pipelineName: string,
+  options: ReadOptions = {},
+  ctx: ReadContext = processContext(),
+): Promise<CachedValue<PipelineExecutionSummary | null>> {
+  const gw = ctx.gateway(region);
+  const scope = scopeOf(gw);
+  const limit = limiterFor(ctx, scope);
+  return ctx.cache.read(
+    `${scope}latest-execution|${pipelineName}`,
+    () => limit(async () => (await listPipelineExecutions({ pipelineName, limit: 1 }, gw))[0] ?? null),
+    LATEST_EXECUTION_POLICY,
+    options,
+  );
+}
+
+/** The header's backend probe (backend-info.ts), shared by every page view. Never throws. */
+export async function readBackendInfo(ctx: ReadContext = processContext()): Promise<BackendInfo> {
+  let gw: Gateway;
+  try {
+    gw = ctx.gateway();
+  } catch {
+    return getBackendInfo(); // misconfigured: backend-info puts the setting's error into words
+  }
+  return ctx.cache.get(`${scopeOf(gw)}backend-info`, () => getBackendInfo(gw), BACKEND_INFO_POLICY);
+}
+
+/** The next read of anything from these regions calls CodePipeline again (the list's Refresh). */
+export function expireRegions(regions: readonly string[], ctx: ReadContext = processContext()): void {
+  for (const region of regions) {
+    let gw: Gateway;
+    try {
+      gw = ctx.gateway(region);
+    } catch {
+      continue; // misconfigured: nothing was read, so nothing is cached
+    }
+    ctx.cache.expire(scopeOf(gw));
+  }
+}
