@@ -80,3 +80,33 @@ export function jsonType(value: unknown): string {
   if (typeof value === "object") return "object";
   return typeof value;
 }
+
+/**
+ * Structural equality of JSON values: same primitives, same list items in order, same own keys
+ * with equal values in any key order. A member holding `undefined` counts as absent, as in JSON.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) {
+    // NaN is not JSON, but a document may still hold one: it equals itself.
+    return typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b);
+  }
+  const aList = Array.isArray(a);
+  if (aList !== Array.isArray(b)) return false;
+  if (aList) {
+    const bList = b as unknown[];
+    if (a.length !== bList.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], bList[i])) return false;
+    return true;
+  }
+  const ao = a as JsonObject;
+  const bo = b as JsonObject;
+  let count = 0;
+  for (const key of Object.keys(ao)) {
+    if (ao[key] === undefined) continue;
+    if (!hasOwn(bo, key) || !jsonEqual(ao[key], bo[key])) return false;
+    count++;
+  }
+  for (const key of Object.keys(bo)) if (bo[key] !== undefined) count--;
+  return count === 0;
+}

@@ -6,10 +6,8 @@
  *   back masked as `****`, and a `****` sent back on update keeps the stored secret for an action
  *   that already existed under the same stage and action name (codepipeline-model.md §2).
  */
-import { findActionProvider } from "@/lib/domain/catalog/catalog";
+import { SECRET_MASK, secretKeysOfAction } from "@/lib/domain/catalog/secrets";
 import type { JsonObject } from "./contract";
-
-export const SECRET_MASK = "****";
 
 /** New pipelines default to V2 since 2024-12-09 (AWS notice, codepipeline-model.md §2). */
 export const DEFAULT_PIPELINE_TYPE = "V2";
@@ -33,14 +31,6 @@ export function withDefaults(declaration: JsonObject, version: number): JsonObje
   return copy;
 }
 
-function secretKeys(action: Obj): string[] {
-  const id = action.actionTypeId;
-  if (!isObj(id)) return [];
-  const entry = findActionProvider(String(id.category), String(id.owner), String(id.provider));
-  if (!entry || entry.providerIsUserDefined) return [];
-  return entry.configuration.filter((c) => c.secret).map((c) => c.key);
-}
-
 /** A copy with secret configuration values replaced by `****` (GetPipeline's answer). */
 export function maskSecrets(declaration: JsonObject): JsonObject {
   const copy = structuredClone(declaration) as Obj;
@@ -48,7 +38,7 @@ export function maskSecrets(declaration: JsonObject): JsonObject {
     for (const action of objects(stage.actions)) {
       const configuration = action.configuration;
       if (!isObj(configuration)) continue;
-      for (const key of secretKeys(action)) {
+      for (const key of secretKeysOfAction(action)) {
         if (typeof configuration[key] === "string") configuration[key] = SECRET_MASK;
       }
     }
@@ -68,7 +58,7 @@ export function restoreSecrets(next: JsonObject, deployed: JsonObject): JsonObje
       const before = stored.get(`${String(stage.name)}\u0000${String(action.name)}`);
       const configuration = action.configuration;
       if (!before || !isObj(configuration) || !isObj(before.configuration)) continue;
-      for (const key of secretKeys(action)) {
+      for (const key of secretKeysOfAction(action)) {
         const old = before.configuration[key];
         if (configuration[key] === SECRET_MASK && typeof old === "string") configuration[key] = old;
       }
