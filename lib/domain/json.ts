@@ -101,12 +101,14 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   const ao = a as JsonObject;
   const bo = b as JsonObject;
+  // for...in rather than Object.keys: no key arrays to allocate on this hot path (the diff
+  // compares whole pipelines). Plain JSON objects inherit no enumerable keys; hasOwn guards anyway.
   let count = 0;
-  for (const key of Object.keys(ao)) {
-    if (ao[key] === undefined) continue;
+  for (const key in ao) {
+    if (!hasOwn(ao, key) || ao[key] === undefined) continue;
     if (!hasOwn(bo, key) || !jsonEqual(ao[key], bo[key])) return false;
     count++;
   }
-  for (const key of Object.keys(bo)) if (bo[key] !== undefined) count--;
+  for (const key in bo) if (hasOwn(bo, key) && bo[key] !== undefined) count--;
   return count === 0;
 }

@@ -24,17 +24,30 @@ export interface DiffOptions {
 const PIPELINE: Target = { kind: "pipeline" };
 
 export function diffDeclarations(before: unknown, after: unknown, options: DiffOptions = {}): SyncDiff {
+  return diffPrepared(prepare(before), prepare(after), options);
+}
+
+/** A document read once (its pipeline index built) for several diffs: a merge diffs its base twice. */
+export interface Prepared {
+  readonly value: unknown;
+  readonly side?: Side;
+}
+
+export function prepare(value: unknown): Prepared {
+  return isObject(value) && Array.isArray(value.stages) ? { value, side: { index: buildIndex(value), stages: value.stages } } : { value };
+}
+
+export function diffPrepared(prepared: Prepared, other: Prepared, options: DiffOptions = {}): SyncDiff {
+  const before = prepared.value;
+  const after = other.value;
   if (!isObject(before) || !isObject(after)) {
     if (jsonEqual(before, after)) return { changes: [] };
     return { changes: [{ kind: "field", target: PIPELINE, path: [], ...present(before, after) }] };
   }
-  const structured = Array.isArray(before.stages) && Array.isArray(after.stages);
-  const changes: Change[] = pipelineFields(before, after, structured);
-  if (structured) {
-    const b: Side = { index: buildIndex(before), stages: before.stages as unknown[] };
-    const a: Side = { index: buildIndex(after), stages: after.stages as unknown[] };
-    new StageDiff(b, a, match(b, a), options.newKeyPrefix ?? "+", changes).run();
-  }
+  const b = prepared.side;
+  const a = other.side;
+  const changes: Change[] = pipelineFields(before, after, b !== undefined && a !== undefined);
+  if (b && a) new StageDiff(b, a, match(b, a), options.newKeyPrefix ?? "+", changes).run();
   return { changes };
 }
 
@@ -86,7 +99,7 @@ const actionPath = (i: number, j: number) => `stages[${i}].actions[${j}]`;
 
 /** The stages and actions part of the diff; fills `changes` in reading order of the `after` document. */
 class StageDiff {
-  private readonly places = new Map<StageRef, readonly number[]>();
+  private readonly groups = new Map<StageRef, Map<number, { position: number; members: ActionRef[] }>>();
 
   constructor(
     private readonly b: Side,
@@ -148,6 +161,8 @@ class StageDiff {
   /** Changes of a matched stage: its name, its own fields, its actions. */
   private stage(before: StageRef, after: StageRef): void {
     if (!before.isObject || !after.isObject) return; // entries that are not objects match only identical ones
+    // Most stages are untouched: nothing to find in them (no action moves in or out either).
+    if (this.m.identical.has(before.index)) return;
     const i = before.index;
     const k = after.index;
     const label = stageLabel(after);
@@ -174,7 +189,7 @@ class StageDiff {
     const i = before.index;
     const kept = this.keptActions(before, after);
     after.actions.forEach((y, l) => {
-      const anchor = l === 0 ? null : this.afterActionKey(after.actions[l - 1]!);
+      const anchor = () => (l === 0 ? null : this.afterActionKey(after.actions[l - 1]!));
       const x = m.actionsBack.get(y);
       if (x === undefined) {
         this.changes.push({
@@ -183,7 +198,7 @@ class StageDiff {
           stage: i,
           ...nameOf(y),
           value: rawAction(this.a, y),
-          after: anchor,
+          after: anchor(),
           place: this.place(after, y),
           afterPath: actionPath(after.index, l),
         });
@@ -199,7 +214,7 @@ class StageDiff {
           ...nameOf(y),
           toStage: i,
           ...(runOrder !== undefined && { runOrder }),
-          after: anchor,
+          after: anchor(),
           from: this.place(this.b.index.stages[x.stageIndex]!, x),
           to: this.place(after, y),
           beforePath: actionPath(x.stageIndex, x.actionIndex),
@@ -240,11 +255,11 @@ class StageDiff {
     };
     const beforeRank = rank(common.map(([x]) => x.runOrder));
     const afterRank = rank(common.map(([, y]) => y.runOrder));
-    const cells = new Map<string, { before: number; after: number; weight: number; members: ActionRef[] }>();
+    const cells = new Map<number, { before: number; after: number; weight: number; members: ActionRef[] }>();
     for (const [x, y] of common) {
       const rb = beforeRank.get(x.runOrder)!;
       const ra = afterRank.get(y.runOrder)!;
-      const key = `${rb}:${ra}`;
+      const key = rb * (common.length + 1) + ra;
       const cell = cells.get(key);
       if (cell) {
         cell.weight++;
@@ -272,7 +287,7 @@ class StageDiff {
 
   /** Name and field changes of a matched action (its run order goes with a move when it moved). */
   private actionFields(x: ActionRef, y: ActionRef, moved: boolean): void {
-    if (!x.isObject || !y.isObject) return;
+    if (!x.isObject || !y.isObject || jsonEqual(x.raw, y.raw)) return;
     const target: Target = { kind: "action", stage: x.stageIndex, action: x.actionIndex };
     const beforeBase = actionPath(x.stageIndex, x.actionIndex);
     const afterBase = actionPath(y.stageIndex, y.actionIndex);
@@ -314,15 +329,28 @@ class StageDiff {
   }
 
   private place(stage: StageRef, action: ActionRef): GroupPlace {
-    let orders = this.places.get(stage);
-    if (!orders) this.places.set(stage, (orders = [...new Set(stage.actions.map((z) => z.runOrder))].sort((p, q) => p - q)));
+    let groups = this.groups.get(stage);
+    if (!groups) this.groups.set(stage, (groups = groupsOf(stage)));
+    const group = groups.get(action.runOrder)!;
     return {
       ...(stage.name !== undefined && { stageName: stage.name }),
-      group: orders.indexOf(action.runOrder) + 1,
-      groups: orders.length,
-      parallelWith: stage.actions.filter((z) => z !== action && z.runOrder === action.runOrder).map(actionLabel),
+      group: group.position,
+      groups: groups.size,
+      parallelWith: group.members.filter((z) => z !== action).map(actionLabel),
     };
   }
+}
+
+/** A stage's run-order groups: runOrder → 1-based position and members. */
+function groupsOf(stage: StageRef): Map<number, { position: number; members: ActionRef[] }> {
+  const byOrder = new Map<number, ActionRef[]>();
+  for (const z of stage.actions) {
+    const list = byOrder.get(z.runOrder);
+    if (list) list.push(z);
+    else byOrder.set(z.runOrder, [z]);
+  }
+  const sorted = [...byOrder.keys()].sort((p, q) => p - q);
+  return new Map(sorted.map((order, n) => [order, { position: n + 1, members: byOrder.get(order)! }]));
 }
 
 /** Absent or an integer: renumbering such run orders keeps the stage's order (the group check decided). */

@@ -17,6 +17,8 @@ export interface Matching {
   /** `before` action → `after` action (refs of the indexes), and back. */
   readonly actions: ReadonlyMap<ActionRef, ActionRef>;
   readonly actionsBack: ReadonlyMap<ActionRef, ActionRef>;
+  /** `before` stages matched to an identical stage (nothing to diff inside them). */
+  readonly identical: ReadonlySet<number>;
 }
 
 export interface Side {
@@ -28,9 +30,11 @@ export interface Side {
 export function match(before: Side, after: Side): Matching {
   const stages = matchStages(before, after);
   const stagesBack = new Map([...stages].map(([b, a]) => [a, b]));
-  const actions = matchActions(before, after, stages);
+  const identical = new Set<number>();
+  for (const [b, a] of stages) if (jsonEqual(before.stages[b], after.stages[a])) identical.add(b);
+  const actions = matchActions(before, after, stages, identical);
   const actionsBack = new Map([...actions].map(([b, a]) => [a, b]));
-  return { stages, stagesBack, actions, actionsBack };
+  return { stages, stagesBack, actions, actionsBack, identical };
 }
 
 function matchStages(before: Side, after: Side): Map<number, number> {
@@ -94,7 +98,7 @@ function sameButName(a: Record<string, unknown>, b: Record<string, unknown>): bo
   return jsonEqual(restA, restB);
 }
 
-function matchActions(before: Side, after: Side, stages: ReadonlyMap<number, number>): Map<ActionRef, ActionRef> {
+function matchActions(before: Side, after: Side, stages: ReadonlyMap<number, number>, identical: ReadonlySet<number>): Map<ActionRef, ActionRef> {
   const pairs = new Map<ActionRef, ActionRef>();
   const taken = new Set<ActionRef>();
   const pair = (b: ActionRef, a: ActionRef) => {
@@ -106,6 +110,16 @@ function matchActions(before: Side, after: Side, stages: ReadonlyMap<number, num
   for (const [bi, ai] of stages) {
     const bStage = before.index.stages[bi]!;
     const aStage = after.index.stages[ai]!;
+    if (identical.has(bi)) {
+      // An unchanged stage (the common case): its actions pair up in order.
+      bStage.actions.forEach((x, j) => pair(x, aStage.actions[j]!));
+      continue;
+    }
+    if (sameNamesInOrder(bStage, aStage)) {
+      // Only fields changed (the usual edit): the actions pair up in order.
+      bStage.actions.forEach((x, j) => pair(x, aStage.actions[j]!));
+      continue;
+    }
     const byName = queues(aStage.actions.filter((x) => x.isObject && x.name !== undefined), (x) => x.name!);
     for (const x of bStage.actions) {
       if (!x.isObject || x.name === undefined) continue;
@@ -119,35 +133,50 @@ function matchActions(before: Side, after: Side, stages: ReadonlyMap<number, num
     }
   }
 
+  // Passes 2 and 3 only look at what pass 1 left over (usually nothing, or a few actions).
+  const leftovers = () => before.index.actions.filter((x) => x.isObject && !pairs.has(x) && stages.has(x.stageIndex));
+  let open = leftovers();
+  if (open.length === 0) return pairs;
   const matchedStages = new Set(stages.values());
-  const candidates = after.index.actions.filter((y) => y.isObject && matchedStages.has(y.stageIndex));
-  const leftovers = () => before.index.actions.filter((x) => x.isObject && stages.has(x.stageIndex) && !pairs.has(x));
+  const candidates = after.index.actions.filter((y) => y.isObject && !taken.has(y) && matchedStages.has(y.stageIndex));
+  if (candidates.length === 0) return pairs;
 
   // 2. Moved to another stage: same name and type.
   const byNameAndType = queues(
-    candidates.filter((y) => y.name !== undefined && !taken.has(y)),
+    candidates.filter((y) => y.name !== undefined),
     (y) => `${y.name}\u0000${typeKey(y)}`,
   );
-  for (const x of leftovers()) {
+  for (const x of open) {
     if (x.name === undefined) continue;
-    const queue = byNameAndType.get(`${x.name}\u0000${typeKey(x)}`);
-    while (queue && queue.length > 0 && taken.has(queue[0]!)) queue.shift();
-    const y = queue?.shift();
+    const y = byNameAndType.get(`${x.name}\u0000${typeKey(x)}`)?.shift();
     if (y) pair(x, y);
   }
 
   // 3. Renamed: same type and configuration.
+  open = open.filter((x) => !pairs.has(x));
+  if (open.length === 0) return pairs;
   const byContent = queues(
     candidates.filter((y) => !taken.has(y)),
     (y) => `${typeKey(y)}\u0000${canonical(y.raw.configuration)}`,
   );
-  for (const x of leftovers()) {
-    const queue = byContent.get(`${typeKey(x)}\u0000${canonical(x.raw.configuration)}`);
-    while (queue && queue.length > 0 && taken.has(queue[0]!)) queue.shift();
-    const y = queue?.shift();
+  for (const x of open) {
+    const y = byContent.get(`${typeKey(x)}\u0000${canonical(x.raw.configuration)}`)?.shift();
     if (y) pair(x, y);
   }
   return pairs;
+}
+
+/** Both stages list object actions with the same distinct names in the same order. */
+function sameNamesInOrder(b: StageRef, a: StageRef): boolean {
+  if (b.actions.length !== a.actions.length) return false;
+  const seen = new Set<string>();
+  for (let j = 0; j < b.actions.length; j++) {
+    const x = b.actions[j]!;
+    const y = a.actions[j]!;
+    if (!x.isObject || !y.isObject || x.name === undefined || x.name !== y.name || seen.has(x.name)) return false;
+    seen.add(x.name);
+  }
+  return true;
 }
 
 /** The action entry as it is in the document (the index has `{}` for entries that are not objects). */

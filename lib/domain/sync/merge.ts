@@ -27,7 +27,7 @@ import {
   type FieldPath,
   type SyncDiff,
 } from "./changes";
-import { diffDeclarations } from "./diff";
+import { diffPrepared, prepare } from "./diff";
 import { KEYED_LISTS, keyedItemChanges, mergeKeyedLists, readPath } from "./fields";
 import { describeChange } from "./present";
 
@@ -56,8 +56,9 @@ export interface ThreeWayMerge {
 export type MergeChoices = Readonly<Record<string, MergeSide>>;
 
 export function mergeDeclarations(base: unknown, theirs: unknown, mine: unknown): ThreeWayMerge {
-  const theirsDiff = diffDeclarations(base, theirs, { newKeyPrefix: "t+" });
-  const mineDiff = diffDeclarations(base, mine, { newKeyPrefix: "m+" });
+  const prepared = prepare(base);
+  const theirsDiff = diffPrepared(prepared, prepare(theirs), { newKeyPrefix: "t+" });
+  const mineDiff = diffPrepared(prepared, prepare(mine), { newKeyPrefix: "m+" });
   // The same new stage or action on both sides is one element: mine's key becomes theirs', so
   // what mine placed after it lands after theirs.
   const { aliases, duplicates } = sameNewElements(theirsDiff.changes, mineDiff.changes);
