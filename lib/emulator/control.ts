@@ -10,12 +10,14 @@
  *   POST /_emulator/fail-next {pipelineName, stageName, actionName}
  *   POST /_emulator/throttle {fraction}     0..1 of AWS calls get ThrottlingException (evenly spread)
  *   POST /_emulator/latency {ms}            delay before every AWS answer
+ *   POST /_emulator/reject-next {message, exception?, operation?}  the next UpdatePipeline fails (reject-next.ts)
  *   GET  /_emulator/health                  {status, pipelines, timeScale, ...}
  *
  * Everything answers 403 in read-only deployments (PIPEWRIGHT_READ_ONLY=1) or when the server
  * was started with `controlApi: false`.
  */
 import { ServiceError } from "./errors";
+import { rejectNext } from "./reject-next";
 import { z } from "zod";
 import type { EmulatorService } from "./service";
 
@@ -57,6 +59,7 @@ const routes: Record<string, Partial<Record<"GET" | "POST", Route>>> = {
   "/fail-next": { POST: withBody(schemas.failNext, (s, i) => (s.backend.engine.failNextRun(i), ok())) },
   "/throttle": { POST: withBody(schemas.throttle, (s, i) => (s.faults.setThrottleFraction(i.fraction), ok({ fraction: i.fraction }))) },
   "/latency": { POST: withBody(schemas.latency, (s, i) => ((s.faults.latencyMs = i.ms), ok({ ms: i.ms }))) },
+  "/reject-next": { POST: rejectNext },
   "/health": {
     GET: (s) =>
       ok({

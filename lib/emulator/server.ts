@@ -10,7 +10,7 @@ import { regionFromAuthorization } from "./backend";
 import type { CreateExecutionEngine } from "./contract";
 import { handleControl, isControlPath } from "./control";
 import { ServiceError, serviceErrors } from "./errors";
-import { errorResponse, route, type AwsResponse } from "./router";
+import { errorResponse, operationOf, route, type AwsResponse } from "./router";
 import { openService, type EmulatorService } from "./service";
 
 export interface EmulatorOptions {
@@ -69,6 +69,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (service.faults.takeThrottle()) {
       sendAws(res, errorResponse(serviceErrors.throttling()));
+      return;
+    }
+    const rejection = service.faults.takeRejection(operationOf(target));
+    if (rejection) {
+      sendAws(res, errorResponse(rejection));
       return;
     }
     const response = route(service.backend, target, raw, { region: regionFromAuthorization(header(req, "authorization")) });
