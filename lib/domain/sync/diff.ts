@@ -153,6 +153,11 @@ class StageDiff {
     return i === undefined ? `${this.prefix}s${k}` : stageKey(i);
   }
 
+  /** What the action at `l` of an `after` stage follows: the key of the one before it, or null. */
+  private actionAnchor(after: StageRef, l: number): string | null {
+    return l === 0 ? null : this.afterActionKey(after.actions[l - 1]!);
+  }
+
   private afterActionKey(y: ActionRef): string {
     const x = this.m.actionsBack.get(y);
     return x === undefined ? `${this.prefix}a${y.stageIndex}.${y.actionIndex}` : actionKey(x.stageIndex, x.actionIndex);
@@ -189,7 +194,6 @@ class StageDiff {
     const i = before.index;
     const kept = this.keptActions(before, after);
     after.actions.forEach((y, l) => {
-      const anchor = () => (l === 0 ? null : this.afterActionKey(after.actions[l - 1]!));
       const x = m.actionsBack.get(y);
       if (x === undefined) {
         this.changes.push({
@@ -198,7 +202,7 @@ class StageDiff {
           stage: i,
           ...nameOf(y),
           value: rawAction(this.a, y),
-          after: anchor(),
+          after: this.actionAnchor(after, l),
           place: this.place(after, y),
           afterPath: actionPath(after.index, l),
         });
@@ -214,7 +218,7 @@ class StageDiff {
           ...nameOf(y),
           toStage: i,
           ...(runOrder !== undefined && { runOrder }),
-          after: anchor(),
+          after: this.actionAnchor(after, l),
           from: this.place(this.b.index.stages[x.stageIndex]!, x),
           to: this.place(after, y),
           beforePath: actionPath(x.stageIndex, x.actionIndex),
@@ -245,10 +249,16 @@ class StageDiff {
    */
   private keptActions(before: StageRef, after: StageRef): Set<ActionRef> {
     const common: Array<[ActionRef, ActionRef]> = [];
+    let sameOrders = true;
     for (const x of before.actions) {
       const y = this.m.actions.get(x);
-      if (y && y.stageIndex === after.index) common.push([x, y]);
+      if (y && y.stageIndex === after.index) {
+        common.push([x, y]);
+        if (x.runOrder !== y.runOrder) sameOrders = false;
+      }
     }
+    // No run order changed (the usual field edit): nobody moved.
+    if (sameOrders) return new Set(common.map(([x]) => x));
     const rank = (orders: number[]) => {
       const sorted = [...new Set(orders)].sort((p, q) => p - q);
       return new Map(sorted.map((o, r) => [o, r]));

@@ -50,17 +50,12 @@ export function writePath(root: unknown, path: FieldPath, value: unknown): unkno
   const [head, ...rest] = path as [string, ...string[]];
   const object: JsonObject = isObject(root) ? root : {};
   const next = writePath(own(object, head), rest, value);
-  // Members keep their place, so a field edit does not reorder the document.
-  const out: JsonObject = {};
-  let placed = false;
-  for (const key of Object.keys(object)) {
-    if (key !== head) setOwn<unknown>(out, key, object[key]);
-    else if (next !== undefined) {
-      setOwn<unknown>(out, key, next);
-      placed = true;
-    }
-  }
-  if (next !== undefined && !placed) setOwn<unknown>(out, head, next);
+  // Spread copies own members as data properties (safe for `__proto__`) and keeps their order,
+  // so a field edit does not reorder the document; only `__proto__` needs defineProperty to set.
+  const out: JsonObject = { ...object };
+  if (next === undefined) delete out[head];
+  else if (head === "__proto__") setOwn<unknown>(out, head, next);
+  else out[head] = next;
   return out;
 }
 
