@@ -10,6 +10,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deletePipelineAction } from "@/app/pipelines/[name]/actions";
 import { openLivePipeline, pushPipeline, reviewPush } from "@/app/designer/actions";
+import type { Gateway } from "@/lib/aws/client";
+import { pushDesign } from "@/lib/aws/sync/push";
 import { applyCommandStrict } from "@/lib/domain/designer/commands";
 import type { DesignerCommand, DesignerDocument } from "@/lib/domain/designer/contract";
 import { documentFromDeclaration } from "@/lib/domain/designer/document";
@@ -21,6 +23,7 @@ import { mergeDeclarations, resolveMerge } from "@/lib/domain/sync/merge";
 import { validate } from "@/lib/domain/validation";
 import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing/start-test-emulator";
 import { eventually, quiesce } from "../aws/fixtures";
+import { gatewayFor } from "../aws/test-gateway";
 import { awsCliAvailable, runAws } from "../cli/debian-aws";
 import { actionOf, releasePipeline, useEmulatorBackend } from "./fixtures";
 
@@ -298,6 +301,33 @@ describe("server actions against the emulator", { timeout: 60_000 }, () => {
     expect(review.diagnostics.some((d) => d.severity === "error")).toBe(true); // variables on an explicit V1
     const upgraded = expectStatus(await reviewPush({ declaration: { ...draft, pipelineType: "V2" }, base: opened.base }), "reviewed");
     expect(upgraded.v2?.message).toContain("This pipeline is now V2");
+  });
+
+  it("tells when another update landed between the version check and the push (the window AWS leaves open)", async () => {
+    await createLive(releasePipeline("sync-race"));
+    const opened = await open("sync-race");
+    const theirs = edit(opened.declaration, (at) => [configure(at("Build", "UnitTests"), "theirs")]);
+    const mine = edit(opened.declaration, (at) => [configure(at("Build", "Compile"), "mine")]);
+    // A gateway that lets someone else's UpdatePipeline in just before the push's own.
+    const gw = gatewayFor(emu.url);
+    let raced = false;
+    const racing: Gateway = {
+      ...gw,
+      call: async (send, options) => {
+        if (options?.definition && !raced) {
+          raced = true;
+          await emu.client.send(new UpdatePipelineCommand({ pipeline: theirs as unknown as PipelineDeclaration }));
+        }
+        return gw.call(send, options);
+      },
+    };
+    const pushed = expectStatus(await pushDesign({ declaration: mine, base: opened.base }, racing), "pushed");
+    expect(pushed.version).toBe(3);
+    expect(pushed.replacedVersions).toEqual([2]);
+    expect(pushed.message).toContain("version 2");
+    // The replaced version is still there to review.
+    const replaced = await emu.client.send(new GetPipelineCommand({ name: "sync-race", version: 2 }));
+    expect(replaced.pipeline!.stages![1]!.actions![1]!.configuration).toEqual({ ProjectName: "theirs" });
   });
 
   it("deletes a pipeline only when its name is typed exactly", async () => {

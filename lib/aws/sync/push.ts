@@ -80,7 +80,18 @@ async function update(request: PushRequest, base: DraftBase, gw: Gateway): Promi
   } catch (thrown) {
     return failed(gatewayErrorOf(thrown), request.declaration);
   }
-  return pushed("update", stored, checked.warnings, gw);
+  const result = await pushed("update", stored, checked.warnings, gw);
+  // The service numbers versions one by one: a jump means another update landed between the
+  // check and this push, and this push replaced it. It cannot be prevented (no conditional
+  // update); it can be told, and that version is still readable with GetPipeline.
+  const expected = live.base.version + 1;
+  if (result.version <= expected) return result;
+  const replaced = Array.from({ length: result.version - expected }, (_, i) => expected + i);
+  return {
+    ...result,
+    replacedVersions: replaced,
+    message: `${result.message} Another update (version ${replaced.join(", ")}) landed just before it and was replaced: review it in the pipeline's history.`,
+  };
 }
 
 /**

@@ -83,6 +83,11 @@ export interface Pushed {
   /** Where the pipeline's executions are shown. */
   readonly href: string;
   readonly message: string;
+  /**
+   * Versions someone else pushed in the moment between the stale-version check and this update,
+   * replaced by it (AWS has no conditional update). Still readable with GetPipeline `version`.
+   */
+  readonly replacedVersions?: readonly number[];
 }
 
 /** The live version moved on since the draft's base: review it, merge, or overwrite with confirmation. */
