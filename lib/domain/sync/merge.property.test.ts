@@ -11,7 +11,7 @@ import { documentFromDeclaration } from "../designer/document";
 import { sampleDeclaration } from "../designer/test-fixtures";
 import { STARTER_TEMPLATES } from "../designer/templates";
 import { declarationArb } from "../formats/testing/arbitrary-declaration";
-import { arbitraryValidPipeline, deepFreeze } from "../validation/testing/arbitraries";
+import { arbitraryPipelineGarbage, arbitraryValidPipeline, deepFreeze } from "../validation/testing/arbitraries";
 import { mergeDeclarations, resolveMerge } from "./merge";
 import { editsArb, runEdits, type PipelineMember } from "./testing/edits";
 
@@ -81,6 +81,21 @@ describe("mergeDeclarations (property)", () => {
           stages: doc.stageIds.map((_, i) => (split[i] ? stages(theirs)[i] : stages(mine)[i])),
         };
         expect(asJson(resolveMerge(merge))).toEqual(asJson(expected));
+      }),
+      { numRuns: 300 },
+    );
+  }, TIMEOUT);
+
+  it("is total: any three documents merge, and any choices resolve, without throwing or mutating", () => {
+    const anyDocument = fc.oneof(baseArb, arbitraryPipelineGarbage({ maxStages: 3 }).map(asJson), fc.constant(null));
+    const related = fc.tuple(baseArb, editsArb(10), editsArb(10)).map(([base, t, m]) => [base, edited(base, t), edited(base, m)] as const);
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(anyDocument, anyDocument, anyDocument), related), fc.array(fc.boolean(), { maxLength: 8 }), ([base, theirs, mine], picks) => {
+        for (const d of [base, theirs, mine]) deepFreeze(d);
+        const merge = mergeDeclarations(base, theirs, mine);
+        const choices = Object.fromEntries(merge.conflicts.map((c, i) => [c.id, picks[i] ? "mine" : "theirs"] as const));
+        resolveMerge(merge, choices);
+        for (const c of merge.conflicts) expect([c.theirs.length > 0, c.mine.length > 0]).toEqual([true, true]);
       }),
       { numRuns: 300 },
     );
