@@ -149,7 +149,9 @@ describe("server actions against the emulator", { timeout: 60_000 }, () => {
     expect(significantChanges(diffDeclarations(opened.declaration, conflict.live.declaration))).toEqual([
       expect.objectContaining({ kind: "field", path: ["configuration", "ProjectName"], before: "web-compile", after: "web-compile-cli" }),
     ]);
-    const merge = mergeDeclarations(opened.declaration, conflict.live.declaration, draft);
+    // The conflict brings the base version's declaration: everything the merge needs.
+    expect(conflict.baseDeclaration).toEqual(opened.declaration);
+    const merge = mergeDeclarations(conflict.baseDeclaration, conflict.live.declaration, draft);
     expect(merge.conflicts).toEqual([]);
     const merged = resolveMerge(merge) as JsonObject;
     const pushed = expectStatus(await pushPipeline({ declaration: merged, base: conflict.live.base }), "pushed");

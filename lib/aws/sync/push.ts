@@ -3,7 +3,7 @@ import type { JsonObject } from "@/lib/domain/json";
 import type { PipelineDeclaration, Tag } from "@/lib/domain/pipeline/declaration";
 import type { DraftBase } from "@/lib/domain/sync/draft-base";
 import { defaultGateway, type Gateway } from "../client";
-import { createPipeline, updatePipeline } from "../pipelines";
+import { createPipeline, getPipeline, updatePipeline } from "../pipelines";
 import { failed, gatewayErrorOf } from "./failure";
 import { countInFlight } from "./in-flight";
 import { readLive, readLiveIfAny } from "./live";
@@ -57,10 +57,12 @@ async function update(request: PushRequest, base: DraftBase, gw: Gateway): Promi
   if (live.base.version !== base.version) {
     const overwrite = request.overwrite;
     if (!overwrite || overwrite.liveVersion !== live.base.version) {
+      const baseDeclaration = await readVersion(base, gw);
       return {
         status: "conflict",
         message: `"${base.name}" is at version ${live.base.version} now; this draft is based on version ${base.version}. Review the other change, merge it, or overwrite it.`,
         base,
+        ...(baseDeclaration && { baseDeclaration }),
         live,
       };
     }
@@ -92,6 +94,17 @@ async function update(request: PushRequest, base: DraftBase, gw: Gateway): Promi
     replacedVersions: replaced,
     message: `${result.message} Another update (version ${replaced.join(", ")}) landed just before it and was replaced: review it in the pipeline's history.`,
   };
+}
+
+/** The declaration of the draft's base version (what a merge starts from), when the service still has it. */
+async function readVersion(base: DraftBase, gw: Gateway): Promise<JsonObject | undefined> {
+  try {
+    return (await getPipeline({ name: base.name, version: base.version }, gw)).declaration as JsonObject;
+  } catch (thrown) {
+    const error = gatewayErrorOf(thrown);
+    if (error.kind === "not-found") return undefined;
+    throw thrown;
+  }
 }
 
 /**

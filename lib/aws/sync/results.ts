@@ -95,6 +95,11 @@ export interface Conflict {
   readonly status: "conflict";
   readonly message: string;
   readonly base: DraftBase;
+  /**
+   * The base version's declaration (GetPipeline `version`): with `live` and the draft, all a
+   * three-way merge needs. Absent when the service no longer has that version.
+   */
+  readonly baseDeclaration?: JsonObject;
   readonly live: LivePipeline;
 }
 
