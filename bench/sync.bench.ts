@@ -7,6 +7,7 @@
  *     check, in-flight lookup, validation, UpdatePipeline, GetPipeline) against a local emulator.
  * Goal: diff and merge p95 < 5 ms. Prints the figures, then one JSON line for machines.
  */
+import { availableParallelism, loadavg } from "node:os";
 import { pushPipeline } from "../app/designer/actions";
 import { applyCommandStrict } from "../lib/domain/designer/commands";
 import type { DesignerCommand, DesignerDocument, JsonObject } from "../lib/domain/designer/contract";
@@ -133,6 +134,8 @@ console.log(`push round trip through the server action against the emulator: med
 const diffP95 = round(percentile(diffSamples, 95));
 const mergeP95 = round(percentile(mergeSamples, 95));
 console.log(`goal p95 < 5 ms: diff ${diffP95 < 5 ? "met" : "MISSED"}, merge ${mergeP95 < 5 ? "met" : "MISSED"}`);
+// Wall-clock percentiles are only as steady as the machine: say how busy it was.
+console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min); fastest diff ${round(diffSamples[0]!)} ms, fastest merge ${round(mergeSamples[0]!)} ms`);
 console.log(
   JSON.stringify({
     bench: "sync",
