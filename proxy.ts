@@ -5,8 +5,14 @@
  * Content-Security-Policy header and puts on its own scripts
  * (node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md). It sees Next's
  * navigation headers because next.config.ts sets `skipProxyUrlNormalize`.
+ *
+ * Server action requests whose declared body is over the limit are answered here with a 413 and a
+ * JSON error, before Next reads them: past `serverActions.bodySizeLimit` Next itself answers 500.
+ * Twice the input limit leaves room for the encoding around an input; inputs between the two are
+ * refused by the action itself with an `invalid-input` result (lib/server/action.ts).
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { MAX_INPUT_BYTES } from "@/lib/domain/sync/inputs";
 import { malformedRequest } from "@/lib/http/malformed-request";
 import {
   contentSecurityPolicy,
@@ -15,6 +21,8 @@ import {
   frameAncestors,
   SECURITY_HEADERS,
 } from "@/lib/http/security-headers";
+
+const MAX_ACTION_REQUEST_BYTES = 2 * MAX_INPUT_BYTES;
 
 let ancestors: string | undefined;
 
@@ -43,6 +51,8 @@ export function proxy(request: NextRequest): NextResponse {
   if (problem) {
     return withSecurityHeaders(new NextResponse(`400 Bad Request: ${problem}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } }), ERROR_RESPONSE_POLICY);
   }
+  const tooLarge = oversizedActionRequest(request);
+  if (tooLarge) return withSecurityHeaders(tooLarge, ERROR_RESPONSE_POLICY);
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy({
     nonce,
@@ -52,4 +62,15 @@ export function proxy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy);
+}
+
+/** A server action call (it carries a Next-Action header) whose declared body is over the limit. */
+function oversizedActionRequest(request: NextRequest): NextResponse | undefined {
+  if (!request.headers.has("next-action")) return undefined;
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (!Number.isFinite(length) || length <= MAX_ACTION_REQUEST_BYTES) return undefined;
+  return NextResponse.json(
+    { status: "invalid-input", message: `The request is ${(length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB.`, issues: [] },
+    { status: 413 },
+  );
 }

@@ -21,6 +21,11 @@ export interface BackendInfo {
   readonly error?: GatewayError;
 }
 
+/** How the UI names a backend: "Local emulator" or "AWS". */
+export function backendLabel(kind: BackendKind): BackendInfo["label"] {
+  return kind === "emulator" ? "Local emulator" : "AWS";
+}
+
 const ARN_ACCOUNT = /^arn:aws[a-z-]*:codepipeline:[^:]*:(\d{12}):/;
 
 /** The account of an ARN such as arn:aws:codepipeline:us-east-1:123456789012:name. */
@@ -46,7 +51,7 @@ export async function getBackendInfo(gw?: Gateway): Promise<BackendInfo> {
   const { config } = gateway;
   const base = {
     kind: config.kind,
-    label: config.kind === "emulator" ? ("Local emulator" as const) : ("AWS" as const),
+    label: backendLabel(config.kind),
     region: config.region,
     ...(config.endpoint && { endpoint: config.endpoint }),
   };

@@ -101,3 +101,35 @@ export function jsonType(value: unknown): string {
   if (typeof value === "object") return "object";
   return typeof value;
 }
+
+/**
+ * Structural equality of JSON values: same primitives, same list items in order, same own keys
+ * with equal values in any key order. A member holding `undefined` counts as absent, as in JSON.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) {
+    // NaN is not JSON, but a document may still hold one: it equals itself.
+    return typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b);
+  }
+  const aList = Array.isArray(a);
+  if (aList !== Array.isArray(b)) return false;
+  if (aList) {
+    const bList = b as unknown[];
+    if (a.length !== bList.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], bList[i])) return false;
+    return true;
+  }
+  const ao = a as JsonObject;
+  const bo = b as JsonObject;
+  // for...in rather than Object.keys: no key arrays to allocate on this hot path (the diff
+  // compares whole pipelines). Plain JSON objects inherit no enumerable keys; hasOwn guards anyway.
+  let count = 0;
+  for (const key in ao) {
+    if (!hasOwn(ao, key) || ao[key] === undefined) continue;
+    if (!hasOwn(bo, key) || !jsonEqual(ao[key], bo[key])) return false;
+    count++;
+  }
+  for (const key in bo) if (hasOwn(bo, key) && bo[key] !== undefined) count--;
+  return count === 0;
+}

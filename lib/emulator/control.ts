@@ -10,6 +10,7 @@
  *   POST /_emulator/fail-next {pipelineName, stageName, actionName}
  *   POST /_emulator/throttle {fraction}     0..1 of AWS calls get ThrottlingException (evenly spread)
  *   POST /_emulator/latency {ms}            delay before every AWS answer
+ *   POST /_emulator/reject-next {message, exception?, operation?}  the next UpdatePipeline fails (reject-next.ts)
  *   GET  /_emulator/health                  {status, pipelines, timeScale, ...}
  *   GET  /_emulator/requests                AWS calls received, by operation, pipeline and region (request-counter.ts)
  *   POST /_emulator/requests/reset          zero those counts
@@ -18,6 +19,7 @@
  * was started with `controlApi: false`.
  */
 import { ServiceError } from "./errors";
+import { rejectNext } from "./reject-next";
 import { z } from "zod";
 import type { EmulatorService } from "./service";
 import { requestCounterRoutes } from "./request-counter";
@@ -62,6 +64,7 @@ const routes: ControlRoutes = {
   "/fail-next": { POST: withBody(schemas.failNext, (s, i) => (s.backend.engine.failNextRun(i), ok())) },
   "/throttle": { POST: withBody(schemas.throttle, (s, i) => (s.faults.setThrottleFraction(i.fraction), ok({ fraction: i.fraction }))) },
   "/latency": { POST: withBody(schemas.latency, (s, i) => ((s.faults.latencyMs = i.ms), ok({ ms: i.ms }))) },
+  "/reject-next": { POST: rejectNext },
   "/health": {
     GET: (s) =>
       ok({

@@ -1,6 +1,8 @@
+import type { ServiceError } from "./errors";
+
 /**
- * Fault injection for AWS calls, set through the control API: added latency, and a fraction of
- * calls answered with ThrottlingException. Throttling is spread evenly and deterministically
+ * Fault injection for AWS calls, set through the control API: added latency, a fraction of
+ * calls answered with ThrottlingException, and one-off rejections of an operation's next call. Throttling is spread evenly and deterministically
  * (a running credit, not a coin toss): with 0.5 every second call is throttled, with 0.25 every
  * fourth, with 1 all of them. Tests of retries then never depend on luck.
  */
@@ -9,6 +11,7 @@ export class Faults {
   private credit = 0;
   /** Added before every AWS answer. */
   latencyMs = 0;
+  private readonly rejections = new Map<string, ServiceError>();
 
   get throttleFraction(): number {
     return this.fraction;
@@ -29,5 +32,25 @@ export class Faults {
       return true;
     }
     return false;
+  }
+
+  /** The next call of `operation` fails with `error` (once). */
+  rejectNext(operation: string, error: ServiceError): void {
+    this.rejections.set(operation, error);
+  }
+
+  /** The rejection waiting for this call of `operation`, consumed. */
+  takeRejection(operation: string | undefined): ServiceError | undefined {
+    if (operation === undefined) return undefined;
+    const error = this.rejections.get(operation);
+    this.rejections.delete(operation);
+    return error;
+  }
+
+  /** Back to no faults at all. */
+  clear(): void {
+    this.setThrottleFraction(0);
+    this.latencyMs = 0;
+    this.rejections.clear();
   }
 }

@@ -6,17 +6,14 @@
  * (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionConfigurationProperty.html,
  * `secret`). The definitions and the execution views both mask through this file.
  */
-import { findActionProvider } from "@/lib/domain/catalog/catalog";
+import { SECRET_MASK, secretKeysOfAction } from "@/lib/domain/catalog/secrets";
 import { isObject, setOwn, type JsonObject } from "@/lib/domain/json";
 
-export const SECRET_MASK = "****";
+export { SECRET_MASK };
 
 /** The secret configuration keys of an action type (none for unknown or user-defined types). */
 export function secretKeys(actionTypeId: unknown): readonly string[] {
-  if (!isObject(actionTypeId)) return [];
-  const entry = findActionProvider(String(actionTypeId.category), String(actionTypeId.owner), String(actionTypeId.provider));
-  if (!entry || entry.providerIsUserDefined) return [];
-  return entry.configuration.filter((c) => c.secret).map((c) => c.key);
+  return secretKeysOfAction({ actionTypeId });
 }
 
 /** A copy of `configuration` with the action type's secret values replaced by `****`. */

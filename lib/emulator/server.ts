@@ -89,6 +89,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       sendAws(res, errorResponse(serviceErrors.throttling()));
       return;
     }
+    const rejection = service.faults.takeRejection(operationOf(target));
+    if (rejection) {
+      sendAws(res, errorResponse(rejection));
+      return;
+    }
     const response = route(service.backend, target, raw, { region });
     if (options.log) console.log(`[emulator] ${response.operation ?? target ?? "-"} → ${response.status}${response.status === 200 ? "" : ` ${String(response.body.__type)}`}`);
     sendAws(res, response);

@@ -54,8 +54,7 @@ export function openService(options: ServiceOptions): EmulatorService {
   const reset = () => {
     engine.reset();
     store.deleteAll();
-    faults.setThrottleFraction(0);
-    faults.latencyMs = 0;
+    faults.clear();
     requests.reset();
   };
   const seed = () => {

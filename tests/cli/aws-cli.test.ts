@@ -10,53 +10,20 @@ import {
   ListPipelinesCommand,
 } from "@aws-sdk/client-codepipeline";
 import { execFile } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing/start-test-emulator";
 import { approvalPipeline, eventually, quiesce } from "../aws/fixtures";
+import { AWS, awsCliAvailable as available, runAws } from "./debian-aws";
 
-const AWS = "/usr/bin/aws";
-const available = existsSync(AWS);
 const title = available
   ? "Debian AWS CLI v2 against the emulator"
   : `Debian AWS CLI v2 against the emulator — skipped: ${AWS} is absent (run scripts/install-test-deps.sh as root)`;
 
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 let emu: TestEmulator;
 
-/** Dummy credentials, no config files, no instance metadata lookups, no pager. */
-const CLI_ENV = {
-  PATH: process.env.PATH ?? "/usr/bin:/bin",
-  HOME: process.env.HOME ?? "/tmp",
-  AWS_ACCESS_KEY_ID: "test",
-  AWS_SECRET_ACCESS_KEY: "test",
-  AWS_DEFAULT_REGION: "us-east-1",
-  AWS_EC2_METADATA_DISABLED: "true",
-  AWS_CONFIG_FILE: "/dev/null",
-  AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-  AWS_PAGER: "",
-} as Record<string, string> as NodeJS.ProcessEnv;
-
-/** Runs the CLI asynchronously: the emulator answers from this very process, so never spawnSync. */
-function aws(...args: string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      AWS,
-      ["--endpoint-url", emu.url, "--region", "us-east-1", "--output", "json", "--no-cli-pager", "codepipeline", ...args],
-      { env: CLI_ENV, encoding: "utf8", timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const aws = (...args: string[]) => runAws(emu.url, ...args);
 
 /** The CLI's JSON output after a successful call (fails the test with stderr otherwise). */
 async function awsJson<T = Record<string, unknown>>(...args: string[]): Promise<T> {

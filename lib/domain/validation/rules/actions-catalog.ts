@@ -4,6 +4,7 @@
  */
 import { ACTION_PROVIDERS, type ProviderEntry } from "../../catalog/catalog";
 import { CODEPIPELINE_REGIONS, partitionOf } from "../../catalog/regions";
+import { SECRET_MASK, secretKeysOf } from "../../catalog/secrets";
 import { TYPE_VERSION, satisfies } from "../../pipeline/patterns";
 import type { ValidationContext } from "../context";
 import { arrayOf, describe, isObject, isString, type JsonObject } from "../../json";
@@ -231,15 +232,6 @@ export function deployedDeclaration(context: ValidationContext): JsonObject | un
   return deployed;
 }
 
-const MASKED = "****";
-
-/** Secret configuration keys per catalog row. */
-const SECRET_KEYS = new Map<ProviderEntry, readonly string[]>();
-for (const entry of ACTION_PROVIDERS) {
-  const keys = entry.configuration.filter((c) => c.secret).map((c) => c.key);
-  if (keys.length > 0) SECRET_KEYS.set(entry, keys);
-}
-
 const maskedSecrets = defineRule({
   id: "ACT019",
   title: "Masked secrets on new actions",
@@ -258,19 +250,18 @@ const maskedSecrets = defineRule({
 });
 
 function hasMaskedValue(config: JsonObject): boolean {
-  for (const key in config) if (config[key] === MASKED) return true;
+  for (const key in config) if (config[key] === SECRET_MASK) return true;
   return false;
 }
 
 function reportMasked(action: ActionRef, config: JsonObject, report: Reporter): void {
-  const entry = action.provider;
-  const secrets = entry ? SECRET_KEYS.get(entry) : undefined;
+  const secrets = secretKeysOf(action.provider);
   const isCustom = action.type.owner === "Custom";
   for (const key in config) {
-    if (config[key] !== MASKED) continue;
+    if (config[key] !== SECRET_MASK) continue;
     const path = joinPath(joinPath(action.path, "configuration"), key);
     const why = `${capitalize(actionLabel(action))} is not in the deployed pipeline (a new action, or its stage was renamed), so there is no stored secret to keep. Enter the real value of ${key}.`;
-    if (secrets?.includes(key)) {
+    if (secrets.includes(key)) {
       report.error(path, `"****" may be used in secret properties only when updating an existing action. ${why}`);
     } else if (isCustom) {
       // A custom type's secret flags are registered per account; "****" is almost surely a masked secret.

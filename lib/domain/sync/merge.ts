@@ -1,0 +1,407 @@
+/**
+ * Three-way merge at the model level: `base` (what the draft was opened from), `theirs` (the live
+ * pipeline now) and `mine` (the draft). Both diffs are taken from `base`, so their changes address
+ * the same elements and can be applied together. Changes to different stages, actions or fields
+ * merge by themselves; the same thing changed differently on both sides is a conflict the user
+ * settles with `resolveMerge(merge, { [conflict.id]: "mine" | "theirs" })`.
+ *
+ * What counts as "the same thing":
+ * - a field, or a field and one inside it (`onFailure` and `onFailure.result`);
+ * - an element removed on one side and changed, moved into or added to on the other;
+ * - the position of one stage or action (moved on both sides to different places);
+ * - two new stages (or two new actions of one stage) with the same name;
+ * - pipeline variables or triggers changed on both sides: merged item by item, a conflict only
+ *   when one item changed on both sides.
+ * Cosmetic changes (defaults written out, run orders renumbered) never conflict: they give way to
+ * the other side's real change. The result is checked by validation before any push.
+ */
+import { jsonEqual } from "../json";
+import { applyChanges } from "./apply";
+import {
+  actionKey,
+  stageKey,
+  targetKey,
+  type Anchor,
+  type Change,
+  type FieldChange,
+  type FieldPath,
+  type SyncDiff,
+} from "./changes";
+import { diffPrepared, prepare } from "./diff";
+import { KEYED_LISTS, keyedItemChanges, mergeKeyedLists, readPath } from "./fields";
+import { describeChange } from "./present";
+
+export type MergeSide = "theirs" | "mine";
+
+export interface MergeConflict {
+  /** Stable within one merge: `c1`, `c2`... */
+  readonly id: string;
+  /** What both sides changed, for people: "Build / Compile: configuration.ProjectName". */
+  readonly title: string;
+  readonly theirs: readonly Change[];
+  readonly mine: readonly Change[];
+}
+
+export interface ThreeWayMerge {
+  readonly base: unknown;
+  /** base → theirs (the live pipeline): what someone else changed. */
+  readonly theirs: SyncDiff;
+  /** base → mine (the draft). */
+  readonly mine: SyncDiff;
+  /** Changes made on one side only, or identically on both: applied whatever the choices. */
+  readonly agreed: readonly Change[];
+  readonly conflicts: readonly MergeConflict[];
+}
+
+export type MergeChoices = Readonly<Record<string, MergeSide>>;
+
+export function mergeDeclarations(base: unknown, theirs: unknown, mine: unknown): ThreeWayMerge {
+  const prepared = prepare(base);
+  const theirsDiff = diffPrepared(prepared, prepare(theirs), { newKeyPrefix: "t+" });
+  const mineDiff = diffPrepared(prepared, prepare(mine), { newKeyPrefix: "m+" });
+  // The same new stage or action on both sides is one element: mine's key becomes theirs', so
+  // what mine placed after it lands after theirs.
+  const { aliases, duplicates } = sameNewElements(theirsDiff.changes, mineDiff.changes);
+  const mineChanges = mineDiff.changes.map((c) => withAnchor(c, aliases));
+  const entries: Entry[] = [
+    ...theirsDiff.changes.map((change, n) => entry("theirs", change, n)),
+    ...mineChanges.map((change, n) => entry("mine", change, theirsDiff.changes.length + n)),
+  ];
+  const state = new MergeState(entries, new Set(entries.filter((e) => e.side === "mine" && duplicates.has(mineDiff.changes[e.id - theirsDiff.changes.length]!))));
+
+  const byKey = new Map<string, Entry[]>();
+  for (const e of entries) for (const key of e.claim.keys) push(byKey, key, e);
+  const seen = new Set<string>();
+  for (const list of byKey.values()) {
+    for (const t of list) {
+      if (t.side !== "theirs") continue;
+      for (const m of list) {
+        if (m.side !== "mine") continue;
+        const pair = `${t.id}:${m.id}`;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        state.relate(base, t, m);
+      }
+    }
+  }
+  return { base, theirs: theirsDiff, mine: { changes: mineChanges }, ...state.result() };
+}
+
+/** Mine's new elements that theirs added identically (same name, content and stage). */
+function sameNewElements(theirs: readonly Change[], mine: readonly Change[]): { aliases: Map<string, string>; duplicates: Set<Change> } {
+  const aliases = new Map<string, string>();
+  const duplicates = new Set<Change>();
+  const used = new Set<Change>();
+  for (const m of mine) {
+    const key = newKey(m);
+    if (key === undefined) continue;
+    const t = theirs.find((c) => !used.has(c) && newKey(c) !== undefined && sameChange(c, m));
+    if (!t) continue;
+    used.add(t);
+    duplicates.add(m);
+    aliases.set(key, newKey(t)!);
+  }
+  return { aliases, duplicates };
+}
+
+function withAnchor(c: Change, aliases: ReadonlyMap<string, string>): Change {
+  switch (c.kind) {
+    case "stage-added":
+    case "action-added":
+    case "stage-moved":
+    case "action-moved": {
+      const alias = c.after === null ? undefined : aliases.get(c.after);
+      return alias ? { ...c, after: alias } : c;
+    }
+    case "actions-reordered":
+      return c.order.some((k) => aliases.has(k)) ? { ...c, order: c.order.map((k) => aliases.get(k) ?? k) } : c;
+    default:
+      return c;
+  }
+}
+
+/**
+ * The merged declaration: every agreed change, plus the side chosen for each conflict (a conflict
+ * without a choice keeps "theirs", the live pipeline's change, so nothing live is lost by accident).
+ */
+export function resolveMerge(merge: ThreeWayMerge, choices: MergeChoices = {}): unknown {
+  const chosen = [...merge.agreed];
+  for (const conflict of merge.conflicts) chosen.push(...(choices[conflict.id] === "mine" ? conflict.mine : conflict.theirs));
+  return applyChanges(merge.base, reanchor(chosen, [...merge.theirs.changes, ...merge.mine.changes]), {
+    groupOrder: placedByBoth(merge),
+  });
+}
+
+/** True when the draft can be pushed as is: nothing conflicts. */
+export function mergesCleanly(merge: ThreeWayMerge): boolean {
+  return merge.conflicts.length === 0;
+}
+
+/** Stages both sides added or moved actions into. */
+function placedByBoth(merge: ThreeWayMerge): Set<number> {
+  const into = (diff: SyncDiff) =>
+    new Set(diff.changes.flatMap((c) => (c.kind === "action-added" ? [c.stage] : c.kind === "action-moved" ? [c.toStage] : [])));
+  const theirs = into(merge.theirs);
+  return new Set([...into(merge.mine)].filter((stage) => theirs.has(stage)));
+}
+
+// --- claims: what a change needs and what it sets ----------------------------------------------
+
+interface FieldClaim {
+  readonly target: string;
+  readonly path: FieldPath;
+}
+
+interface Claim {
+  /** Elements that must still exist for the change to make sense. */
+  readonly touches: readonly string[];
+  readonly removes?: string;
+  readonly fields: readonly FieldClaim[];
+  readonly position?: string;
+  readonly name?: string;
+  readonly reorder?: string;
+  /** Everything above, as one list of keys: only changes sharing a key can conflict. */
+  readonly keys: readonly string[];
+}
+
+interface Entry {
+  readonly id: number;
+  readonly side: MergeSide;
+  readonly change: Change;
+  readonly claim: Claim;
+  readonly cosmetic: boolean;
+}
+
+function entry(side: MergeSide, change: Change, id: number): Entry {
+  return { id, side, change, claim: claimOf(change), cosmetic: "cosmetic" in change && change.cosmetic === true };
+}
+
+function claimOf(c: Change): Claim {
+  const parts: Omit<Claim, "keys"> = claimParts(c);
+  const keys = [
+    ...parts.touches,
+    ...(parts.removes ? [parts.removes] : []),
+    ...parts.fields.map((f) => `F:${f.target}`),
+    ...(parts.position ? [`P:${parts.position}`] : []),
+    ...(parts.name ? [`N:${parts.name}`] : []),
+    ...(parts.reorder ? [`O:${parts.reorder}`] : []),
+  ];
+  return { ...parts, keys };
+}
+
+function claimParts(c: Change): Omit<Claim, "keys"> {
+  switch (c.kind) {
+    case "field": {
+      const target = targetKey(c.target);
+      const touches = c.target.kind === "action" ? [target, stageKey(c.target.stage)] : c.target.kind === "stage" ? [target] : [];
+      return { touches, fields: [{ target, path: c.path }] };
+    }
+    case "stage-renamed":
+      return { touches: [stageKey(c.stage)], fields: [{ target: stageKey(c.stage), path: ["name"] }] };
+    case "stage-removed":
+      return { touches: [stageKey(c.stage)], removes: stageKey(c.stage), fields: [] };
+    case "stage-moved":
+      return { touches: [stageKey(c.stage)], position: stageKey(c.stage), fields: [] };
+    case "stage-added":
+      return { touches: [], fields: [], ...(c.name !== undefined && { name: `p:${c.name}` }) };
+    case "action-added":
+      return { touches: [stageKey(c.stage)], fields: [], ...(c.name !== undefined && { name: `${stageKey(c.stage)}:${c.name}` }) };
+    case "action-removed": {
+      const key = actionKey(c.stage, c.action);
+      return { touches: [key, stageKey(c.stage)], removes: key, fields: [] };
+    }
+    case "action-moved": {
+      const key = actionKey(c.stage, c.action);
+      return { touches: [key, stageKey(c.stage), stageKey(c.toStage)], position: key, fields: [{ target: key, path: ["runOrder"] }] };
+    }
+    case "action-renamed": {
+      const key = actionKey(c.stage, c.action);
+      return { touches: [key, stageKey(c.stage)], fields: [{ target: key, path: ["name"] }] };
+    }
+    case "actions-reordered":
+      return { touches: [stageKey(c.stage)], fields: [], reorder: stageKey(c.stage) };
+  }
+}
+
+// --- relating the two sides ---------------------------------------------------------------------
+
+class MergeState {
+  private readonly replaced = new Map<Entry, Change>();
+  private readonly parent = new Map<Entry, Entry>();
+  private readonly conflicting = new Set<Entry>();
+
+  constructor(
+    private readonly entries: readonly Entry[],
+    private readonly dropped: Set<Entry>,
+  ) {}
+
+  relate(base: unknown, t: Entry, m: Entry): void {
+    if (this.dropped.has(t) || this.dropped.has(m)) return;
+    if (sameChange(t.change, m.change)) {
+      this.dropped.add(m);
+      return;
+    }
+    const removal = removes(t, m) || removes(m, t);
+    if (removal) {
+      if (t.cosmetic || m.cosmetic) this.giveWay(t, m);
+      else this.conflict(t, m);
+      return;
+    }
+    if (overlappingFields(t.claim, m.claim)) {
+      if (t.cosmetic || m.cosmetic) {
+        this.giveWay(t, m);
+        return;
+      }
+      const merged = mergedList(base, t.change, m.change);
+      if (merged) {
+        this.replaced.set(t, merged);
+        this.dropped.add(m);
+      } else this.conflict(t, m);
+      return;
+    }
+    const { claim: a } = t;
+    const { claim: b } = m;
+    if ((a.position && a.position === b.position) || (a.name && a.name === b.name)) {
+      this.conflict(t, m);
+      return;
+    }
+    // Two new orders for the same unmoved actions: cosmetic, the live one stays.
+    if (a.reorder && a.reorder === b.reorder) this.dropped.add(m);
+  }
+
+  /** A cosmetic change gives way to the other side's real one (both cosmetic: the later run order). */
+  private giveWay(t: Entry, m: Entry): void {
+    if (t.cosmetic && m.cosmetic) {
+      const later = laterRunOrder(t.change, m.change);
+      this.dropped.add(later === m.change ? t : m);
+    } else this.dropped.add(t.cosmetic ? t : m);
+  }
+
+  private conflict(t: Entry, m: Entry): void {
+    this.conflicting.add(t).add(m);
+    const rt = this.root(t);
+    const rm = this.root(m);
+    if (rt !== rm) this.parent.set(rm, rt);
+  }
+
+  private root(e: Entry): Entry {
+    let r = e;
+    while (this.parent.has(r)) r = this.parent.get(r)!;
+    return r;
+  }
+
+  result(): { agreed: Change[]; conflicts: MergeConflict[] } {
+    const agreed: Change[] = [];
+    const groups = new Map<Entry, Entry[]>();
+    for (const e of this.entries) {
+      if (this.dropped.has(e)) continue;
+      if (this.conflicting.has(e)) push(groups, this.root(e), e);
+      else agreed.push(this.final(e));
+    }
+    const conflicts = [...groups.values()].map((members, n) => {
+      const theirs = members.filter((e) => e.side === "theirs").map((e) => this.final(e));
+      const mine = members.filter((e) => e.side === "mine").map((e) => this.final(e));
+      return { id: `c${n + 1}`, title: describeChange(theirs[0] ?? mine[0]!).title, theirs, mine };
+    });
+    return { agreed, conflicts };
+  }
+
+  private final(e: Entry): Change {
+    return this.replaced.get(e) ?? e.change;
+  }
+}
+
+function removes(remover: Entry, other: Entry): boolean {
+  const key = remover.claim.removes;
+  return key !== undefined && other.claim.touches.includes(key);
+}
+
+function overlappingFields(a: Claim, b: Claim): boolean {
+  return a.fields.some((f) => b.fields.some((g) => f.target === g.target && isPrefixRelated(f.path, g.path)));
+}
+
+function isPrefixRelated(a: FieldPath, b: FieldPath): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Both sides made the same change (new elements: same name, place and content, whatever their keys). */
+function sameChange(a: Change, b: Change): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "stage-added" || a.kind === "action-added") {
+    const other = b as typeof a;
+    return a.name === other.name && jsonEqual(a.value, other.value) && (a.kind === "stage-added" || a.stage === (other as typeof a).stage);
+  }
+  if (a.kind === "field") {
+    const other = b as FieldChange;
+    return targetKey(a.target) === targetKey(other.target) && jsonEqual(a.path, other.path) && jsonEqual(a.after, other.after) && (a.after !== undefined) === (other.after !== undefined);
+  }
+  return jsonEqual(withoutLocation(a), withoutLocation(b));
+}
+
+/** Paths, names and display places come from each side's document; what a change does does not. */
+function withoutLocation(c: Change): unknown {
+  const { beforePath: _b, afterPath: _a, ...rest } = c;
+  if (rest.kind === "stage-moved" || rest.kind === "action-moved") {
+    const { from: _f, to: _t, name: _n, ...core } = rest;
+    return core;
+  }
+  return rest;
+}
+
+function newKey(c: Change): string | undefined {
+  return c.kind === "stage-added" || c.kind === "action-added" ? c.key : undefined;
+}
+
+/** Of two cosmetic run-order changes, the later value: insertions on either side push later groups back. */
+function laterRunOrder(a: Change, b: Change): Change {
+  const value = (c: Change) => (c.kind === "field" && typeof c.after === "number" ? c.after : c.kind === "action-moved" && typeof c.runOrder === "number" ? c.runOrder : -Infinity);
+  return value(b) > value(a) ? b : a;
+}
+
+/** Variables or triggers changed on both sides: one merged list when no item changed on both. */
+function mergedList(base: unknown, t: Change, m: Change): FieldChange | undefined {
+  if (t.kind !== "field" || m.kind !== "field" || t.target.kind !== "pipeline" || m.target.kind !== "pipeline") return undefined;
+  if (t.path.length !== 1 || m.path.length !== 1 || t.path[0] !== m.path[0]) return undefined;
+  const keyOf = KEYED_LISTS.get(t.path[0]!);
+  if (!keyOf) return undefined;
+  const before = readPath(base, t.path);
+  const merged = mergeKeyedLists(before, t.after, m.after, keyOf);
+  if (!merged) return undefined;
+  const items = keyedItemChanges(before, merged, keyOf);
+  return { ...t, after: merged, ...(items && { items }) };
+}
+
+/**
+ * Placed elements whose anchor is a new element left out (the other side won its conflict) follow
+ * that element's own anchor instead, so they land where it would have been.
+ */
+function reanchor(chosen: readonly Change[], all: readonly Change[]): Change[] {
+  const present = new Set(chosen.map(newKey).filter((k): k is string => k !== undefined));
+  const anchorOf = new Map<string, Anchor>();
+  for (const c of all) {
+    const key = newKey(c);
+    if (key && "after" in c) anchorOf.set(key, c.after as Anchor);
+  }
+  const resolve = (anchor: Anchor): Anchor => {
+    const seen = new Set<string>();
+    let a = anchor;
+    while (a !== null && anchorOf.has(a) && !present.has(a) && !seen.has(a)) {
+      seen.add(a);
+      a = anchorOf.get(a)!;
+    }
+    return a;
+  };
+  return chosen.map((c) => {
+    if (c.kind !== "stage-added" && c.kind !== "action-added" && c.kind !== "stage-moved" && c.kind !== "action-moved") return c;
+    const after = resolve(c.after);
+    return after === c.after ? c : { ...c, after };
+  });
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

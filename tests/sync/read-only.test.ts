@@ -1,0 +1,88 @@
+/**
+ * PIPEWRIGHT_READ_ONLY=1 refuses every mutating server action on the server. The test finds every
+ * `app/**\/actions.ts`, imports it, and calls every exported function directly (not through the
+ * UI) with an input that would otherwise succeed; each mutating one must answer `read-only`, and
+ * the backend must be unchanged afterwards. A new action fails this test until it is listed below.
+ */
+import { CreatePipelineCommand, ListPipelinesCommand, type PipelineDeclaration } from "@aws-sdk/client-codepipeline";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing/start-test-emulator";
+import { quiesce } from "../aws/fixtures";
+import { releasePipeline, useEmulatorBackend } from "./fixtures";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Every server action, with an input that passes its schema, and whether it changes the backend. */
+const ACTIONS: Record<string, { readonly mutating: boolean; readonly input: unknown }> = {
+  "app/designer/actions.ts#openLivePipeline": { mutating: false, input: { name: "ro-live" } },
+  "app/designer/actions.ts#reviewPush": { mutating: false, input: { declaration: releasePipeline("ro-live"), base: { name: "ro-live", region: "us-east-1", version: 1 } } },
+  "app/designer/actions.ts#pushPipeline": { mutating: true, input: { declaration: releasePipeline("ro-live"), base: { name: "ro-live", region: "us-east-1", version: 1 } } },
+  "app/pipelines/[name]/actions.ts#deletePipelineAction": { mutating: true, input: { name: "ro-live", confirmName: "ro-live" } },
+};
+
+function actionFiles(): string[] {
+  return (readdirSync(path.join(root, "app"), { recursive: true }) as string[])
+    .filter((file) => path.basename(file) === "actions.ts")
+    .map((file) => path.posix.join("app", file.split(path.sep).join("/")))
+    .sort();
+}
+
+let emu: TestEmulator;
+let restoreEnv: () => void;
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ timeScale: 100 });
+  restoreEnv = useEmulatorBackend(emu);
+  await emu.client.send(new CreatePipelineCommand({ pipeline: releasePipeline("ro-live") as unknown as PipelineDeclaration }));
+  await quiesce(emu.client, "ro-live");
+});
+afterAll(async () => {
+  delete process.env.PIPEWRIGHT_READ_ONLY;
+  restoreEnv?.();
+  await emu?.close();
+});
+
+async function backendState(): Promise<string> {
+  const listed = await emu.client.send(new ListPipelinesCommand({}));
+  return JSON.stringify(listed.pipelines?.map((p) => [p.name, p.version]));
+}
+
+describe("read-only deployments (PIPEWRIGHT_READ_ONLY=1)", { timeout: 60_000 }, () => {
+  it("refuses every mutating server action on the server, and changes nothing on the backend", async () => {
+    const before = await backendState();
+    process.env.PIPEWRIGHT_READ_ONLY = "1";
+    const seen: string[] = [];
+    try {
+      for (const file of actionFiles()) {
+        const module = (await import(path.join(root, file))) as Record<string, unknown>;
+        for (const [name, exported] of Object.entries(module)) {
+          if (typeof exported !== "function") continue;
+          const id = `${file}#${name}`;
+          seen.push(id);
+          const entry = ACTIONS[id];
+          expect(entry, `${id} is a server action this test does not know: add it to ACTIONS with an input that would succeed`).toBeDefined();
+          const result = (await (exported as (input: unknown) => Promise<{ status: string; message?: string }>)(entry!.input)) as { status: string; message?: string };
+          if (entry!.mutating) {
+            expect(result, id).toEqual({ status: "read-only", message: expect.stringContaining("PIPEWRIGHT_READ_ONLY=1") });
+          } else {
+            expect(result.status, id).not.toBe("read-only");
+          }
+        }
+      }
+    } finally {
+      delete process.env.PIPEWRIGHT_READ_ONLY;
+    }
+    expect(seen.sort()).toEqual(Object.keys(ACTIONS).sort());
+    expect(await backendState()).toBe(before);
+  });
+
+  it("lets the same calls through when the variable is not set (so the refusal above is the guard's)", async () => {
+    const { pushPipeline } = await import("@/app/designer/actions");
+    const pushed = await pushPipeline(ACTIONS["app/designer/actions.ts#pushPipeline"]!.input as Parameters<typeof pushPipeline>[0]);
+    expect(pushed).toMatchObject({ status: "pushed", version: 2 });
+    const { deletePipelineAction } = await import("@/app/pipelines/[name]/actions");
+    expect(await deletePipelineAction({ name: "ro-live", confirmName: "ro-live" })).toMatchObject({ status: "deleted" });
+  });
+});
