@@ -30,9 +30,9 @@ export default tseslint.config(
     // wait for what the user sees, never for a fixed time.
     files: ["e2e/**/*.spec.ts"],
     rules: {
-      "no-restricted-imports": [
+      "@typescript-eslint/no-restricted-imports": [
         "error",
-        { paths: [{ name: "@playwright/test", message: "Import test and expect from ./fixtures." }] },
+        { paths: [{ name: "@playwright/test", message: "Import test and expect from ./fixtures.", allowTypeImports: true }] },
       ],
       "no-restricted-syntax": [
         "error",

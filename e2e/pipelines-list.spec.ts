@@ -1,5 +1,6 @@
 import { CodePipelineClient } from "@aws-sdk/client-codepipeline";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { controlClient } from "../lib/emulator/testing/control-client";
 import { seedManyPipelines, type SeededPipeline } from "../lib/emulator/testing/many-pipelines";
 

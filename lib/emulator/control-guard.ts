@@ -14,7 +14,7 @@
  * new route is covered without anything to add.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import type { ControlResponse } from "./control";
+import type { ControlResponse } from "./control-types";
 
 /** The header every control call carries; a browser may send it only after a preflight. */
 export const CONTROL_HEADER = "x-pipewright-control";

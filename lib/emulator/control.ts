@@ -22,14 +22,12 @@ import { ServiceError } from "./errors";
 import { rejectNext } from "./reject-next";
 import { z } from "zod";
 import type { EmulatorService } from "./service";
-import { requestCounterRoutes } from "./request-counter";
+import { requestCounterRoutes } from "./request-counter-routes";
+import type { ControlResponse, ControlRoute, ControlRoutes } from "./control-types";
 
 export const CONTROL_PREFIX = "/_emulator";
 
-export interface ControlResponse {
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-}
+export type { ControlResponse };
 
 const schemas = {
   timeScale: z.object({ timeScale: z.number().positive().max(100_000) }),
@@ -38,9 +36,7 @@ const schemas = {
   latency: z.object({ ms: z.int().min(0).max(60_000) }),
 };
 
-type Route = (service: EmulatorService, body: unknown) => ControlResponse;
-/** Control endpoints by path under CONTROL_PREFIX; modules beside this one register theirs in `routes`. */
-export type ControlRoutes = Record<string, Partial<Record<"GET" | "POST", Route>>>;
+type Route = ControlRoute;
 
 const ok = (body: Record<string, unknown> = {}): ControlResponse => ({ status: 200, body: { ok: true, ...body } });
 

@@ -7,7 +7,7 @@
  * The throttling check runs first; the rejection is used up by the call it answers.
  */
 import { z } from "zod";
-import type { ControlResponse } from "./control";
+import type { ControlResponse } from "./control-types";
 import { ServiceError } from "./errors";
 import type { EmulatorService } from "./service";
 

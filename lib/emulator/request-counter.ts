@@ -9,7 +9,6 @@
  *
  * `pipelines` covers the operations whose input names one pipeline (`name` or `pipelineName`).
  */
-import type { ControlRoutes } from "./control";
 
 export interface RequestCounts {
   readonly total: number;
@@ -83,8 +82,3 @@ export class RequestCounter {
     this.since = this.clock();
   }
 }
-
-export const requestCounterRoutes: ControlRoutes = {
-  "/requests": { GET: (s) => ({ status: 200, body: { ok: true, ...s.requests.snapshot() } }) },
-  "/requests/reset": { POST: (s) => (s.requests.reset(), { status: 200, body: { ok: true } }) },
-};

@@ -19,7 +19,9 @@ async function ruleIds(code: string, filePath = SPEC): Promise<string[]> {
 // The first lint loads typescript-eslint: seconds on a busy machine.
 describe("e2e spec rules", { timeout: 60_000 }, () => {
   it("a spec takes test and expect from the shared fixture", async () => {
-    expect(await ruleIds(`import { test } from "@playwright/test";\ntest("x", () => {});\n`)).toEqual(["no-restricted-imports"]);
+    expect(await ruleIds(`import { test } from "@playwright/test";\ntest("x", () => {});\n`)).toEqual(["@typescript-eslint/no-restricted-imports"]);
+    // Types are not a second way to write tests.
+    expect(await ruleIds(`import type { Page } from "@playwright/test";\nimport { test } from "./fixtures";\ntest("x", () => {});\nexport type P = Page;\n`)).toEqual([]);
     expect(await ruleIds(`import { test } from "./fixtures";\ntest("x", () => {});\n`)).toEqual([]);
   });
 

@@ -5,7 +5,7 @@
  * stored source never goes stale when the importers improve.
  */
 import { z } from "zod";
-import type { ImportForm, Syntax } from "./types";
+import type { ImportForm, Syntax } from "./forms";
 
 /** Bump when the shape changes, and add a named migration from the previous version. */
 export const SOURCE_DOCUMENT_VERSION = 1;

@@ -8,20 +8,8 @@ import type { CfnObject, CfnValue } from "./cloudformation/intrinsics";
 import type { SourceDocument } from "./source-document";
 import type { SourceText } from "./splice/splice-document";
 
-/** What a text held. */
-export type ImportForm =
-  | "declaration" // the bare PipelineDeclaration
-  | "get-pipeline" // `aws codepipeline get-pipeline` output: {pipeline, metadata}
-  | "cli-input" // create-pipeline (or update-pipeline) --cli-input-json: {pipeline, tags?}
-  | "cloudformation-template" // a template with one or more AWS::CodePipeline::Pipeline resources
-  | "cloudformation-resource" // one {Type: AWS::CodePipeline::Pipeline, Properties} on its own
-  | "cloudformation-snippet"; // logical ids → resources, as the resource reference prints them: {MyPipeline: {Type, Properties}}
-
-/** What export writes (the CLI's `--to`). */
-export type ExportForm = "declaration" | "get-pipeline" | "cli-input" | "cloudformation-yaml" | "cloudformation-json";
-export const EXPORT_FORMS: readonly ExportForm[] = ["declaration", "get-pipeline", "cli-input", "cloudformation-yaml", "cloudformation-json"];
-
-export type Syntax = "json" | "yaml";
+export { EXPORT_FORMS, type ExportForm, type ImportForm, type Syntax } from "./forms";
+import type { ImportForm, Syntax } from "./forms";
 
 export type WarningCode =
   | "unresolved-reference" // a CloudFormation intrinsic kept as a placeholder string

@@ -4,7 +4,7 @@
  * never mutated; unchanged stages and actions keep their identity. Changes that name elements
  * `before` does not have are ignored, so the function is total.
  */
-import { effectiveRunOrder } from "../designer/document";
+import { effectiveRunOrder } from "../pipeline/pipeline-index";
 import { isObject } from "../json";
 import {
   actionKey,

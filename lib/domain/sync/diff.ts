@@ -14,7 +14,7 @@ import { actionKey, stageKey, type Change, type FieldChange, type GroupPlace, ty
 import { KEYED_LISTS, keyedItemChanges, leafDifferences, type LeafDifference } from "./fields";
 import { match, rawAction, type Matching, type Side } from "./match";
 import { heaviestChain, longestIncreasing } from "./order";
-import { buildIndex, type ActionRef, type StageRef } from "./pipeline-read";
+import { buildIndex, type ActionRef, type StageRef } from "../pipeline/pipeline-index";
 
 export interface DiffOptions {
   /** Prefix of the keys of elements only `after` has (a merge gives each side its own). */

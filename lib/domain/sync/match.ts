@@ -8,7 +8,7 @@
  * matched: they come and go with their stage.
  */
 import { isObject, jsonEqual } from "../json";
-import type { ActionRef, PipelineIndex, StageRef } from "./pipeline-read";
+import type { ActionRef, PipelineIndex, StageRef } from "../pipeline/pipeline-index";
 
 export interface Matching {
   /** `before` stage index → `after` stage index, and back. */

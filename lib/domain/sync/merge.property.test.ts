@@ -11,7 +11,9 @@ import { documentFromDeclaration } from "../designer/document";
 import { sampleDeclaration } from "../designer/test-fixtures";
 import { STARTER_TEMPLATES } from "../designer/templates";
 import { declarationArb } from "../formats/testing/arbitrary-declaration";
-import { arbitraryPipelineGarbage, arbitraryValidPipeline, deepFreeze } from "../validation/testing/arbitraries";
+import { deepFreeze } from "../validation/testing/edits";
+import { arbitraryPipelineGarbage } from "../validation/testing/garbage";
+import { arbitraryValidPipeline } from "../validation/testing/generator";
 import { mergeDeclarations, resolveMerge } from "./merge";
 import { editsArb, runEdits, type PipelineMember } from "./testing/edits";
 

@@ -1,6 +1,6 @@
 import type { ValidationContext } from "./context";
 import type { Diagnostic, Severity } from "./diagnostic";
-import type { PipelineIndex } from "./pipeline-index";
+import type { PipelineIndex } from "../pipeline/pipeline-index";
 
 /**
  * Collects findings under one diagnostic code: a rule's reporter files under the rule's id, so a

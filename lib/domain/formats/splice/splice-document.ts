@@ -7,7 +7,7 @@
 import { parseDocument, type Document } from "yaml";
 import { toLongForms, type CfnValue } from "../cloudformation/intrinsics";
 import { nodeToValue, YAML_OPTIONS } from "../cloudformation/parse-yaml";
-import type { Syntax } from "../types";
+import type { Syntax } from "../forms";
 import type { Located } from "./located";
 import { locateJson } from "./locate-json";
 import { locateYaml, type LocatedYaml } from "./locate-yaml";

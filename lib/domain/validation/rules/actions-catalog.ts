@@ -9,7 +9,7 @@ import { TYPE_VERSION, satisfies } from "../../pipeline/patterns";
 import type { ValidationContext } from "../context";
 import { arrayOf, describe, isObject, isString, type JsonObject } from "../../json";
 import { joinPath } from "../path";
-import type { ActionRef } from "../pipeline-index";
+import type { ActionRef } from "../../pipeline/pipeline-index";
 import { defineRule, type Reporter, type Rule } from "../rule";
 import { actionLabel, capitalize, validTypeId } from "./actions-support";
 

@@ -16,7 +16,7 @@ import {
 import { checkString } from "../checks";
 import { describe, isObject, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
-import type { ActionRef } from "../pipeline-index";
+import type { ActionRef } from "../../pipeline/pipeline-index";
 import { defineRule, type Reporter, type Rule } from "../rule";
 import { EnvironmentVariableTypeSchema } from "../../pipeline/declaration";
 import { actionLabel, capitalize, hasReference, isType, validTypeId } from "./actions-support";

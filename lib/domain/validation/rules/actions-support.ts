@@ -2,7 +2,7 @@
 import { ActionCategorySchema, ActionOwnerSchema } from "../../pipeline/declaration";
 import { PROVIDER } from "../../pipeline/patterns";
 import { arrayOf, describe, isObject, type JsonObject } from "../../json";
-import type { ActionRef, StageRef } from "../pipeline-index";
+import type { ActionRef, StageRef } from "../../pipeline/pipeline-index";
 import { enumState } from "../enums";
 
 

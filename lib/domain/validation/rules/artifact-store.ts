@@ -4,7 +4,7 @@ import { BUCKET_NAME, ENCRYPTION_KEY_ID, REGION, satisfies } from "../../pipelin
 import { checkString } from "../checks";
 import { arrayOf, describe, hasOwn, isObject, isString, jsonType, type JsonObject } from "../../json";
 import { joinPath } from "../path";
-import type { ActionRef, PipelineIndex } from "../pipeline-index";
+import type { ActionRef, PipelineIndex } from "../../pipeline/pipeline-index";
 import { defineRule, type Rule } from "../rule";
 import { ArtifactStoreTypeSchema, EncryptionKeyTypeSchema } from "../../pipeline/declaration";
 import { enumState } from "../enums";

@@ -7,7 +7,7 @@ import { ARTIFACT_NAME, LIMITS, OUTPUT_FILE, satisfies } from "../../pipeline/pa
 import { checkString } from "../checks";
 import { arrayOf, describe, isObject, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
-import { runsBefore, type ActionRef, type ArtifactRef, type PipelineIndex } from "../pipeline-index";
+import { runsBefore, type ActionRef, type ArtifactRef, type PipelineIndex } from "../../pipeline/pipeline-index";
 import { defineRule, type Reporter, type Rule } from "../rule";
 import { actionLabel, capitalize, forEachConditionRule, isType, validTypeId } from "./actions-support";
 

@@ -5,7 +5,7 @@
  */
 import { findRuleProvider, type ProviderEntry } from "../../catalog/catalog";
 import { arrayOf, isObject, isString, type JsonObject } from "../../json";
-import { memoize, type PipelineIndex, type StageRef } from "../pipeline-index";
+import { memoize, type PipelineIndex, type StageRef } from "../../pipeline/pipeline-index";
 import type { ConditionBlock } from "../variable-references";
 
 export const CONDITION_BLOCKS: readonly ConditionBlock[] = ["beforeEntry", "onSuccess", "onFailure"];

@@ -6,7 +6,7 @@
 import type { ProviderEntry, ProviderKind } from "../../catalog/catalog";
 import { describe, isString, type JsonObject } from "../../json";
 import { joinPath } from "../path";
-import type { ActionRef, PipelineIndex } from "../pipeline-index";
+import type { ActionRef, PipelineIndex } from "../../pipeline/pipeline-index";
 import type { Reporter } from "../rule";
 import { hasReference } from "./actions-support";
 

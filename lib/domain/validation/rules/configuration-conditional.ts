@@ -6,7 +6,7 @@
  */
 import { findActionProvider, findRuleProvider, type ProviderEntry } from "../../catalog/catalog";
 import { arrayOf, describe, isObject, isString, type JsonObject } from "../../json";
-import type { ActionRef } from "../pipeline-index";
+import type { ActionRef } from "../../pipeline/pipeline-index";
 import { defineRule, type Rule } from "../rule";
 import { actionLabel, forEachConditionRule } from "./actions-support";
 import { buildChecks } from "./configuration-conditional-build";

@@ -7,7 +7,7 @@ import { ACTION_PROVIDERS, type ProviderEntry } from "../../catalog/catalog";
 import { CONFIG_KEY, CONFIG_VALUE } from "../../pipeline/patterns";
 import { describe, isString, jsonType, type JsonObject } from "../../json";
 import { joinPath } from "../path";
-import type { ActionRef, PipelineIndex } from "../pipeline-index";
+import type { ActionRef, PipelineIndex } from "../../pipeline/pipeline-index";
 import { defineRule, type Reporter, type Rule } from "../rule";
 import { actionLabel, capitalize, hasReference, isType } from "./actions-support";
 

@@ -1,7 +1,7 @@
 /** EXEC001–EXEC003: what pushing an update does to running executions and rollback targets. */
 import type { ValidationContext } from "../context";
 import { arrayOf, isInteger, isObject } from "../../json";
-import type { PipelineIndex } from "../pipeline-index";
+import type { PipelineIndex } from "../../pipeline/pipeline-index";
 import { defineRule, type Rule } from "../rule";
 import { ExecutionModeSchema } from "../../pipeline/declaration";
 import { enumState } from "../enums";

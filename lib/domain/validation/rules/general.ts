@@ -8,7 +8,7 @@
  */
 import { describe, hasOwn, isInteger, isObject, jsonType, type JsonObject } from "../../json";
 import { formatPath, joinPath, type PathSegment } from "../path";
-import { memoize, type PipelineIndex } from "../pipeline-index";
+import { memoize, type PipelineIndex } from "../../pipeline/pipeline-index";
 import { defineRule, type Rule } from "../rule";
 import type { Severity } from "../diagnostic";
 import { MEMBERS } from "../../pipeline/members";

@@ -4,7 +4,7 @@ import { LIMITS, PIPELINE_NAME, ROLE_ARN, satisfies } from "../../pipeline/patte
 import { checkString } from "../checks";
 import type { ValidationContext } from "../context";
 import { arrayOf, describe, isInteger, isObject, isString, jsonType } from "../../json";
-import type { ActionRef, PipelineIndex } from "../pipeline-index";
+import type { ActionRef, PipelineIndex } from "../../pipeline/pipeline-index";
 import { defineRule, type Reporter, type Rule } from "../rule";
 import { ExecutionModeSchema, PipelineTypeSchema } from "../../pipeline/declaration";
 import { enumState } from "../enums";

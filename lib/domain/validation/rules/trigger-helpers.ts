@@ -2,7 +2,7 @@
 import { TriggerProviderTypeSchema } from "../../pipeline/declaration";
 import { ACTION_NAME } from "../../pipeline/patterns";
 import { arrayOf, isObject, isString, type JsonObject } from "../../json";
-import type { ActionRef, PipelineIndex } from "../pipeline-index";
+import type { ActionRef, PipelineIndex } from "../../pipeline/pipeline-index";
 
 /** The only trigger provider the model has. */
 export const PROVIDER_TYPE = TriggerProviderTypeSchema.options[0];

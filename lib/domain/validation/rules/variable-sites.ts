@@ -13,7 +13,7 @@
 import { NAMESPACE, satisfies } from "../../pipeline/patterns";
 import { isObject, type JsonObject } from "../../json";
 import { joinPath } from "../path";
-import { memoize, type ActionRef, type PipelineIndex } from "../pipeline-index";
+import { memoize, type ActionRef, type PipelineIndex } from "../../pipeline/pipeline-index";
 import {
   actionScope,
   checkReference,

@@ -12,7 +12,7 @@ import {
 } from "../../pipeline/patterns";
 import { checkString } from "../checks";
 import { arrayOf, describe, isObject, isString, jsonType } from "../../json";
-import type { PipelineIndex } from "../pipeline-index";
+import type { PipelineIndex } from "../../pipeline/pipeline-index";
 import { defineRule, type Rule } from "../rule";
 import {
   CODEPIPELINE_NAMESPACE,
