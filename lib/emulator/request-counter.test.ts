@@ -1,4 +1,5 @@
 /** The control API's request counter: what the app's upstream-call budget is measured with. */
+import { CONTROL_HEADERS } from "./control-guard";
 import {
   CodePipelineClient,
   CreatePipelineCommand,
@@ -72,7 +73,7 @@ describe("GET /_emulator/requests", () => {
   });
 
   it("answers 405 for the wrong method", async () => {
-    const response = await fetch(`${emu.url}/_emulator/requests/reset`);
+    const response = await fetch(`${emu.url}/_emulator/requests/reset`, { headers: CONTROL_HEADERS });
     expect(response.status).toBe(405);
   });
 });

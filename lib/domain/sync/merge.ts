@@ -51,6 +51,12 @@ export interface ThreeWayMerge {
   /** Changes made on one side only, or identically on both: applied whatever the choices. */
   readonly agreed: readonly Change[];
   readonly conflicts: readonly MergeConflict[];
+  /**
+   * Both sides hold the same document: it is the merge, exactly as written. Replaying the changes
+   * would give an equivalent pipeline but could list a stage's actions in runOrder instead of the
+   * order both sides kept, which a diff against the live pipeline would then show.
+   */
+  readonly agreedDocument?: unknown;
 }
 
 export type MergeChoices = Readonly<Record<string, MergeSide>>;
@@ -67,6 +73,9 @@ export function mergeDeclarations(base: unknown, theirs: unknown, mine: unknown)
     ...theirsDiff.changes.map((change, n) => entry("theirs", change, n)),
     ...mineChanges.map((change, n) => entry("mine", change, theirsDiff.changes.length + n)),
   ];
+  if (jsonEqual(theirs, mine)) {
+    return { base, theirs: theirsDiff, mine: { changes: mineChanges }, agreed: theirsDiff.changes, conflicts: [], agreedDocument: theirs };
+  }
   const state = new MergeState(entries, new Set(entries.filter((e) => e.side === "mine" && duplicates.has(mineDiff.changes[e.id - theirsDiff.changes.length]!))));
 
   const byKey = new Map<string, Entry[]>();
@@ -125,6 +134,7 @@ function withAnchor(c: Change, aliases: ReadonlyMap<string, string>): Change {
  * without a choice keeps "theirs", the live pipeline's change, so nothing live is lost by accident).
  */
 export function resolveMerge(merge: ThreeWayMerge, choices: MergeChoices = {}): unknown {
+  if (merge.agreedDocument !== undefined) return structuredClone(merge.agreedDocument);
   const chosen = [...merge.agreed];
   for (const conflict of merge.conflicts) chosen.push(...(choices[conflict.id] === "mine" ? conflict.mine : conflict.theirs));
   return applyChanges(merge.base, reanchor(chosen, [...merge.theirs.changes, ...merge.mine.changes]), {
