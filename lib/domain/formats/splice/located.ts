@@ -8,7 +8,11 @@ import type { CfnValue } from "../cloudformation/intrinsics";
 interface Base {
   /** First character of the node, including a YAML tag or anchor written before it. */
   readonly start: number;
-  /** End of the node's content (trailing spaces, comments and line breaks excluded). */
+  /**
+   * End of the node's text: after its last character for scalars and flow collections; for YAML
+   * block collections and block scalars, the end of their last line (a comment there included,
+   * the line break not), since they own whole lines.
+   */
   readonly end: number;
   /** The value the node holds, as the importers read it. */
   readonly value: CfnValue;
