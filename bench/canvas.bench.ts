@@ -222,6 +222,20 @@ interface RunFigures {
   notes: string[];
 }
 
+/**
+ * Polls an expression from here until it is true. Not page.waitForFunction: when the expression
+ * is not already true, that compiles it inside the page with eval, which the app's
+ * Content-Security-Policy forbids (proxy.ts). page.evaluate is not subject to it. The figures
+ * come from in-page timestamps, so the polling interval does not change them.
+ */
+async function waitInPage(page: Page, expression: string, timeoutMs: number, intervalMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await new Promise((done) => setTimeout(done, intervalMs));
+  }
+}
+
 async function openCanvas(browser: Browser, base: string, target: Target): Promise<{ page: Page; interactive: number; notes: string[] }> {
   const context = await browser.newContext({ viewport: VIEWPORT, baseURL: base });
   const page = await context.newPage();
@@ -238,7 +252,7 @@ async function openCanvas(browser: Browser, base: string, target: Target): Promi
   await page.goto(target.url, { waitUntil: "commit" });
   const notes: string[] = [];
   try {
-    await page.waitForFunction("window.__bench.interactiveAt !== null", undefined, { timeout: 60_000, polling: 100 });
+    await waitInPage(page, "window.__bench.interactiveAt !== null", 60_000, 100);
   } catch {
     const state = await page.evaluate(
       `({ nodes: document.querySelectorAll(${JSON.stringify(target.nodeSelector)}).length, visibleAt: window.__bench.nodesVisibleAt, transform: window.__bench.transform() })`,
@@ -463,7 +477,7 @@ async function measureRenameToBadges(page: Page, used: string[], notes: string[]
     await page.evaluate("window.__bench.watchBadges()");
     await field.press(sibling);
     try {
-      await page.waitForFunction("window.__bench.badgeWatch.changedAt !== null", undefined, { timeout: 5_000, polling: 50 });
+      await waitInPage(page, "window.__bench.badgeWatch.changedAt !== null", 5_000, 50);
     } catch {
       notes.push(`edit-to-badges: renaming ${name} to ${match[1]}${sibling} changed no badge within 5 s`);
       break;
@@ -494,7 +508,7 @@ async function measureEditToBadges(page: Page, used: string[], notes: string[]):
     await page.evaluate("window.__bench.watchBadges()");
     await page.keyboard.press("Delete");
     try {
-      await page.waitForFunction("window.__bench.badgeWatch.changedAt !== null", undefined, { timeout: 5_000, polling: 50 });
+      await waitInPage(page, "window.__bench.badgeWatch.changedAt !== null", 5_000, 50);
     } catch {
       notes.push(`edit-to-badges: deleting ${id} with the Delete key changed no badge within 5 s`);
       break;
