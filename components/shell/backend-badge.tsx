@@ -7,7 +7,7 @@ import { describeGatewayError } from "@/lib/aws/errors";
  * it renders what backend-info says (never credentials), including when nothing answers.
  */
 export async function BackendBadge() {
-  // The backend is probed per request, never at build time (when no emulator runs).
+  // Rendered per request, never at build time (when no emulator runs).
   await connection();
   // Through the shared read cache: every page view shows it, the backend is asked once a minute.
   const info = await readBackendInfo();
