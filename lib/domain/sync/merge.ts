@@ -15,23 +15,14 @@
  * Cosmetic changes (defaults written out, run orders renumbered) never conflict: they give way to
  * the other side's real change. The result is checked by validation before any push.
  */
-import { jsonEqual } from "../json";
 import { applyChanges } from "./apply";
-import {
-  actionKey,
-  stageKey,
-  targetKey,
-  type Anchor,
-  type Change,
-  type FieldChange,
-  type FieldPath,
-  type SyncDiff,
-} from "./changes";
+import type { Anchor, Change, FieldChange, SyncDiff } from "./changes";
 import { diffPrepared, prepare } from "./diff";
 import { KEYED_LISTS, keyedItemChanges, mergeKeyedLists, readPath } from "./fields";
+import { entry, newKey, overlappingFields, removes, sameChange, type Entry, type MergeSide } from "./merge-claims";
 import { describeChange } from "./present";
 
-export type MergeSide = "theirs" | "mine";
+export type { MergeSide };
 
 export interface MergeConflict {
   /** Stable within one merge: `c1`, `c2`... */
@@ -155,84 +146,6 @@ function placedByBoth(merge: ThreeWayMerge): Set<number> {
   return new Set([...into(merge.mine)].filter((stage) => theirs.has(stage)));
 }
 
-// --- claims: what a change needs and what it sets ----------------------------------------------
-
-interface FieldClaim {
-  readonly target: string;
-  readonly path: FieldPath;
-}
-
-interface Claim {
-  /** Elements that must still exist for the change to make sense. */
-  readonly touches: readonly string[];
-  readonly removes?: string;
-  readonly fields: readonly FieldClaim[];
-  readonly position?: string;
-  readonly name?: string;
-  readonly reorder?: string;
-  /** Everything above, as one list of keys: only changes sharing a key can conflict. */
-  readonly keys: readonly string[];
-}
-
-interface Entry {
-  readonly id: number;
-  readonly side: MergeSide;
-  readonly change: Change;
-  readonly claim: Claim;
-  readonly cosmetic: boolean;
-}
-
-function entry(side: MergeSide, change: Change, id: number): Entry {
-  return { id, side, change, claim: claimOf(change), cosmetic: "cosmetic" in change && change.cosmetic === true };
-}
-
-function claimOf(c: Change): Claim {
-  const parts: Omit<Claim, "keys"> = claimParts(c);
-  const keys = [
-    ...parts.touches,
-    ...(parts.removes ? [parts.removes] : []),
-    ...parts.fields.map((f) => `F:${f.target}`),
-    ...(parts.position ? [`P:${parts.position}`] : []),
-    ...(parts.name ? [`N:${parts.name}`] : []),
-    ...(parts.reorder ? [`O:${parts.reorder}`] : []),
-  ];
-  return { ...parts, keys };
-}
-
-function claimParts(c: Change): Omit<Claim, "keys"> {
-  switch (c.kind) {
-    case "field": {
-      const target = targetKey(c.target);
-      const touches = c.target.kind === "action" ? [target, stageKey(c.target.stage)] : c.target.kind === "stage" ? [target] : [];
-      return { touches, fields: [{ target, path: c.path }] };
-    }
-    case "stage-renamed":
-      return { touches: [stageKey(c.stage)], fields: [{ target: stageKey(c.stage), path: ["name"] }] };
-    case "stage-removed":
-      return { touches: [stageKey(c.stage)], removes: stageKey(c.stage), fields: [] };
-    case "stage-moved":
-      return { touches: [stageKey(c.stage)], position: stageKey(c.stage), fields: [] };
-    case "stage-added":
-      return { touches: [], fields: [], ...(c.name !== undefined && { name: `p:${c.name}` }) };
-    case "action-added":
-      return { touches: [stageKey(c.stage)], fields: [], ...(c.name !== undefined && { name: `${stageKey(c.stage)}:${c.name}` }) };
-    case "action-removed": {
-      const key = actionKey(c.stage, c.action);
-      return { touches: [key, stageKey(c.stage)], removes: key, fields: [] };
-    }
-    case "action-moved": {
-      const key = actionKey(c.stage, c.action);
-      return { touches: [key, stageKey(c.stage), stageKey(c.toStage)], position: key, fields: [{ target: key, path: ["runOrder"] }] };
-    }
-    case "action-renamed": {
-      const key = actionKey(c.stage, c.action);
-      return { touches: [key, stageKey(c.stage)], fields: [{ target: key, path: ["name"] }] };
-    }
-    case "actions-reordered":
-      return { touches: [stageKey(c.stage)], fields: [], reorder: stageKey(c.stage) };
-  }
-}
-
 // --- relating the two sides ---------------------------------------------------------------------
 
 class MergeState {
@@ -321,50 +234,6 @@ class MergeState {
   }
 }
 
-function removes(remover: Entry, other: Entry): boolean {
-  const key = remover.claim.removes;
-  return key !== undefined && other.claim.touches.includes(key);
-}
-
-function overlappingFields(a: Claim, b: Claim): boolean {
-  return a.fields.some((f) => b.fields.some((g) => f.target === g.target && isPrefixRelated(f.path, g.path)));
-}
-
-function isPrefixRelated(a: FieldPath, b: FieldPath): boolean {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** Both sides made the same change (new elements: same name, place and content, whatever their keys). */
-function sameChange(a: Change, b: Change): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === "stage-added" || a.kind === "action-added") {
-    const other = b as typeof a;
-    return a.name === other.name && jsonEqual(a.value, other.value) && (a.kind === "stage-added" || a.stage === (other as typeof a).stage);
-  }
-  if (a.kind === "field") {
-    const other = b as FieldChange;
-    return targetKey(a.target) === targetKey(other.target) && jsonEqual(a.path, other.path) && jsonEqual(a.after, other.after) && (a.after !== undefined) === (other.after !== undefined);
-  }
-  return jsonEqual(withoutLocation(a), withoutLocation(b));
-}
-
-/** Paths, names and display places come from each side's document; what a change does does not. */
-function withoutLocation(c: Change): unknown {
-  const { beforePath: _b, afterPath: _a, ...rest } = c;
-  if (rest.kind === "stage-moved" || rest.kind === "action-moved") {
-    const { from: _f, to: _t, name: _n, ...core } = rest;
-    return core;
-  }
-  return rest;
-}
-
-function newKey(c: Change): string | undefined {
-  return c.kind === "stage-added" || c.kind === "action-added" ? c.key : undefined;
-}
-
-/** Of two cosmetic run-order changes, the later value: insertions on either side push later groups back. */
 function laterRunOrder(a: Change, b: Change): Change {
   const value = (c: Change) => (c.kind === "field" && typeof c.after === "number" ? c.after : c.kind === "action-moved" && typeof c.runOrder === "number" ? c.runOrder : -Infinity);
   return value(b) > value(a) ? b : a;
