@@ -15,6 +15,7 @@
  * Cosmetic changes (defaults written out, run orders renumbered) never conflict: they give way to
  * the other side's real change. The result is checked by validation before any push.
  */
+import { jsonEqual } from "../json";
 import { applyChanges } from "./apply";
 import type { Anchor, Change, FieldChange, SyncDiff } from "./changes";
 import { diffPrepared, prepare } from "./diff";
