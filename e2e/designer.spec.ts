@@ -116,11 +116,11 @@ test.describe("designer", () => {
     declaration = await exportedDeclaration(page);
     expect(shape(declaration.stages)).toEqual(["Source: S3@1", "Build: CodeBuild@1", "Stage-3: CodeBuild@1 CloudFormation@2".replace("Stage-3", declaration.stages[2]!.name)]);
 
-    // Reorder stages: drag the third stage's header onto the left half of the second.
+    // Reorder stages: drag the third stage's header onto the upper half of the second (stages run top to bottom).
     await fitView(page);
     const thirdName = declaration.stages[2]!.name;
     const buildBox = (await build.boundingBox())!;
-    await drag(page, third.getByTestId("stage-header"), build, { x: buildBox.width * 0.2, y: buildBox.height / 2 });
+    await drag(page, third.getByTestId("stage-header"), build, { x: buildBox.width / 2, y: buildBox.height * 0.2 });
     declaration = await exportedDeclaration(page);
     expect(declaration.stages.map((s) => s.name)).toEqual(["Source", thirdName, "Build"]);
   });
