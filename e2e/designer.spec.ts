@@ -52,11 +52,11 @@ test.describe("designer", () => {
     declaration = await designer.exportDeclaration();
     expect(shape(declaration.stages)).toEqual(["Source: S3@1", "Build: CodeBuild@1", `${declaration.stages[2]!.name}: CodeBuild@1 CloudFormation@2`]);
 
-    // Reorder stages: drag the third stage's header onto the left half of the second.
+    // Reorder stages: drag the third stage's header onto the upper half of the second (stages run top to bottom).
     await designer.fitView();
     const thirdName = declaration.stages[2]!.name;
     const buildBox = (await build.boundingBox())!;
-    await designer.drag(designer.stageHeader(third), build, { x: buildBox.width * 0.2, y: buildBox.height / 2 });
+    await designer.drag(designer.stageHeader(third), build, { x: buildBox.width / 2, y: buildBox.height * 0.2 });
     declaration = await designer.exportDeclaration();
     expect(declaration.stages.map((s) => s.name)).toEqual(["Source", thirdName, "Build"]);
   });

@@ -1,8 +1,10 @@
 "use client";
 
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type NodeTypes } from "@xyflow/react";
-import { useEffect, useState, type RefObject } from "react";
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, useStore, type NodeTypes } from "@xyflow/react";
+import { useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 import "@xyflow/react/dist/style.css";
+import type { Orientation } from "./layout";
+import { openingViewport } from "./opening-view";
 import type { CanvasNode, Projection } from "./project";
 import { ActionNode } from "./nodes/action-node";
 import { GroupNode } from "./nodes/group-node";
@@ -17,23 +19,8 @@ function miniMapColor(node: CanvasNode): string {
   return node.data.errors ? "#dc2626" : node.data.warnings ? "#f59e0b" : "#6366f1";
 }
 
-/**
- * React Flow as a read-only view of the projection: nodes are neither dragged by React Flow
- * nor selected by it (the drag controller and the store do both), so no node state lives here.
- */
-/**
- * A long pipeline fitted whole is unreadable (50 stages hit the minimum zoom), so it opens at a
- * legible zoom on its first stage instead; the minimap and "fit view" show the rest.
- */
-const FIT_WHOLE_UP_TO_STAGES = 8;
-const FIT_OPTIONS = { padding: 0.15, maxZoom: 1 };
-const LONG_PIPELINE_VIEWPORT = { x: 24, y: 24, zoom: 0.75 };
-
-function opensFitted(projection: Projection): boolean {
-  let stages = 0;
-  for (const n of projection.nodes) if (n.type === "stage") stages++;
-  return stages <= FIT_WHOLE_UP_TO_STAGES;
-}
+/** "Fit view" shows everything, however small; the opening view keeps names legible instead. */
+const FIT_OPTIONS = { padding: 0.08, maxZoom: 1 };
 
 const EDGE_PX = 48;
 const PAN_STEP_PX = 14;
@@ -41,14 +28,28 @@ const DWELL_MS = 300;
 
 interface CanvasViewProps {
   readonly projection: Projection;
+  readonly orientation: Orientation;
   readonly revealRef: RefObject<((nodeId: string) => void) | null>;
   readonly autoPanRef: RefObject<((x: number, y: number) => boolean) | null>;
 }
 
-export function CanvasView({ projection, revealRef, autoPanRef }: CanvasViewProps) {
-  // Decided once: later projections must not move the user's viewport.
-  const [fitted] = useState(() => opensFitted(projection));
+/**
+ * React Flow as a read-only view of the projection: nodes are neither dragged by React Flow
+ * nor selected by it (the drag controller and the store do both), so no node state lives here.
+ */
+export function CanvasView({ projection, orientation, revealRef, autoPanRef }: CanvasViewProps) {
   const flow = useReactFlow<CanvasNode>();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  // The opening view, once the canvas has a size, and again when the orientation changes (the
+  // whole layout turns); edits never move the user's viewport.
+  const openedFor = useRef<Orientation | undefined>(undefined);
+  const bounds = projection.bounds;
+  useLayoutEffect(() => {
+    if (openedFor.current === orientation || width === 0 || height === 0) return;
+    openedFor.current = orientation;
+    void flow.setViewport(openingViewport(bounds, { width, height }, orientation));
+  }, [flow, bounds, orientation, width, height]);
   useEffect(() => {
     // While dragging near an edge of the canvas, pan towards it (large pipelines exceed the view).
     // Only after a short dwell, so merely crossing the edge on the way in moves nothing.
@@ -109,7 +110,6 @@ export function CanvasView({ projection, revealRef, autoPanRef }: CanvasViewProp
       edges={projection.edges}
       nodeTypes={NODE_TYPES}
       colorMode="system"
-      {...(fitted ? { fitView: true, fitViewOptions: FIT_OPTIONS } : { defaultViewport: LONG_PIPELINE_VIEWPORT })}
       minZoom={0.05}
       maxZoom={2}
       nodesDraggable={false}
@@ -124,7 +124,14 @@ export function CanvasView({ projection, revealRef, autoPanRef }: CanvasViewProp
     >
       <Background />
       <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
-      <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} />
+      <MiniMap<CanvasNode>
+        pannable
+        zoomable
+        nodeColor={miniMapColor}
+        maskColor="rgba(148, 163, 184, 0.18)"
+        style={{ width: 160, height: 112 }}
+        className="!rounded-lg !border !border-slate-200 !shadow-sm dark:!border-slate-700"
+      />
     </ReactFlow>
   );
 }

@@ -76,9 +76,12 @@ export function commandForStageDrop(doc: DesignerDocument, stageId: string, posi
   return toIndex === undefined ? undefined : { type: "moveStage", stageId, toIndex };
 }
 
-/** The stage gap nearest a pointer over stage `index`: its left half means before it. */
-export function stageGapAt(index: number, pointerX: number, left: number, width: number): number {
-  return pointerX < left + width / 2 ? index : index + 1;
+/**
+ * The stage gap nearest a pointer over stage `index`, along the axis stages follow each other
+ * on: its first half (top, or left) means before it.
+ */
+export function stageGapAt(index: number, pointer: number, start: number, size: number): number {
+  return pointer < start + size / 2 ? index : index + 1;
 }
 
 export type MoveKey = "up" | "down" | "new-before" | "new-after" | "left" | "right";

@@ -3,23 +3,39 @@
  * come from the declaration's structure alone (stage order, runOrder groups, action order), so
  * the same document always looks the same and no layout can go stale. Pure: no React.
  *
+ * Time runs along one axis and parallelism along the other, everywhere: stages follow each
+ * other in time, so do a stage's runOrder groups, and the actions of one group (which run in
+ * parallel) sit side by side across. `vertical` reads top to bottom like the CodePipeline
+ * console; `horizontal` reads left to right. The layout is computed along the two axes (t: time,
+ * p: parallel) and turned into x/y at the end, so both orientations are the same layout.
+ *
  * Coordinates of groups are relative to their stage, of actions relative to their group
  * (React Flow sub-flows: `parentId` + relative `position`).
  */
-export const ACTION_WIDTH = 208;
-export const ACTION_HEIGHT = 104;
-export const ACTION_GAP = 12;
-export const GROUP_PAD = 10;
-/** Space for the "runs in parallel" label above a group with several actions. */
-export const GROUP_LABEL_HEIGHT = 18;
-/** The gap between groups; it is also the "insert a new sequential group here" drop zone. */
-export const INSERT_GAP = 28;
-export const STAGE_HEADER_HEIGHT = 48;
-export const STAGE_PAD_X = 14;
-export const STAGE_MIN_WIDTH = 260;
-export const STAGE_GAP = 72;
-export const EMPTY_STAGE_BODY = 96;
-export const COLLAPSED_STAGE_HEIGHT = 84;
+export type Orientation = "vertical" | "horizontal";
+
+/** Action names are drawn at this size; the opening zoom keeps them at least MIN_NAME_PX on screen. */
+export const NAME_FONT_PX = 15;
+export const MIN_NAME_PX = 12;
+
+export const ACTION_WIDTH = 216;
+/** Three lines: the name (20 px), provider and artifacts (14 px each), in a 3 px padding and 1 px border. */
+export const ACTION_HEIGHT = 56;
+/** Between the parallel actions of one group. */
+export const ACTION_GAP = 10;
+/** Around a group's actions, inside its outline. */
+export const GROUP_PAD = 4;
+/** Between groups: also the "insert a new sequential group here" drop zone. */
+export const INSERT_GAP = 12;
+/** A stage's name, count and badge, at the start of the parallel axis (left column or top row). */
+export const HEADER_EXTENT: Readonly<Record<Orientation, number>> = { vertical: 152, horizontal: 44 };
+/** The least a stage extends in time, so its header always fits. */
+export const STAGE_MIN_EXTENT: Readonly<Record<Orientation, number>> = { vertical: 60, horizontal: 232 };
+export const STAGE_PAD = 10;
+/** Between stages, where the transition arrow is drawn. */
+export const STAGE_GAP = 28;
+/** The body of a stage without actions: room to drop the first one. */
+export const EMPTY_STAGE_BODY = 64;
 
 export interface Rect {
   readonly x: number;
@@ -31,7 +47,6 @@ export interface Rect {
 export interface GroupLayout extends Rect {
   /** Action positions, relative to the group. */
   readonly actions: readonly { readonly x: number; readonly y: number }[];
-  readonly labelled: boolean;
 }
 
 export interface StageLayout extends Rect {
@@ -42,61 +57,97 @@ export interface StageLayout extends Rect {
   readonly insertZones: readonly Rect[];
 }
 
-function groupSize(count: number): { width: number; height: number; labelled: boolean } {
-  const labelled = count > 1;
-  return {
-    width: GROUP_PAD * 2 + count * ACTION_WIDTH + Math.max(0, count - 1) * ACTION_GAP,
-    height: GROUP_PAD * 2 + ACTION_HEIGHT + (labelled ? GROUP_LABEL_HEIGHT : 0),
-    labelled,
-  };
+export interface StageShape {
+  /** The number of actions in each of the stage's groups, in runOrder. */
+  readonly groupCounts: readonly number[];
+  readonly collapsed: boolean;
 }
 
-/** One stage, from the number of actions in each of its groups (in runOrder). */
-export function layoutStage(groupCounts: readonly number[], collapsed: boolean, x: number): StageLayout {
-  const sizes = groupCounts.map(groupSize);
-  const innerWidth = Math.max(STAGE_MIN_WIDTH - STAGE_PAD_X * 2, ...sizes.map((s) => s.width));
-  const width = innerWidth + STAGE_PAD_X * 2;
-  if (collapsed) {
-    return { x, y: 0, width, height: COLLAPSED_STAGE_HEIGHT, collapsed, groups: [], insertZones: [] };
+/** A rectangle along the two axes: t (time) and p (parallel). */
+interface Span {
+  readonly t: number;
+  readonly p: number;
+  readonly tSize: number;
+  readonly pSize: number;
+}
+
+function toRect({ t, p, tSize, pSize }: Span, orientation: Orientation): Rect {
+  return orientation === "vertical" ? { x: p, y: t, width: pSize, height: tSize } : { x: t, y: p, width: tSize, height: pSize };
+}
+
+/** An action's extent along each axis: cards are wide, so time is their height when vertical. */
+function actionSize(orientation: Orientation): { t: number; p: number } {
+  return orientation === "vertical" ? { t: ACTION_HEIGHT, p: ACTION_WIDTH } : { t: ACTION_WIDTH, p: ACTION_HEIGHT };
+}
+
+function groupPSize(count: number, orientation: Orientation): number {
+  return GROUP_PAD * 2 + count * actionSize(orientation).p + Math.max(0, count - 1) * ACTION_GAP;
+}
+
+/** One stage's extent along both axes, before stages are made the same width across. */
+function stageExtent(stage: StageShape, orientation: Orientation): { t: number; p: number } {
+  const a = actionSize(orientation);
+  const header = HEADER_EXTENT[orientation];
+  const widest = Math.max(0, ...stage.groupCounts.map((n) => groupPSize(n, orientation)));
+  const p = header + STAGE_PAD * 2 + Math.max(widest, a.p + GROUP_PAD * 2);
+  if (stage.collapsed) return { t: STAGE_MIN_EXTENT[orientation], p };
+  const n = stage.groupCounts.length;
+  const body = n === 0 ? EMPTY_STAGE_BODY : n * (a.t + GROUP_PAD * 2) + (n + 1) * INSERT_GAP;
+  return { t: Math.max(STAGE_MIN_EXTENT[orientation], body), p };
+}
+
+function layoutStage(stage: StageShape, at: number, tSize: number, pSize: number, orientation: Orientation): StageLayout {
+  const a = actionSize(orientation);
+  const bodyP = HEADER_EXTENT[orientation] + STAGE_PAD;
+  const bodyPSize = pSize - bodyP - STAGE_PAD;
+  const self = toRect({ t: at, p: 0, tSize, pSize }, orientation);
+  if (stage.collapsed) return { ...self, collapsed: true, groups: [], insertZones: [] };
+  if (stage.groupCounts.length === 0) {
+    const zone = toRect({ t: (tSize - EMPTY_STAGE_BODY) / 2, p: bodyP, tSize: EMPTY_STAGE_BODY, pSize: bodyPSize }, orientation);
+    return { ...self, collapsed: false, groups: [], insertZones: [zone] };
   }
   const groups: GroupLayout[] = [];
   const insertZones: Rect[] = [];
-  let y = STAGE_HEADER_HEIGHT;
-  if (sizes.length === 0) {
-    insertZones.push({ x: STAGE_PAD_X, y, width: innerWidth, height: EMPTY_STAGE_BODY });
-    return { x, y: 0, width, height: y + EMPTY_STAGE_BODY + STAGE_PAD_X, collapsed, groups, insertZones };
-  }
-  for (const size of sizes) {
-    insertZones.push({ x: STAGE_PAD_X, y, width: innerWidth, height: INSERT_GAP });
-    y += INSERT_GAP;
-    const top = GROUP_PAD + (size.labelled ? GROUP_LABEL_HEIGHT : 0);
-    const count = Math.round((size.width - GROUP_PAD * 2 + ACTION_GAP) / (ACTION_WIDTH + ACTION_GAP));
-    groups.push({
-      // Groups are centred in the stage, like the CodePipeline console.
-      x: STAGE_PAD_X + (innerWidth - size.width) / 2,
-      y,
-      width: size.width,
-      height: size.height,
-      labelled: size.labelled,
-      actions: Array.from({ length: count }, (_, i) => ({ x: GROUP_PAD + i * (ACTION_WIDTH + ACTION_GAP), y: top })),
+  const groupTSize = a.t + GROUP_PAD * 2;
+  // A stage taller than its groups (its header needs the room) centres them in time.
+  const used = stage.groupCounts.length * groupTSize + (stage.groupCounts.length + 1) * INSERT_GAP;
+  let t = (tSize - used) / 2;
+  for (const count of stage.groupCounts) {
+    insertZones.push(toRect({ t, p: bodyP, tSize: INSERT_GAP, pSize: bodyPSize }, orientation));
+    t += INSERT_GAP;
+    const actions = Array.from({ length: count }, (_, k) => {
+      const position = toRect({ t: GROUP_PAD, p: GROUP_PAD + k * (a.p + ACTION_GAP), tSize: 0, pSize: 0 }, orientation);
+      return { x: position.x, y: position.y };
     });
-    y += size.height;
+    groups.push({ ...toRect({ t, p: bodyP, tSize: groupTSize, pSize: groupPSize(count, orientation) }, orientation), actions });
+    t += groupTSize;
   }
-  insertZones.push({ x: STAGE_PAD_X, y, width: innerWidth, height: INSERT_GAP });
-  y += INSERT_GAP;
-  return { x, y: 0, width, height: y + 4, collapsed, groups, insertZones };
+  insertZones.push(toRect({ t, p: bodyP, tSize: INSERT_GAP, pSize: bodyPSize }, orientation));
+  return { ...self, collapsed: false, groups, insertZones };
 }
 
-/** All stages left to right. `stages[i]` lists the action counts of stage i's groups. */
-export function layoutPipeline(
-  stages: readonly { readonly groupCounts: readonly number[]; readonly collapsed: boolean }[],
-): StageLayout[] {
+/**
+ * Every stage, one after the other in time; all as wide across as the widest, so the stages
+ * line up like the console's. `stages[i]` describes stage i's groups.
+ */
+export function layoutPipeline(stages: readonly StageShape[], orientation: Orientation = "vertical"): StageLayout[] {
+  const extents = stages.map((stage) => stageExtent(stage, orientation));
+  const pSize = Math.max(0, ...extents.map((e) => e.p));
   const result: StageLayout[] = [];
-  let x = 0;
-  for (const stage of stages) {
-    const layout = layoutStage(stage.groupCounts, stage.collapsed, x);
-    result.push(layout);
-    x += layout.width + STAGE_GAP;
-  }
+  let t = 0;
+  stages.forEach((stage, i) => {
+    result.push(layoutStage(stage, t, extents[i]!.t, pSize, orientation));
+    t += extents[i]!.t + STAGE_GAP;
+  });
   return result;
+}
+
+/** The rectangle holding every stage (zero-sized when there is none). */
+export function boundsOf(stages: readonly Rect[]): Rect {
+  if (stages.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  const left = Math.min(...stages.map((s) => s.x));
+  const top = Math.min(...stages.map((s) => s.y));
+  const right = Math.max(...stages.map((s) => s.x + s.width));
+  const bottom = Math.max(...stages.map((s) => s.y + s.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }

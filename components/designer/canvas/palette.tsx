@@ -1,18 +1,10 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { ACTION_PROVIDERS, type ProviderEntry } from "@/lib/domain/catalog/catalog";
 import type { ActionTypeRef } from "@/lib/domain/designer/contract";
 import { useCanvasController } from "./canvas-context";
 import { categoryStyle } from "./nodes/category-style";
-
-const CATEGORY_ORDER = ["Source", "Build", "Test", "Deploy", "Approval", "Invoke", "Compute"];
-// The generic "Any" rows are placeholders for custom types, not something to place.
-const PLACEABLE = ACTION_PROVIDERS.filter((p) => CATEGORY_ORDER.includes(p.category));
-
-export function actionTypeOf(entry: ProviderEntry): ActionTypeRef {
-  return { category: entry.category, owner: entry.owner, provider: entry.provider, version: entry.version };
-}
+import { actionTypeOf, CATEGORY_ORDER, PLACEABLE } from "./placeable";
 
 /**
  * Every action provider of the catalog, grouped by category and searchable. Drag an item onto

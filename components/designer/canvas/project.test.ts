@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { project } from "./project";
-import { INSERT_GAP, STAGE_HEADER_HEIGHT } from "./layout";
+import { nodeIdOf, project } from "./project";
+import { ACTION_HEIGHT, ACTION_WIDTH, HEADER_EXTENT, INSERT_GAP } from "./layout";
 import { artifactFlow } from "@/lib/domain/designer/artifact-flow";
 import { documentFromDeclaration } from "@/lib/domain/designer/document";
 import { groupIssues } from "@/lib/domain/designer/issues";
@@ -46,21 +46,48 @@ describe("project", () => {
     expect(byId.get("group:s2:0")!.data).toMatchObject({ parallel: false });
   });
 
-  it("lays stages out left to right, groups top to bottom, parallel actions side by side", () => {
+  it("runs time down the canvas and parallel actions across, like the CodePipeline console", () => {
     const { nodes } = project(doc, noIssues);
     const byId = new Map(nodes.map((n) => [n.id, n]));
-    const s1 = byId.get("stage:s1")!;
-    const s2 = byId.get("stage:s2")!;
-    expect(s2.position.x).toBeGreaterThan(s1.position.x + (s1.width ?? 0));
-    expect(s1.position.y).toBe(s2.position.y);
-    const g0 = byId.get("group:s2:0")!;
-    const g1 = byId.get("group:s2:1")!;
-    expect(g0.position.y).toBe(STAGE_HEADER_HEIGHT + INSERT_GAP);
-    expect(g1.position.y).toBeGreaterThan(g0.position.y + (g0.height ?? 0));
-    const a2 = byId.get("action:a2")!;
-    const a4 = byId.get("action:a4")!;
+    const [s1, s2] = [byId.get("stage:s1")!, byId.get("stage:s2")!];
+    expect(s2.position.y).toBeGreaterThan(s1.position.y + s1.height!);
+    expect([s2.position.x, s2.width]).toEqual([s1.position.x, s1.width]);
+    const [g0, g1] = [byId.get("group:s2:0")!, byId.get("group:s2:1")!];
+    expect(g1.position.y).toBeGreaterThanOrEqual(g0.position.y + g0.height! + INSERT_GAP);
+    expect(g0.position.x).toBeGreaterThanOrEqual(HEADER_EXTENT.vertical);
+    const [a2, a4] = [byId.get("action:a2")!, byId.get("action:a4")!];
     expect(a4.position.y).toBe(a2.position.y);
-    expect(a4.position.x).toBeGreaterThan(a2.position.x);
+    expect(a4.position.x).toBeGreaterThanOrEqual(a2.position.x + ACTION_WIDTH);
+  });
+
+  it("turns the same layout left to right on request", () => {
+    const { nodes, bounds } = project(doc, noIssues, { orientation: "horizontal" });
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const [s1, s2] = [byId.get("stage:s1")!, byId.get("stage:s2")!];
+    expect(s2.position.x).toBeGreaterThan(s1.position.x + s1.width!);
+    expect([s2.position.y, s2.height]).toEqual([s1.position.y, s1.height]);
+    const [g0, g1] = [byId.get("group:s2:0")!, byId.get("group:s2:1")!];
+    expect(g1.position.x).toBeGreaterThanOrEqual(g0.position.x + g0.width! + INSERT_GAP);
+    const [a2, a4] = [byId.get("action:a2")!, byId.get("action:a4")!];
+    expect(a4.position.x).toBe(a2.position.x);
+    expect(a4.position.y).toBeGreaterThanOrEqual(a2.position.y + ACTION_HEIGHT);
+    expect(bounds).toEqual({ x: 0, y: 0, width: s2.position.x + s2.width!, height: s1.height });
+    expect(nodes.filter((n) => n.type === "stage").every((n) => n.data.orientation === "horizontal")).toBe(true);
+  });
+
+  it("keeps every group and action inside its parent", () => {
+    for (const orientation of ["vertical", "horizontal"] as const) {
+      const { nodes } = project(doc, noIssues, { orientation });
+      const byId = new Map(nodes.map((n) => [n.id, n]));
+      for (const node of nodes) {
+        if (!node.parentId) continue;
+        const parent = byId.get(node.parentId)!;
+        expect(node.position.x).toBeGreaterThanOrEqual(0);
+        expect(node.position.y).toBeGreaterThanOrEqual(0);
+        expect(node.position.x + node.width!).toBeLessThanOrEqual(parent.width!);
+        expect(node.position.y + node.height!).toBeLessThanOrEqual(parent.height!);
+      }
+    }
   });
 
   it("is deterministic", () => {
@@ -79,6 +106,12 @@ describe("project", () => {
   it("draws transitions between consecutive stages", () => {
     const { edges } = project(doc, noIssues);
     expect(edges.map((e) => [e.source, e.target])).toEqual([["stage:s1", "stage:s2"]]);
+  });
+
+  it("names the node of a selection", () => {
+    expect(nodeIdOf({ kind: "stage", stageId: "s2" })).toBe("stage:s2");
+    expect(nodeIdOf({ kind: "action", actionId: "a3" })).toBe("action:a3");
+    expect(nodeIdOf({ kind: "pipeline" })).toBeUndefined();
   });
 
   it("counts issues on badges", () => {

@@ -6,12 +6,12 @@
  * Node ids come from domain ids, so selection and React Flow's internal state survive moves
  * and renames: `stage:<id>`, `group:<stageId>:<n>` (n = group position), `action:<id>`.
  */
-import type { Edge, Node } from "@xyflow/react";
+import { MarkerType, type Edge, type Node } from "@xyflow/react";
 import type { DesignerDocument, ElementIssues, IssuesByElement, Selection } from "@/lib/domain/designer/contract";
 import type { ArtifactFlow } from "@/lib/domain/designer/artifact-flow";
 import { readDocument } from "@/lib/domain/designer/document";
 import { artifactNames } from "@/lib/domain/pipeline/pipeline-index";
-import { ACTION_HEIGHT, ACTION_WIDTH, layoutPipeline, type Rect } from "./layout";
+import { ACTION_HEIGHT, ACTION_WIDTH, boundsOf, layoutPipeline, type Orientation, type Rect } from "./layout";
 
 export interface StageData extends Record<string, unknown> {
   readonly stageId: string;
@@ -23,12 +23,15 @@ export interface StageData extends Record<string, unknown> {
   readonly warnings: number;
   readonly insertZones: readonly Rect[];
   readonly groupRects: readonly Rect[];
+  readonly orientation: Orientation;
 }
 
 export interface GroupData extends Record<string, unknown> {
   readonly stageId: string;
   readonly index: number;
   readonly parallel: boolean;
+  /** The runOrder its actions share. */
+  readonly runOrder: number;
 }
 
 export interface ActionData extends Record<string, unknown> {
@@ -45,6 +48,7 @@ export interface ActionData extends Record<string, unknown> {
   readonly warnings: number;
   /** Input artifacts nobody produces (shown in red while the artifact-flow overlay is on). */
   readonly dangling: readonly string[];
+  readonly orientation: Orientation;
 }
 
 export type StageNode = Node<StageData, "stage">;
@@ -58,11 +62,15 @@ export interface ProjectOptions {
   readonly selection?: Selection;
   /** When given, artifact-flow edges are drawn and dangling inputs marked (the overlay is on). */
   readonly flow?: ArtifactFlow;
+  /** Time top to bottom (the default, like the CodePipeline console) or left to right. */
+  readonly orientation?: Orientation;
 }
 
 export interface Projection {
   readonly nodes: CanvasNode[];
   readonly edges: Edge[];
+  /** The rectangle holding every stage, in flow coordinates. */
+  readonly bounds: Rect;
 }
 
 const NO_ISSUES: ElementIssues = { errors: [], warnings: [] };
@@ -81,12 +89,14 @@ export function nodeIdOf(selection: Selection): string | undefined {
 export function project(document: DesignerDocument, issues: IssuesByElement, options: ProjectOptions = {}): Projection {
   const collapsed = options.collapsed ?? new Set<string>();
   const selection = options.selection;
+  const orientation = options.orientation ?? "vertical";
   const { stages } = readDocument(document);
   const layouts = layoutPipeline(
     stages.map((stage) => ({
       groupCounts: stage.groups.map((g) => g.actions.length),
       collapsed: collapsed.has(stage.id),
     })),
+    orientation,
   );
 
   const dangling = new Map<string, string[]>();
@@ -115,6 +125,7 @@ export function project(document: DesignerDocument, issues: IssuesByElement, opt
         warnings: stageIssues.warnings.length,
         insertZones: layout.insertZones,
         groupRects: layout.groups,
+        orientation,
       },
     });
     if (layout.collapsed) return;
@@ -133,7 +144,7 @@ export function project(document: DesignerDocument, issues: IssuesByElement, opt
         draggable: false,
         selectable: false,
         focusable: false,
-        data: { stageId, index: n, parallel: group.actions.length > 1 },
+        data: { stageId, index: n, parallel: group.actions.length > 1, runOrder: group.runOrder },
       });
       group.actions.forEach((action, k) => {
         const actionId = action.id;
@@ -161,6 +172,7 @@ export function project(document: DesignerDocument, issues: IssuesByElement, opt
             errors: actionIssues.errors.length,
             warnings: actionIssues.warnings.length,
             dangling: dangling.get(actionId) ?? [],
+            orientation,
           },
         });
       });
@@ -170,7 +182,14 @@ export function project(document: DesignerDocument, issues: IssuesByElement, opt
   for (let i = 0; i + 1 < stages.length; i++) {
     const source = stageNodeId(stages[i]!.id);
     const target = stageNodeId(stages[i + 1]!.id);
-    edges.push({ id: `transition:${source}->${target}`, source, target, type: "smoothstep", className: "transition-edge" });
+    edges.push({
+      id: `transition:${source}->${target}`,
+      source,
+      target,
+      type: "smoothstep",
+      className: "transition-edge",
+      markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+    });
   }
 
   if (options.flow) {
@@ -196,5 +215,5 @@ export function project(document: DesignerDocument, issues: IssuesByElement, opt
       });
     }
   }
-  return { nodes, edges };
+  return { nodes, edges, bounds: boundsOf(layouts) };
 }

@@ -22,14 +22,19 @@ export interface DropResult {
 function hitTest(payload: DragPayload, x: number, y: number): { zone?: ZoneRef; stageGap?: number } {
   const stack = document.elementsFromPoint(x, y);
   if (payload.kind === "stage") {
+    // Stages follow each other along the time axis: down the canvas, or across it.
+    const along = (el: HTMLElement) => {
+      const r = el.getBoundingClientRect();
+      return el.dataset.orientation === "horizontal" ? { at: x, start: r.left, size: r.width } : { at: y, start: r.top, size: r.height };
+    };
     let stage = stack.find((el): el is HTMLElement => el instanceof HTMLElement && el.dataset.stageIndex !== undefined);
     if (!stage) {
-      // In the gap between stages (still over the canvas): the horizontally nearest stage.
+      // In the gap between stages (still over the canvas): the nearest stage along that axis.
       if (!stack.some((el) => el instanceof HTMLElement && el.dataset.testid === "canvas")) return {};
       let best = Infinity;
       for (const el of document.querySelectorAll<HTMLElement>("[data-testid=canvas] [data-stage-index]")) {
-        const r = el.getBoundingClientRect();
-        const distance = x < r.left ? r.left - x : x > r.right ? x - r.right : 0;
+        const { at, start, size } = along(el);
+        const distance = at < start ? start - at : at > start + size ? at - start - size : 0;
         if (distance < best) {
           best = distance;
           stage = el;
@@ -37,8 +42,8 @@ function hitTest(payload: DragPayload, x: number, y: number): { zone?: ZoneRef; 
       }
       if (!stage) return {};
     }
-    const rect = stage.getBoundingClientRect();
-    return { stageGap: stageGapAt(Number(stage.dataset.stageIndex), x, rect.left, rect.width) };
+    const { at, start, size } = along(stage);
+    return { stageGap: stageGapAt(Number(stage.dataset.stageIndex), at, start, size) };
   }
   for (const el of stack) {
     if (el instanceof HTMLElement && el.dataset.testid === "drop-zone") {

@@ -2,13 +2,13 @@
 
 import { availableInputArtifacts } from "@/lib/domain/designer/artifact-flow";
 import type { DesignerCommand, DesignerDocument } from "@/lib/domain/designer/contract";
-import { arrayOf, asString, isInteger, type JsonObject } from "@/lib/domain/json";
+import { arrayOf, asString, type JsonObject } from "@/lib/domain/json";
 import { artifactNames, type ActionRef, type PipelineIndex } from "@/lib/domain/pipeline/pipeline-index";
 import { actionNamespaces } from "./action-scope";
 import { ArtifactInputs, ArtifactOutputs } from "./artifact-lists";
 import { ConfigForm } from "./config-form";
-import { FieldDiagnostics } from "./field-diagnostics";
-import { emptyToUndefined, FieldFrame, INPUT_CLASS, RegionField, Section, TextField, useInputTone } from "./fields";
+import { emptyToUndefined, FieldFrame, INPUT_CLASS, numberOrUndefined, numberText, RegionField, Section, TextField, useInputTone } from "./fields";
+import { JsonField } from "./json-field";
 
 interface ActionInspectorProps {
   readonly document: DesignerDocument;
@@ -26,8 +26,14 @@ export function ActionInspector({ document, index, action: ref, dispatch }: Acti
   const available = availableInputArtifacts(document, actionId);
   const namespaces = actionNamespaces(index, ref.stageIndex, ref.actionIndex);
   const update = (patch: JsonObject) => dispatch({ type: "updateAction", actionId, patch });
-  const isManualApproval = category === "Approval" && provider === "Manual";
-  const isCommands = category === "Compute" && provider === "Commands";
+  // A member that is present always gets its field, even where it does not belong, so that the
+  // problem it causes can be fixed here.
+  const hasTimeout = (category === "Approval" && provider === "Manual") || action.timeoutInMinutes !== undefined;
+  const hasCommands =
+    (category === "Compute" && provider === "Commands") ||
+    action.commands !== undefined ||
+    action.outputVariables !== undefined ||
+    action.environmentVariables !== undefined;
   const typePath = `${path}.actionTypeId`;
 
   return (
@@ -51,7 +57,7 @@ export function ActionInspector({ document, index, action: ref, dispatch }: Acti
         />
       </Section>
 
-      {isCommands && <CommandsFields path={path} action={action} update={update} />}
+      {hasCommands && <CommandsFields path={path} action={action} update={update} />}
 
       <Section title="Artifacts">
         <ArtifactInputs
@@ -69,6 +75,15 @@ export function ActionInspector({ document, index, action: ref, dispatch }: Acti
       </Section>
 
       <Section title="Settings">
+        <TextField
+          label="Run order"
+          type="number"
+          path={`${path}.runOrder`}
+          value={numberText(action.runOrder)}
+          placeholder="1"
+          hint="Actions of a stage with the same run order run in parallel; lower numbers run first."
+          onChange={(v) => update({ runOrder: numberOrUndefined(v) })}
+        />
         <TextField
           label="Namespace"
           path={`${path}.namespace`}
@@ -95,14 +110,14 @@ export function ActionInspector({ document, index, action: ref, dispatch }: Acti
           placeholder="arn:aws:iam::123456789012:role/…"
           onChange={(v) => update({ roleArn: emptyToUndefined(v) })}
         />
-        {isManualApproval && (
+        {hasTimeout && (
           <TextField
             label="Timeout (minutes)"
             type="number"
             path={`${path}.timeoutInMinutes`}
-            value={isInteger(action.timeoutInMinutes) ? String(action.timeoutInMinutes) : asString(action.timeoutInMinutes)}
+            value={numberText(action.timeoutInMinutes)}
             hint="Manual approvals time out after 7 days (10080 minutes) by default."
-            onChange={(v) => update({ timeoutInMinutes: v === "" ? undefined : Number(v) })}
+            onChange={(v) => update({ timeoutInMinutes: numberOrUndefined(v) })}
           />
         )}
       </Section>
@@ -160,7 +175,13 @@ function CommandsFields({ path, action, update }: { path: string; action: JsonOb
         hint="Environment variables to export, separated by commas."
         onChange={(v) => update({ outputVariables: v === "" ? undefined : v.split(",").map((s) => s.trim()) })}
       />
-      <FieldDiagnostics path={`${path}.environmentVariables`} />
+      <JsonField
+        label="Environment variables"
+        path={`${path}.environmentVariables`}
+        value={action.environmentVariables}
+        hint='A JSON list of {"name", "value", "type"}: type PLAINTEXT or SECRETS_MANAGER.'
+        onChange={(environmentVariables) => update({ environmentVariables })}
+      />
     </Section>
   );
 }

@@ -55,7 +55,7 @@ export function ArtifactStoreFields({ declaration, update }: Props) {
         onChange={switchMode}
       />
       {!perRegion && (
-        <>
+        <div className="flex flex-col gap-3" data-path="artifactStore" tabIndex={-1}>
           <TextField
             label="Artifact bucket"
             path="artifactStore.location"
@@ -71,7 +71,7 @@ export function ArtifactStoreFields({ declaration, update }: Props) {
             onChange={(v) => update({ artifactStore: withStore(single, asString(single.location), v) })}
           />
           <FieldDiagnostics path="artifactStore" exact />
-        </>
+        </div>
       )}
       {perRegion && (
         <div className="flex flex-col gap-3" data-path="artifactStores" tabIndex={-1}>

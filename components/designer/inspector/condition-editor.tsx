@@ -46,9 +46,10 @@ export function ConditionEditor({ index, stageIndex, block, value, onChange }: C
   const setRules = (next: JsonObject[]) => setCondition(compact({ ...condition, rules: next.length === 0 ? undefined : next }));
   const setRule = (k: number, rule: JsonObject) => setRules(rules.map((r, j) => (j === k ? rule : r)));
 
+  const listPath = `stages[${stageIndex}].${block}.conditions`;
   if (conditions.length === 0) {
     return (
-      <div>
+      <div data-path={listPath} tabIndex={-1}>
         <SmallButton
           label={`Add ${label.toLowerCase()} condition`}
           onClick={() => setCondition({ result: RESULTS[block][0], rules: [newRule(1)] })}
@@ -59,7 +60,7 @@ export function ConditionEditor({ index, stageIndex, block, value, onChange }: C
     );
   }
   return (
-    <div className="flex flex-col gap-3 rounded-md border border-slate-200 p-2 dark:border-slate-800">
+    <div className="flex flex-col gap-3 rounded-md border border-slate-200 p-2 dark:border-slate-800" data-path={listPath} tabIndex={-1}>
       <div className="flex items-center gap-2">
         <span className="text-xs font-medium">{label} condition</span>
         <span className="ml-auto">

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Diagnostic } from "@/lib/domain/validation/diagnostic";
+import { focusPathOf } from "./selection-from-path";
 
 /**
  * A compact list of the selected element's problems at the top of the inspector; each one
@@ -21,7 +22,7 @@ export function ElementProblems({ diagnostics, onReveal }: { diagnostics: readon
             <button
               type="button"
               className={`text-left hover:underline ${d.severity === "error" ? "text-red-700 dark:text-red-400" : "text-amber-700 dark:text-amber-400"}`}
-              onClick={() => onReveal(d.path)}
+              onClick={() => onReveal(focusPathOf(d))}
             >
               <code className="font-mono">{d.code}</code> {d.message}
             </button>

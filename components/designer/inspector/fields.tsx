@@ -9,6 +9,16 @@ export function emptyToUndefined(value: string): string | undefined {
   return value === "" ? undefined : value;
 }
 
+/** A number member as the text of a number input: "" when absent, as written otherwise. */
+export function numberText(value: unknown): string {
+  return value === undefined || value === null ? "" : String(value);
+}
+
+/** A number input's text as the member: absent when emptied. */
+export function numberOrUndefined(text: string): number | undefined {
+  return text === "" ? undefined : Number(text);
+}
+
 export const INPUT_CLASS =
   "w-full rounded-md border bg-transparent px-2 py-1 text-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 ";
 

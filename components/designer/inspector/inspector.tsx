@@ -37,9 +37,9 @@ export function Inspector({ document, selection, issues, dispatch, select, focus
     body = action ? <ActionInspector key={key} document={document} index={index} action={action} dispatch={dispatch} /> : <Gone />;
   } else if (selection.kind === "stage") {
     const stage = stageWithId(index, selection.stageId);
-    body = stage ? <StageInspector key={key} index={index} stage={stage} dispatch={dispatch} /> : <Gone />;
+    body = stage ? <StageInspector key={key} index={index} stage={stage} dispatch={dispatch} select={select} /> : <Gone />;
   } else {
-    body = <PipelineInspector declaration={document.declaration} dispatch={dispatch} />;
+    body = <PipelineInspector declaration={document.declaration} index={index} dispatch={dispatch} select={select} />;
   }
 
   return (

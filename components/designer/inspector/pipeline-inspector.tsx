@@ -1,18 +1,23 @@
 "use client";
 
-import type { DesignerCommand } from "@/lib/domain/designer/contract";
-import { ArtifactStoreFields } from "./artifact-store-fields";
+import type { DesignerCommand, Selection } from "@/lib/domain/designer/contract";
 import { asString, type JsonObject } from "@/lib/domain/json";
+import type { PipelineIndex } from "@/lib/domain/pipeline/pipeline-index";
+import { ArtifactStoreFields } from "./artifact-store-fields";
 import { emptyToUndefined, Section, SelectField, TextField } from "./fields";
+import { StagesField } from "./stages-field";
 import { TriggersEditor } from "./triggers-editor";
 import { VariablesEditor } from "./variables-editor";
 
 interface PipelineInspectorProps {
   readonly declaration: JsonObject;
+  /** The document's read model (the inspector reads it once per document). */
+  readonly index: PipelineIndex;
   readonly dispatch: (command: DesignerCommand) => void;
+  readonly select: (selection: Selection) => void;
 }
 
-export function PipelineInspector({ declaration, dispatch }: PipelineInspectorProps) {
+export function PipelineInspector({ declaration, index, dispatch, select }: PipelineInspectorProps) {
   const update = (patch: JsonObject) => dispatch({ type: "updatePipeline", patch });
   return (
     <div className="flex flex-col gap-3" data-testid="pipeline-inspector">
@@ -43,6 +48,10 @@ export function PipelineInspector({ declaration, dispatch }: PipelineInspectorPr
         hint="QUEUED and PARALLEL need a V2 pipeline."
         onChange={(v) => update({ executionMode: emptyToUndefined(v) })}
       />
+
+      <Section title="Stages">
+        <StagesField index={index} dispatch={dispatch} select={select} />
+      </Section>
 
       <Section title="Artifact store">
         <ArtifactStoreFields declaration={declaration} update={update} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DesignerDocument } from "@/lib/domain/designer/contract";
-import { closestFieldPath, elementLabel, pathOfSelection, pathWithin, selectionFromPath } from "./selection-from-path";
+import { closestFieldPath, elementLabel, focusPathOf, pathOfSelection, pathWithin, selectionFromPath } from "./selection-from-path";
 
 const document: DesignerDocument = {
   declaration: {
@@ -62,5 +62,24 @@ describe("closestFieldPath", () => {
 
   it("falls back to the first field inside a path naming a whole element", () => {
     expect(closestFieldPath(fields, "stages[1].actions[0]")).toBe("stages[1].actions[0].name");
+  });
+
+  it("prefers a field inside the path to a section around it", () => {
+    const editor = ["variables", "variables[0].name", "variables[0].defaultValue"];
+    expect(closestFieldPath(editor, "variables[0]")).toBe("variables[0].name");
+    expect(closestFieldPath(editor, "variables")).toBe("variables");
+  });
+
+  it("finds no field for the whole pipeline", () => {
+    expect(closestFieldPath(fields, "")).toBeUndefined();
+  });
+});
+
+describe("focusPathOf", () => {
+  it("is the diagnostic's path, or for a whole-pipeline problem about one choice, that choice", () => {
+    expect(focusPathOf({ code: "STG003", path: "stages[1].actions" })).toBe("stages[1].actions");
+    expect(focusPathOf({ code: "STORE001", path: "" })).toBe("artifactStoreMode");
+    expect(focusPathOf({ code: "STORE001", path: "artifactStores" })).toBe("artifactStores");
+    expect(focusPathOf({ code: "EXEC002", path: "" })).toBe("");
   });
 });

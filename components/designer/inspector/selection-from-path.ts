@@ -4,6 +4,7 @@
  * the element; the inspector uses the element paths to scope diagnostics to its fields.
  */
 import type { DesignerDocument, Selection } from "@/lib/domain/designer/contract";
+import type { Diagnostic } from "@/lib/domain/validation/diagnostic";
 import { locateAction, locateStage } from "@/lib/domain/designer/document";
 import { targetOfPath } from "@/lib/domain/designer/issues";
 import { arrayOf, asObject, asString } from "@/lib/domain/json";
@@ -55,21 +56,38 @@ export function pathWithin(path: string, fieldPath: string): boolean {
 }
 
 /**
- * Of the field paths rendered by the inspector, the one that shows `path`: the longest that
- * contains it (`…configuration.ProjectName` for itself, `…inputArtifacts[0]` for
- * `…inputArtifacts[0].name`); failing that, the first field inside it (a path naming a whole
- * map or element, such as `…configuration`). Undefined when none matches.
+ * Diagnostics about the whole pipeline (path `""`) whose fix is one field all the same: the
+ * rule reports at the root because it is about two members at once, but one control decides it.
+ */
+const WHOLE_PIPELINE_FIELDS: Readonly<Record<string, string>> = {
+  // Exactly one of artifactStore / artifactStores: the inspector's "Artifact storage" choice.
+  STORE001: "artifactStoreMode",
+};
+
+/** The path of the field a diagnostic leads to when clicked: its own path, or its code's field. */
+export function focusPathOf(diagnostic: Pick<Diagnostic, "code" | "path">): string {
+  return diagnostic.path === "" ? (WHOLE_PIPELINE_FIELDS[diagnostic.code] ?? "") : diagnostic.path;
+}
+
+/**
+ * Of the field paths rendered by the inspector, the one that shows `path`: the field of that
+ * very path; else the first field inside it (a path naming a whole element, list or map, such as
+ * `variables[0]` or `…configuration`); else the longest field that contains it (`…inputArtifacts[0]`
+ * for `…inputArtifacts[0].name`). Undefined when none matches, and for the empty path, which
+ * names the pipeline rather than one of its fields.
  */
 export function closestFieldPath(fieldPaths: Iterable<string>, path: string): string | undefined {
-  let best: string | undefined;
+  if (path === "") return undefined;
+  let container: string | undefined;
   let firstInside: string | undefined;
   for (const p of fieldPaths) {
     if (p === "") continue;
+    if (p === path) return p;
     if (pathWithin(path, p)) {
-      if (best === undefined || p.length > best.length) best = p;
+      if (container === undefined || p.length > container.length) container = p;
     } else if (firstInside === undefined && pathWithin(p, path)) {
       firstInside = p;
     }
   }
-  return best ?? firstInside;
+  return firstInside ?? container;
 }

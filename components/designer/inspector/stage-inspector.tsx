@@ -1,19 +1,21 @@
 "use client";
 
-import type { DesignerCommand } from "@/lib/domain/designer/contract";
+import type { DesignerCommand, Selection } from "@/lib/domain/designer/contract";
 import { asObject, asString, compact, type JsonObject } from "@/lib/domain/json";
 import type { PipelineIndex, StageRef } from "@/lib/domain/pipeline/pipeline-index";
 import { ConditionEditor } from "./condition-editor";
 import { Section, SelectField, TextField } from "./fields";
+import { StageActionsField } from "./stage-actions-field";
 
 interface StageInspectorProps {
   /** The document's read model (the inspector reads it once per document). */
   readonly index: PipelineIndex;
   readonly stage: StageRef;
   readonly dispatch: (command: DesignerCommand) => void;
+  readonly select: (selection: Selection) => void;
 }
 
-export function StageInspector({ index, stage: ref, dispatch }: StageInspectorProps) {
+export function StageInspector({ index, stage: ref, dispatch, select }: StageInspectorProps) {
   const { raw: stage, path, id: stageId, index: stageIndex } = ref;
   const onFailure = asObject(stage.onFailure);
   const retry = asObject(onFailure.retryConfiguration);
@@ -32,6 +34,10 @@ export function StageInspector({ index, stage: ref, dispatch }: StageInspectorPr
       <p className="text-xs text-slate-500">
         The inbound transition is runtime state, not part of the declaration: enable or disable it from the pipeline&apos;s live view.
       </p>
+
+      <Section title="Actions">
+        <StageActionsField stage={ref} dispatch={dispatch} select={select} />
+      </Section>
 
       <Section title="On failure (V2)" path={`${path}.onFailure`}>
         <SelectField

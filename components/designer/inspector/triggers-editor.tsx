@@ -56,7 +56,7 @@ export function TriggersEditor({ declaration, onChange }: Props) {
         const path = `triggers[${i}].gitConfiguration`;
         const label = `Trigger ${i + 1}`;
         return (
-          <div key={i} className="flex flex-col gap-2 rounded-md border border-slate-200 p-2 dark:border-slate-800">
+          <div key={i} className="flex flex-col gap-2 rounded-md border border-slate-200 p-2 dark:border-slate-800" data-path={`triggers[${i}]`} tabIndex={-1}>
             <div className="flex items-center">
               <span className="text-xs font-medium">{label}</span>
               <span className="ml-auto">
@@ -125,7 +125,7 @@ interface FilterListProps {
 function FilterList({ kind, label, path, filters, onChange }: FilterListProps) {
   const set = (k: number, filter: JsonObject) => onChange(filters.map((f, j) => (j === k ? filter : f)));
   return (
-    <div className="flex flex-col gap-2">
+    <div className="flex flex-col gap-2" data-path={path} tabIndex={-1}>
       <FieldDiagnostics path={path} exact />
       {filters.map((filter, k) => {
         const prefix = `${label} ${KIND_LABEL[kind]} ${k + 1}`;

@@ -26,8 +26,11 @@ export function useFocusPath(
     const best = closestFieldPath(elements.keys(), focusPath);
     if (best === undefined) return;
     const el = elements.get(best)!;
-    // A group (fieldset) is focusable itself, but its first control is what the user wants.
-    const control = el.matches("input, select, textarea") ? el : (el.querySelector<HTMLElement>("input, select, textarea") ?? el);
+    // A group (fieldset) is focusable itself, but its first control is what the user wants: a
+    // form field, else a button (an empty list's "Add…").
+    const control = el.matches("input, select, textarea")
+      ? el
+      : (el.querySelector<HTMLElement>("input, select, textarea") ?? el.querySelector<HTMLElement>("button") ?? el);
     control.scrollIntoView({ block: "center" });
     control.focus({ preventScroll: true });
   }, [container, focusPath, selectionKey, request]);

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { DesignerViewProps } from "@/lib/domain/designer/contract";
 import { sortDiagnostics } from "@/lib/domain/validation/diagnostic";
-import { elementLabel, selectionFromPath } from "@/components/designer/inspector/selection-from-path";
+import { elementLabel, focusPathOf, selectionFromPath } from "@/components/designer/inspector/selection-from-path";
 import { SeverityPill } from "@/components/ui/severity-pill";
 
 type ProblemsPanelProps = Pick<DesignerViewProps, "document" | "diagnostics" | "select">;
@@ -38,7 +38,7 @@ export function ProblemsPanel({ document, diagnostics, select }: ProblemsPanelPr
                 data-severity={d.severity}
                 data-diagnostic-path={d.path}
                 className="flex w-full flex-col gap-0.5 px-3 py-2 text-left hover:bg-slate-50 focus:bg-slate-50 focus:outline-none dark:hover:bg-slate-900 dark:focus:bg-slate-900"
-                onClick={() => select(selectionFromPath(document, d.path), d.path)}
+                onClick={() => select(selectionFromPath(document, d.path), focusPathOf(d))}
               >
                 <span className="flex flex-wrap items-baseline gap-x-2">
                   <SeverityPill severity={d.severity} />

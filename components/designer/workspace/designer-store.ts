@@ -9,6 +9,7 @@ import { applyCommand } from "@/lib/domain/designer/commands";
 import type { DesignerCommand, DesignerDocument, History, Selection } from "@/lib/domain/designer/contract";
 import { locateAction, locateStage } from "@/lib/domain/designer/document";
 import { canRedo, canUndo, createHistory, record, redo as redoHistory, undo as undoHistory } from "@/lib/domain/designer/history";
+import type { Orientation } from "../canvas/layout";
 
 export interface DesignerState {
   readonly history: History;
@@ -19,6 +20,8 @@ export interface DesignerState {
   /** Incremented by every select that asks for a field to be focused. */
   readonly focusRequest: number;
   readonly showFlow: boolean;
+  /** Which way time runs on the canvas. */
+  readonly orientation: Orientation;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
 }
@@ -32,6 +35,7 @@ export interface DesignerStore {
   select(selection: Selection, focusPath?: string): void;
   toggleCollapsed(stageId: string): void;
   setShowFlow(on: boolean): void;
+  setOrientation(orientation: Orientation): void;
 }
 
 const PIPELINE: Selection = { kind: "pipeline" };
@@ -49,13 +53,14 @@ function selectionOf(doc: DesignerDocument, id: string): Selection | undefined {
   return undefined;
 }
 
-export function createDesignerStore(initial: DesignerDocument): DesignerStore {
+export function createDesignerStore(initial: DesignerDocument, orientation: Orientation = "vertical"): DesignerStore {
   let state: DesignerState = withFlags({
     history: createHistory(initial),
     selection: PIPELINE,
     focusRequest: 0,
     collapsed: new Set(),
     showFlow: false,
+    orientation,
     canUndo: false,
     canRedo: false,
   });
@@ -120,6 +125,9 @@ export function createDesignerStore(initial: DesignerDocument): DesignerStore {
     },
     setShowFlow(on) {
       set({ ...state, showFlow: on });
+    },
+    setOrientation(orientation) {
+      if (orientation !== state.orientation) set({ ...state, orientation });
     },
   };
 }

@@ -47,6 +47,8 @@ export function DesignerWorkspace({ draft }: { draft: Draft }) {
           warningCount={session.warningCount}
           showFlow={state.showFlow}
           onShowFlow={store.setShowFlow}
+          orientation={state.orientation}
+          onOrientation={session.setOrientation}
           onUndo={store.undo}
           onRedo={store.redo}
           onExport={() => setExporting(true)}
@@ -61,7 +63,12 @@ export function DesignerWorkspace({ draft }: { draft: Draft }) {
           </div>
           <div className="relative h-full min-h-[480px]" data-testid="canvas">
             <ReactFlowProvider>
-              <CanvasView projection={session.projection} revealRef={session.revealRef} autoPanRef={session.autoPanRef} />
+              <CanvasView
+                projection={session.projection}
+                orientation={state.orientation}
+                revealRef={session.revealRef}
+                autoPanRef={session.autoPanRef}
+              />
             </ReactFlowProvider>
           </div>
           <div className="flex min-h-0 flex-col border-l border-slate-200 dark:border-slate-800">

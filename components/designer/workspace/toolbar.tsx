@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { DesignerCommand, JsonObject, Selection } from "@/lib/domain/designer/contract";
 import { RegionSelect } from "@/components/ui/region-select";
+import type { Orientation } from "../canvas/layout";
 import { ShortcutsPopover } from "./shortcuts-popover";
 
 
@@ -18,6 +19,8 @@ interface ToolbarProps {
   readonly warningCount: number;
   readonly showFlow: boolean;
   readonly onShowFlow: (on: boolean) => void;
+  readonly orientation: Orientation;
+  readonly onOrientation: (orientation: Orientation) => void;
   readonly onUndo: () => void;
   readonly onRedo: () => void;
   readonly onExport: () => void;
@@ -56,6 +59,7 @@ export function Toolbar(props: ToolbarProps) {
         <input type="checkbox" checked={props.showFlow} onChange={(e) => props.onShowFlow(e.target.checked)} data-testid="flow-toggle" />
         Artifact flow
       </label>
+      <OrientationToggle value={props.orientation} onChange={props.onOrientation} />
       <label className="ml-auto flex items-center gap-1.5 text-sm">
         <span className="text-slate-600 dark:text-slate-400">Region</span>
         <RegionSelect
@@ -73,6 +77,33 @@ export function Toolbar(props: ToolbarProps) {
         Export…
       </button>
       <ShortcutsPopover />
+    </div>
+  );
+}
+
+const ORIENTATIONS: readonly { readonly value: Orientation; readonly glyph: string; readonly label: string; readonly title: string }[] = [
+  { value: "vertical", glyph: "↓", label: "Top to bottom", title: "Stages and groups run top to bottom, like the CodePipeline console" },
+  { value: "horizontal", glyph: "→", label: "Left to right", title: "Stages and groups run left to right" },
+];
+
+/** Which way time runs on the canvas; parallel actions always sit across it. */
+function OrientationToggle({ value, onChange }: { value: Orientation; onChange: (orientation: Orientation) => void }) {
+  return (
+    <div role="group" aria-label="Canvas orientation" className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm dark:border-slate-700">
+      {ORIENTATIONS.map((o) => (
+        <button
+          key={o.value}
+          type="button"
+          aria-pressed={value === o.value}
+          aria-label={o.label}
+          title={o.title}
+          data-testid={`orientation-${o.value}`}
+          onClick={() => onChange(o.value)}
+          className={`px-2 py-1 ${value === o.value ? "bg-indigo-600 text-white" : "hover:bg-slate-50 dark:hover:bg-slate-900"}`}
+        >
+          {o.glyph}
+        </button>
+      ))}
     </div>
   );
 }

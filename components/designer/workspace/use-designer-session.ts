@@ -17,6 +17,8 @@ import { validate } from "@/lib/domain/validation";
 import type { CanvasController } from "../canvas/canvas-context";
 import { createDragStore } from "../canvas/drag-store";
 import { commandForDrop, commandForStageDrop, dropTargetOf } from "../canvas/interpret";
+import type { Orientation } from "../canvas/layout";
+import { readOrientation, saveOrientation } from "../canvas/orientation-preference";
 import { nodeIdOf, project, type CanvasNode } from "../canvas/project";
 import { reuseUnchanged } from "../canvas/reuse-nodes";
 import { useDragController, type DropResult } from "../canvas/use-drag-controller";
@@ -26,7 +28,8 @@ import { createDesignerStore, useDesignerState } from "./designer-store";
 import { useEditorKeys } from "./use-editor-keys";
 
 export function useDesignerSession(draft: Draft) {
-  const [store] = useState(() => createDesignerStore(documentFromDeclaration(draft.declaration)));
+  // Drafts open on the client only (draft-editor.tsx), so the browser's preference can be read here.
+  const [store] = useState(() => createDesignerStore(documentFromDeclaration(draft.declaration), readOrientation()));
   const [dragStore] = useState(createDragStore);
   const state = useDesignerState(store);
   const doc = state.history.present;
@@ -38,13 +41,25 @@ export function useDesignerSession(draft: Draft) {
   // Previous nodes/edges by id, to hand React Flow the same objects for unchanged elements.
   const [cache] = useState(() => ({ nodes: new Map<string, CanvasNode>(), edges: new Map<string, Edge>() }));
   const projection = useMemo(() => {
-    const fresh = project(doc, issues, { collapsed: state.collapsed, selection: state.selection, ...(flow ? { flow } : {}) });
+    const fresh = project(doc, issues, {
+      collapsed: state.collapsed,
+      selection: state.selection,
+      orientation: state.orientation,
+      ...(flow ? { flow } : {}),
+    });
     const nodes = reuseUnchanged(cache.nodes, fresh.nodes);
     const edges = reuseUnchanged(cache.edges, fresh.edges);
     cache.nodes = new Map(nodes.map((n) => [n.id, n]));
     cache.edges = new Map(edges.map((e) => [e.id, e]));
-    return { nodes, edges };
-  }, [doc, issues, state.collapsed, state.selection, flow, cache]);
+    return { nodes, edges, bounds: fresh.bounds };
+  }, [doc, issues, state.collapsed, state.selection, state.orientation, flow, cache]);
+  const setOrientation = useCallback(
+    (orientation: Orientation) => {
+      store.setOrientation(orientation);
+      saveOrientation(orientation);
+    },
+    [store],
+  );
   const autosave = useAutosave(draft, doc.declaration, region, (declaration) =>
     store.dispatch({ type: "replaceDeclaration", declaration }),
   );
@@ -160,6 +175,7 @@ export function useDesignerSession(draft: Draft) {
     errorCount,
     warningCount: diagnostics.length - errorCount,
     projection,
+    setOrientation,
     autosave,
     controller,
     dragStore,

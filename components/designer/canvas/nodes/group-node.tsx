@@ -6,7 +6,7 @@ import type { GroupNode as GroupNodeType } from "../project";
 
 /**
  * An action group (one runOrder). Transparent, so the stage's join-zone highlight underneath
- * shows through when an item is dragged over it.
+ * shows through when an item is dragged over it; outlined only when its actions run in parallel.
  */
 function GroupNodeView({ data }: NodeProps<GroupNodeType>) {
   return (
@@ -14,12 +14,14 @@ function GroupNodeView({ data }: NodeProps<GroupNodeType>) {
       data-testid="action-group"
       data-stage={data.stageId}
       data-group={data.index}
-      className="pointer-events-none h-full w-full rounded-lg border border-dashed border-slate-300 dark:border-slate-600"
+      className={`pointer-events-none relative h-full w-full rounded-[10px] ${
+        data.parallel ? "border border-dashed border-indigo-300 dark:border-indigo-700" : ""
+      }`}
     >
       {data.parallel && (
-        <div className="px-2.5 pt-1 text-[10px] font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
-          runs in parallel
-        </div>
+        <span className="absolute -top-[7px] left-2 rounded bg-slate-50 px-1 text-[9px] font-semibold uppercase leading-3 tracking-wide text-indigo-500 dark:bg-slate-900 dark:text-indigo-300">
+          parallel
+        </span>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useCanvasController } from "../canvas-context";
 import { useDragSelector } from "../drag-store";
+import { HEADER_EXTENT } from "../layout";
 import { nodeIdOf, type StageNode as StageNodeType } from "../project";
 import { IssueBadge } from "./issue-badge";
 
@@ -26,14 +27,19 @@ function StageNodeView({ data, selected }: NodeProps<StageNodeType>) {
   const selection = { kind: "stage", stageId: data.stageId } as const;
   const select = () => controller.select(selection);
 
+  const vertical = data.orientation === "vertical";
+  // An insert zone is a gap across the flow: a line along it shows where the new group goes.
+  const line = vertical
+    ? { active: "after:inset-x-0 after:top-1/2 after:h-1 after:-translate-y-1/2", idle: "after:inset-x-6 after:top-1/2 after:h-px" }
+    : { active: "after:inset-y-0 after:left-1/2 after:w-1 after:-translate-x-1/2", idle: "after:inset-y-6 after:left-1/2 after:w-px" };
   const zone = (kind: "join" | "insert", index: number, rect: { x: number; y: number; width: number; height: number }) => {
     const active = hovered === `${kind}:${index}`;
     const look =
       kind === "insert"
         ? active
-          ? "after:absolute after:inset-x-0 after:top-1/2 after:h-1 after:-translate-y-1/2 after:rounded after:bg-indigo-500"
+          ? `after:absolute after:rounded after:bg-indigo-500 ${line.active}`
           : placingAction
-            ? "after:absolute after:inset-x-6 after:top-1/2 after:h-px after:bg-slate-300 dark:after:bg-slate-600"
+            ? `after:absolute after:bg-slate-300 dark:after:bg-slate-600 ${line.idle}`
             : ""
         : active
           ? "rounded-lg bg-indigo-500/15 outline-2 outline-indigo-500"
@@ -52,18 +58,24 @@ function StageNodeView({ data, selected }: NodeProps<StageNodeType>) {
     );
   };
 
+  const header = HEADER_EXTENT[data.orientation];
+  // The body (groups, hints) starts after the header: right of it, or below it.
+  const body = vertical ? { left: header, top: 0, right: 0, bottom: 0 } : { left: 0, top: header, right: 0, bottom: 0 };
+  const count = `${data.actionCount} action${data.actionCount === 1 ? "" : "s"}`;
+
   return (
     <div
       data-testid="stage-node"
       data-stage-id={data.stageId}
       data-stage-index={data.index}
-      className={`pointer-events-auto relative h-full w-full rounded-xl border-2 bg-slate-50/90 dark:bg-slate-900/90 ${
-        selected ? "border-indigo-500" : data.errors ? "border-red-400" : "border-slate-300 dark:border-slate-700"
+      data-orientation={data.orientation}
+      className={`pointer-events-auto relative h-full w-full rounded-xl border-2 bg-slate-50/95 shadow-sm dark:bg-slate-900/95 ${
+        selected ? "border-indigo-500" : data.errors ? "border-red-400" : "border-slate-200 dark:border-slate-700"
       }`}
     >
-      <Handle type="target" position={Position.Left} className="!opacity-0" isConnectable={false} />
-      {stageGap === data.index && <div className="absolute -left-5 top-0 h-full w-1.5 rounded bg-indigo-500" data-testid="stage-drop-indicator" />}
-      {stageGap === data.index + 1 && <div className="absolute -right-5 top-0 h-full w-1.5 rounded bg-indigo-500" data-testid="stage-drop-indicator" />}
+      <Handle type="target" position={vertical ? Position.Top : Position.Left} className="!opacity-0" isConnectable={false} />
+      {stageGap === data.index && <DropIndicator before vertical={vertical} />}
+      {stageGap === data.index + 1 && <DropIndicator before={false} vertical={vertical} />}
       <div
         role="button"
         tabIndex={0}
@@ -79,48 +91,58 @@ function StageNodeView({ data, selected }: NodeProps<StageNodeType>) {
           if (e.button !== 0 || (e.target as HTMLElement).closest("button")) return;
           controller.beginDrag({ kind: "stage", stageId: data.stageId }, data.name || "stage", e);
         }}
-        className="nodrag nopan flex h-12 cursor-grab select-none items-center gap-2 rounded-t-xl px-3 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"
+        style={vertical ? { width: header } : { height: header }}
+        className={`nodrag nopan absolute left-0 top-0 flex cursor-grab select-none gap-1 bg-slate-100/80 px-2.5 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:bg-slate-800/60 ${
+          vertical
+            ? "h-full flex-col justify-center rounded-l-[10px] border-r border-slate-200 dark:border-slate-700"
+            : "w-full items-center rounded-t-[10px] border-b border-slate-200 dark:border-slate-700"
+        }`}
       >
-        <button
-          type="button"
-          tabIndex={-1}
-          data-testid="collapse-toggle"
-          aria-label={data.collapsed ? `Expand stage ${data.name}` : `Collapse stage ${data.name}`}
-          aria-expanded={!data.collapsed}
-          onClick={(e) => {
-            e.stopPropagation();
-            controller.toggleCollapsed(data.stageId);
-          }}
-          className="rounded px-1 text-slate-500 hover:bg-slate-200 dark:hover:bg-slate-800"
-        >
-          {data.collapsed ? "▸" : "▾"}
-        </button>
-        <span className="min-w-0 flex-1 truncate text-sm font-semibold" data-testid="stage-name" title={data.name}>
-          {data.name || "(unnamed stage)"}
+        <span className="flex min-w-0 items-center gap-1">
+          <button
+            type="button"
+            tabIndex={-1}
+            data-testid="collapse-toggle"
+            aria-label={data.collapsed ? `Expand stage ${data.name}` : `Collapse stage ${data.name}`}
+            aria-expanded={!data.collapsed}
+            onClick={(e) => {
+              e.stopPropagation();
+              controller.toggleCollapsed(data.stageId);
+            }}
+            className="shrink-0 rounded px-0.5 text-xs text-slate-500 hover:bg-slate-200 dark:hover:bg-slate-700"
+          >
+            {data.collapsed ? "▸" : "▾"}
+          </button>
+          <span
+            className={`min-w-0 text-sm font-semibold leading-5 text-slate-800 dark:text-slate-100 ${vertical ? "line-clamp-2 break-words" : "truncate"}`}
+            data-testid="stage-name"
+            title={data.name}
+          >
+            {data.name || "(unnamed stage)"}
+          </span>
         </span>
-        <IssueBadge errors={data.errors} warnings={data.warnings} />
-        <span className="shrink-0 text-[11px] text-slate-500" data-testid="action-count">
-          {data.actionCount} action{data.actionCount === 1 ? "" : "s"}
+        <span className={`flex items-center gap-1.5 ${vertical ? "pl-5" : "ml-auto shrink-0"}`}>
+          <span className="text-[11px] text-slate-500" data-testid="action-count">
+            {count}
+          </span>
+          <IssueBadge errors={data.errors} warnings={data.warnings} />
         </span>
       </div>
-      {data.collapsed && (
-        <p className="px-3 text-xs text-slate-500">
-          {data.actionCount} action{data.actionCount === 1 ? "" : "s"} hidden
-        </p>
-      )}
+      <div className="pointer-events-none absolute flex items-center justify-center text-xs text-slate-400" style={body}>
+        {data.collapsed && <span>{count} hidden</span>}
+        {!data.collapsed && data.actionCount === 0 && <span>{placingAction ? "Drop an action here" : "Drag a provider from the palette"}</span>}
+      </div>
       {data.groupRects.map((rect, i) => zone("join", i, rect))}
       {data.insertZones.map((rect, i) => zone("insert", i, rect))}
-      {placingAction && data.insertZones.length === 1 && data.groupRects.length === 0 && (
-        <p className="pointer-events-none absolute inset-x-0 top-20 text-center text-xs text-slate-400">Drop an action here</p>
-      )}
-      {!placingAction && data.actionCount === 0 && !data.collapsed && (
-        <p className="pointer-events-none absolute inset-x-0 top-20 text-center text-xs text-slate-400">
-          Drag a provider from the palette
-        </p>
-      )}
-      <Handle type="source" position={Position.Right} className="!opacity-0" isConnectable={false} />
+      <Handle type="source" position={vertical ? Position.Bottom : Position.Right} className="!opacity-0" isConnectable={false} />
     </div>
   );
+}
+
+/** Where a dragged stage would land: a bar before or after this stage, across the flow. */
+function DropIndicator({ before, vertical }: { before: boolean; vertical: boolean }) {
+  const place = vertical ? (before ? "-top-4 left-0 h-1.5 w-full" : "-bottom-4 left-0 h-1.5 w-full") : before ? "-left-4 top-0 h-full w-1.5" : "-right-4 top-0 h-full w-1.5";
+  return <div className={`absolute rounded bg-indigo-500 ${place}`} data-testid="stage-drop-indicator" />;
 }
 
 export const StageNode = memo(StageNodeView);
