@@ -78,6 +78,28 @@ describe("pipewright validate", () => {
     expect(stdout.trim().split("\n")).toHaveLength(2);
   });
 
+  it("validates CloudFormation snippets, one result per pipeline, as it does templates", async () => {
+    const snippet = tempFile(
+      "snippet.yaml",
+      [
+        "First:",
+        "  Type: AWS::CodePipeline::Pipeline",
+        "  Properties: {Name: first, RoleArn: arn:aws:iam::111122223333:role/r, Stages: []}",
+        "Second:",
+        "  Type: AWS::CodePipeline::Pipeline",
+        "  Properties: {Name: second, RoleArn: arn:aws:iam::111122223333:role/r, Stages: []}",
+        "",
+      ].join("\n"),
+    );
+    const { code, stdout } = await run("validate", snippet, "--format", "json", "--region", "us-east-1");
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(new Set(report.diagnostics.map((d: { pipeline: string }) => d.pipeline))).toEqual(new Set(["First", "Second"]));
+    const text = await run("validate", "tests/fixtures/pipelines/cfn-userguide-pipeline-snippet.json", "--region", "us-east-1");
+    expect(text.stdout).toContain("tests/fixtures/pipelines/cfn-userguide-pipeline-snippet.json:(pipeline): warning PW010 DisableInboundStageTransitions");
+    expect(text.stdout).toContain("tests/fixtures/pipelines/cfn-userguide-pipeline-snippet.json:name: warning PW011 ");
+  });
+
   it("rejects bad usage with exit 2", async () => {
     expect((await run("validate")).code).toBe(2);
     expect((await run("validate", VALID, "--format", "xml")).code).toBe(2);
@@ -105,6 +127,17 @@ describe("pipewright convert", () => {
     const parsed = JSON.parse(stdout);
     expect(Object.keys(parsed)).toContain("pipeline");
     expect(parsed).not.toHaveProperty("metadata");
+  });
+
+  it("writes a CloudFormation snippet back as the same snippet", async () => {
+    const snippet = "tests/fixtures/pipelines/cfn-userguide-pipeline-snippet.yaml";
+    const { readFileSync } = await import("node:fs");
+    const { code, stdout } = await run("convert", snippet, "--to", "cloudformation-yaml");
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(snippet, "utf8"));
+    const json = await run("convert", "tests/fixtures/pipelines/cfn-userguide-pipeline-snippet.json", "--to", "cli-input");
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).pipeline.name).toBe("AppPipeline");
   });
 
   it("rejects an unknown target form", async () => {

@@ -42,6 +42,8 @@ export function detectForm(value: CfnValue): Detection {
     }
     return { form: has("metadata") ? "get-pipeline" : "cli-input" };
   }
+  const snippet = detectSnippet(doc);
+  if (snippet !== undefined) return snippet;
   if (DECLARATION_MEMBERS.some(has)) return { form: "declaration" };
   if (CFN_PIPELINE_PROPERTIES.some(has)) {
     return {
@@ -49,4 +51,19 @@ export function detectForm(value: CfnValue): Detection {
     };
   }
   return { error: `not a pipeline document (top-level keys: ${Object.keys(doc).slice(0, 8).join(", ") || "none"}); expected ${ACCEPTED_FORMS}` };
+}
+
+/**
+ * A snippet as the resource reference prints its examples: logical ids mapped to resources
+ * (`AppPipeline: {Type: AWS::CodePipeline::Pipeline, Properties: ...}`), without `Resources:`.
+ * Every member must look like a resource (an object with a string Type), so that a declaration
+ * or any other document is never taken for one.
+ */
+function detectSnippet(doc: CfnObject): Detection | undefined {
+  const members = Object.values(doc);
+  const isResource = (v: CfnValue) => isObject(v) && !isIntrinsic(v) && typeof (v as CfnObject)["Type"] === "string";
+  if (members.length === 0 || !members.every(isResource)) return undefined;
+  if (members.some((v) => (v as CfnObject)["Type"] === RESOURCE_TYPE)) return { form: "cloudformation-snippet" };
+  const types = [...new Set(members.map((v) => (v as CfnObject)["Type"] as string))].slice(0, 6).join(", ");
+  return { error: `this CloudFormation snippet has no ${RESOURCE_TYPE} resource (its resource types are ${types})`, at: doc };
 }

@@ -37,8 +37,9 @@ export class FormatError extends Error {
 export const ACCEPTED_FORMS =
   "a pipeline declaration ({name, roleArn, stages, ...}), `aws codepipeline get-pipeline` output " +
   "({pipeline, metadata}), create-pipeline input for --cli-input-json ({pipeline, tags}), a " +
-  "CloudFormation template with an AWS::CodePipeline::Pipeline resource, or one such resource " +
-  "({Type: AWS::CodePipeline::Pipeline, Properties: {...}})";
+  "CloudFormation template with an AWS::CodePipeline::Pipeline resource, one such resource " +
+  "({Type: AWS::CodePipeline::Pipeline, Properties: {...}}), or a snippet of logical ids and resources " +
+  "({MyPipeline: {Type: AWS::CodePipeline::Pipeline, Properties: {...}}})";
 
 /** 1-based line and column of a UTF-16 offset in `text`. */
 export function positionAt(text: string, offset: number): SourcePosition {

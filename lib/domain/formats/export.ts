@@ -6,6 +6,7 @@ import { apiDocument } from "./export-api";
 import type { JsonMap } from "../json";
 import { orderKeys } from "./key-order";
 import { PIPELINE } from "./shapes";
+import { spliceDocument } from "./splice/splice-document";
 import type { ExportForm, ExportOptions, ExportResult, FormatWarning, ImportedPipeline, ImportForm } from "./types";
 
 export function exportPipeline(pipeline: ImportedPipeline, form: ExportForm, options: ExportOptions = {}): ExportResult {
@@ -17,6 +18,12 @@ export function exportPipeline(pipeline: ImportedPipeline, form: ExportForm, opt
     return { text, warnings };
   }
   const document = apiDocument(pipeline, declaration, form, awsOrder, warnings);
+  const { original } = pipeline.source;
+  // The same JSON document it came from: write into its text, so unchanged parts keep their bytes.
+  if (pipeline.source.form === form && original?.syntax === "json" && !awsOrder && options.indent === undefined) {
+    const spliced = spliceDocument(original, document);
+    if (spliced !== undefined) return { text: spliced, warnings };
+  }
   const indent = options.indent ?? (pipeline.source.syntax === "json" ? pipeline.source.indent : undefined) ?? "  ";
   return { text: `${JSON.stringify(document, null, indent)}\n`, warnings };
 }

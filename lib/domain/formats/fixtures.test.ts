@@ -24,7 +24,7 @@ function load(name: string) {
 
 function sameForm(p: ImportedPipeline): ExportForm {
   const { form, syntax } = p.source;
-  if (form === "cloudformation-template" || form === "cloudformation-resource") {
+  if (form.startsWith("cloudformation-")) {
     return syntax === "yaml" ? "cloudformation-yaml" : "cloudformation-json";
   }
   return form as ExportForm;

@@ -8,7 +8,7 @@ import { toPlaceholder } from "./cloudformation/placeholder";
 import type { SourcePosition } from "./errors";
 import { isObject, setOwn, type JsonMap, type JsonValue } from "../json";
 import { childPointer } from "./pointer";
-import type { ParsedText } from "./parse-text";
+import { sourceTextOf, type ParsedText } from "./parse-text";
 import { PIPELINE } from "./shapes";
 import type { FormatWarning, ImportedPipeline, PipelineSource } from "./types";
 import { unknownMemberWarnings } from "./unknown-members";
@@ -20,17 +20,18 @@ export function importApiDocument(value: CfnObject, form: ApiForm, parsed: Parse
   const positions = parsed.yaml?.positions;
   const json = (v: CfnValue, path: string) => shortFormsToPlaceholders(v, path, warnings, positions);
   const indent = parsed.indent === undefined ? {} : { indent: parsed.indent };
+  const original = sourceTextOf(parsed);
 
   if (form === "declaration") {
     const declaration = json(value, "") as JsonMap;
     warnings.push(...unknownMemberWarnings(declaration, PIPELINE));
-    return { label: labelOf(declaration), declaration, warnings, source: { form, syntax: parsed.syntax, ...indent } };
+    return { label: labelOf(declaration), declaration, warnings, source: { form, syntax: parsed.syntax, ...indent, original } };
   }
 
   const declaration = json(value["pipeline"]!, "") as JsonMap;
   warnings.push(...unknownMemberWarnings(declaration, PIPELINE));
   const extra: JsonMap = {};
-  const source: PipelineSource = { form, syntax: parsed.syntax, wrapper: { keys: Object.keys(value), extra }, ...indent };
+  const source: PipelineSource = { form, syntax: parsed.syntax, wrapper: { keys: Object.keys(value), extra }, ...indent, original };
   for (const [key, v] of Object.entries(value)) {
     if (key === "pipeline") continue;
     const converted = json(v, `(${key})`);

@@ -8,7 +8,8 @@ import { detectForm } from "./detect";
 import { FormatError, type SourcePosition } from "./errors";
 import { importApiDocument } from "./import-api";
 import { parseText, type ParsedText } from "./parse-text";
-import type { FormatWarning, ImportOptions, ImportResult } from "./types";
+import { SOURCE_DOCUMENT_VERSION, type SourceDocument } from "./source-document";
+import type { FormatWarning, ImportedPipeline, ImportForm, ImportOptions, ImportResult } from "./types";
 
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
   try {
@@ -31,12 +32,32 @@ function importParsed(text: string, { fileName }: ImportOptions): ImportResult {
   const warnings: FormatWarning[] = (parsed.yaml?.warnings ?? []).map(({ message, position }) => ({ code: "yaml", message, position }));
   const value = parsed.value as CfnObject;
   const { form } = detection;
-  if (form === "cloudformation-template" || form === "cloudformation-resource") {
-    const pipelines = importCloudFormation(value, form === "cloudformation-template" ? "template" : "resource", parsed, fileName);
+  const withDocument = (p: ImportedPipeline): ImportedPipeline => ({ ...p, sourceDocument: sourceDocument(text, form, parsed, fileName, p) });
+  if (form === "cloudformation-template" || form === "cloudformation-resource" || form === "cloudformation-snippet") {
+    const pipelines = importCloudFormation(value, CLOUDFORMATION_SHAPES[form], parsed, fileName);
     if (pipelines instanceof FormatError) return fail(pipelines);
-    return { ok: true, form, syntax: parsed.syntax, pipelines, warnings };
+    return { ok: true, form, syntax: parsed.syntax, pipelines: pipelines.map(withDocument), warnings };
   }
-  return { ok: true, form, syntax: parsed.syntax, pipelines: [importApiDocument(value, form, parsed)], warnings };
+  return { ok: true, form, syntax: parsed.syntax, pipelines: [withDocument(importApiDocument(value, form, parsed))], warnings };
+}
+
+const CLOUDFORMATION_SHAPES = {
+  "cloudformation-template": "template",
+  "cloudformation-resource": "resource",
+  "cloudformation-snippet": "snippet",
+} as const;
+
+function sourceDocument(text: string, form: ImportForm, parsed: ParsedText, fileName: string | undefined, p: ImportedPipeline): SourceDocument {
+  const cfn = p.source.cloudFormation;
+  const logicalId = cfn !== undefined && cfn.template.shape !== "resource" ? cfn.logicalId : undefined;
+  return {
+    version: SOURCE_DOCUMENT_VERSION,
+    form,
+    syntax: parsed.syntax,
+    text,
+    ...(fileName === undefined ? {} : { fileName }),
+    ...(logicalId === undefined ? {} : { logicalId }),
+  };
 }
 
 function fail(error: FormatError): ImportResult {

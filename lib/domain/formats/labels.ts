@@ -10,6 +10,7 @@ export const IMPORT_FORM_LABELS: Readonly<Record<ImportForm, string>> = {
   "cli-input": "CLI input (--cli-input-json)",
   "cloudformation-template": "CloudFormation template",
   "cloudformation-resource": "CloudFormation resource",
+  "cloudformation-snippet": "CloudFormation snippet",
 };
 
 export interface ExportFormLabel {

@@ -5,6 +5,8 @@ import type { Document } from "yaml";
 import type { FormatError, SourcePosition } from "./errors";
 import type { JsonMap, JsonValue } from "../json";
 import type { CfnObject, CfnValue } from "./cloudformation/intrinsics";
+import type { SourceDocument } from "./source-document";
+import type { SourceText } from "./splice/splice-document";
 
 /** What a text held. */
 export type ImportForm =
@@ -12,7 +14,8 @@ export type ImportForm =
   | "get-pipeline" // `aws codepipeline get-pipeline` output: {pipeline, metadata}
   | "cli-input" // create-pipeline (or update-pipeline) --cli-input-json: {pipeline, tags?}
   | "cloudformation-template" // a template with one or more AWS::CodePipeline::Pipeline resources
-  | "cloudformation-resource"; // one {Type: AWS::CodePipeline::Pipeline, Properties} on its own
+  | "cloudformation-resource" // one {Type: AWS::CodePipeline::Pipeline, Properties} on its own
+  | "cloudformation-snippet"; // logical ids → resources, as the resource reference prints them: {MyPipeline: {Type, Properties}}
 
 /** What export writes (the CLI's `--to`). */
 export type ExportForm = "declaration" | "get-pipeline" | "cli-input" | "cloudformation-yaml" | "cloudformation-json";
@@ -39,10 +42,15 @@ export interface FormatWarning {
   readonly position?: SourcePosition;
 }
 
+/**
+ * How a CloudFormation document holds its resources: a whole template (`Resources:`), one
+ * resource on its own, or a snippet (logical ids → resources, without `Resources:`).
+ */
+export type CloudFormationShape = "template" | "resource" | "snippet";
+
 /** The parsed template a CloudFormation import came from (shared by its pipelines). */
 export interface TemplateSource {
-  /** A whole template, or a single resource document. */
-  readonly shape: "template" | "resource";
+  readonly shape: CloudFormationShape;
   readonly syntax: Syntax;
   /** The whole document as parsed (short forms as ShortForm, long forms as objects). */
   readonly value: CfnObject;
@@ -50,6 +58,8 @@ export interface TemplateSource {
   readonly yaml?: Document.Parsed;
   /** JSON indentation of the source. */
   readonly indent?: string;
+  /** The text itself, which export edits in place (only what changed is rewritten). */
+  readonly original: SourceText;
 }
 
 export interface CloudFormationSource {
@@ -74,6 +84,8 @@ export interface PipelineSource {
   readonly cloudFormation?: CloudFormationSource;
   /** JSON indentation of the source. */
   readonly indent?: string;
+  /** API forms: the text itself, which export edits in place (only what changed is rewritten). */
+  readonly original?: SourceText;
 }
 
 export interface ImportedPipeline {
@@ -87,6 +99,11 @@ export interface ImportedPipeline {
   declaration: JsonMap;
   readonly warnings: FormatWarning[];
   readonly source: PipelineSource;
+  /**
+   * The document it came from as plain JSON (keep it with a draft; exportInto writes the edited
+   * declaration back into it). Absent for pipelines made with newPipeline.
+   */
+  readonly sourceDocument?: SourceDocument;
 }
 
 export type ImportResult =
@@ -114,8 +131,8 @@ export interface ExportOptions {
   readonly keyOrder?: "source" | "aws";
   /** JSON indentation; defaults to the source's, else two spaces. */
   readonly indent?: string;
-  /** CloudFormation: the whole template, or the resource alone; defaults to the source's shape. */
-  readonly cloudFormationShape?: "template" | "resource";
+  /** CloudFormation: a whole template, the resource alone, or a snippet; defaults to the source's shape. */
+  readonly cloudFormationShape?: CloudFormationShape;
 }
 
 export interface ExportResult {

@@ -216,9 +216,8 @@ Outputs:
     expect([first!.label, second!.label]).toEqual(["First", "Second"]);
     first!.declaration["stages"] = [{ name: "New", actions: [] }];
     const out = exportPipeline(first!, "cloudformation-yaml").text;
-    expect(out).toContain("# header");
-    expect(out).toContain("Name: second # keep me");
-    expect(out).toContain("DependsOn: Role");
+    // Only the edited Properties change: the rest is the source text itself.
+    expect(out).toBe(two.replace("      Stages: []\n  Role:", "      Stages:\n        - Name: New\n          Actions: []\n  Role:"));
     const back = pipelines(out);
     expect(back[0]!.declaration["stages"]).toEqual([{ name: "New", actions: [] }]);
     expect(back[1]!.declaration).toEqual(second!.declaration);

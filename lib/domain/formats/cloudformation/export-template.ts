@@ -3,11 +3,12 @@
  * came from (only its Properties change) or in a new minimal template.
  */
 import { isObject, own, setOwn, type JsonMap } from "../../json";
-import type { ExportOptions, FormatWarning, ImportedPipeline, Syntax, TemplateSource } from "../types";
+import type { CloudFormationShape, ExportOptions, FormatWarning, ImportedPipeline, Syntax, TemplateSource } from "../types";
 import type { CfnObject } from "./intrinsics";
 import { declarationToProperties } from "./from-declaration";
 import { RESOURCE_TYPE } from "./names";
-import { logicalIdFor, renderTemplate, renderValue, TEMPLATE_FORMAT_VERSION } from "./template";
+import { renderTemplate, renderValue } from "./render-template";
+import { logicalIdFor, TEMPLATE_FORMAT_VERSION } from "./template";
 
 export interface CloudFormationItem {
   readonly pipeline: ImportedPipeline;
@@ -23,14 +24,14 @@ export function exportCloudFormation(
 ): string {
   const template = items[0]?.pipeline.source.cloudFormation?.template;
   const sameTemplate = template !== undefined && items.every((i) => i.pipeline.source.cloudFormation?.template === template);
-  const shape = options.cloudFormationShape ?? (sameTemplate ? template.shape : "template");
+  const shape: CloudFormationShape = options.cloudFormationShape ?? (sameTemplate ? template.shape : "template");
   const indent = options.indent ?? (template?.syntax === "json" ? template.indent : undefined) ?? "  ";
 
   const usedIds = new Set<string>();
   const resources = items.map(({ pipeline, declaration }) => {
     const cfn = pipeline.source.cloudFormation;
     // A lone resource has no logical id of its own: name it after the pipeline in a template.
-    const logicalId = cfn !== undefined && cfn.template.shape === "template" ? cfn.logicalId : uniqueId(logicalIdFor(declaration["name"]), usedIds);
+    const logicalId = cfn !== undefined && cfn.template.shape !== "resource" ? cfn.logicalId : uniqueId(logicalIdFor(declaration["name"]), usedIds);
     usedIds.add(logicalId);
     if (pipeline.source.metadata !== undefined) {
       warnings.push({ code: "dropped", message: `${pipeline.label}: GetPipeline metadata has no place in a template and is left out` });
@@ -48,7 +49,8 @@ export function exportCloudFormation(
   });
 
   if (sameTemplate && shape === template.shape) {
-    return renderTemplate(template, new Map(resources.map((r) => [r.sourceId!, r.properties])), syntax, indent);
+    const keepText = options.indent === undefined;
+    return renderTemplate(template, new Map(resources.map((r) => [r.sourceId!, r.properties])), syntax, indent, keepText);
   }
   if (shape === "resource") {
     if (resources.length !== 1) throw new RangeError("a lone resource holds exactly one pipeline");
@@ -56,7 +58,12 @@ export function exportCloudFormation(
     return renderValue(resourceWith(sourceResource(template, r.sourceId), r.properties), syntax, indent);
   }
   const all: CfnObject = {};
+  // A snippet's other resources go with it into a template; a template's stay in the template.
+  if (sameTemplate && template.shape === "snippet" && shape === "template") {
+    for (const [logicalId, resource] of Object.entries(template.value)) setOwn(all, logicalId, resource);
+  }
   for (const r of resources) setOwn(all, r.logicalId, resourceWith(sameTemplate ? sourceResource(template, r.sourceId) : undefined, r.properties));
+  if (shape === "snippet") return renderValue(all, syntax, indent);
   return renderValue({ AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION, Resources: all }, syntax, indent);
 }
 
@@ -64,7 +71,7 @@ export function exportCloudFormation(
 function sourceResource(template: TemplateSource | undefined, logicalId: string | undefined): CfnObject | undefined {
   if (template === undefined) return undefined;
   if (template.shape === "resource") return template.value;
-  const resources = own(template.value, "Resources");
+  const resources = template.shape === "snippet" ? template.value : own(template.value, "Resources");
   const resource = isObject(resources) && logicalId !== undefined ? own(resources as CfnObject, logicalId) : undefined;
   return isObject(resource) ? (resource as CfnObject) : undefined;
 }

@@ -5,22 +5,28 @@
  */
 import { FormatError, type SourcePosition } from "../errors";
 import { isObject } from "../../json";
-import type { ParsedText } from "../parse-text";
+import { sourceTextOf, type ParsedText } from "../parse-text";
 import { PIPELINE } from "../shapes";
-import type { FormatWarning, ImportedPipeline, TemplateSource } from "../types";
+import type { CloudFormationShape, FormatWarning, ImportedPipeline, ImportForm, TemplateSource } from "../types";
 import { unknownMemberWarnings } from "../unknown-members";
 import { labelOf } from "../import-api";
 import { isIntrinsic, type CfnObject, type CfnValue } from "./intrinsics";
 import { RESOURCE_TYPE } from "./names";
-import { findPipelineResources } from "./template";
+import { findPipelineResources, findSnippetPipelines } from "./template";
 import { propertiesToDeclaration } from "./to-declaration";
 
 /** The logical id a lone resource gets when it must be placed in a template. */
 export const LONE_RESOURCE_ID = "Pipeline";
 
+const FORMS: Record<CloudFormationShape, ImportForm> = {
+  template: "cloudformation-template",
+  resource: "cloudformation-resource",
+  snippet: "cloudformation-snippet",
+};
+
 export function importCloudFormation(
   value: CfnObject,
-  shape: "template" | "resource",
+  shape: CloudFormationShape,
   parsed: ParsedText,
   fileName?: string,
 ): ImportedPipeline[] | FormatError {
@@ -30,11 +36,13 @@ export function importCloudFormation(
     value,
     ...(parsed.yaml === undefined ? {} : { yaml: parsed.yaml.doc }),
     ...(parsed.indent === undefined ? {} : { indent: parsed.indent }),
+    original: sourceTextOf(parsed),
   };
   const positionOf = (v: CfnValue | undefined): SourcePosition | undefined =>
     typeof v === "object" && v !== null ? parsed.yaml?.positions.get(v) : undefined;
 
-  const resources = shape === "resource" ? [{ logicalId: LONE_RESOURCE_ID, resource: value }] : findPipelineResources(value);
+  const resources =
+    shape === "resource" ? [{ logicalId: LONE_RESOURCE_ID, resource: value }] : shape === "snippet" ? findSnippetPipelines(value) : findPipelineResources(value);
   if (resources.length === 0) {
     const types = Object.values(value["Resources"] as CfnObject)
       .map((r) => (isObject(r) ? (r as CfnObject)["Type"] : undefined))
@@ -69,7 +77,7 @@ export function importCloudFormation(
       declaration: converted.declaration,
       warnings,
       source: {
-        form: shape === "template" ? "cloudformation-template" : "cloudformation-resource",
+        form: FORMS[shape],
         syntax: parsed.syntax,
         ...(converted.tags === undefined ? {} : { tags: converted.tags }),
         cloudFormation: { logicalId, nameAbsent: converted.nameAbsent, properties, template },

@@ -3,7 +3,7 @@
  * directions go through the `yaml` library with the CloudFormation tags, so the text is exact:
  * `fromPlaceholder(toPlaceholder(x))` equals `x`, including nested functions and short vs long form.
  */
-import { isMap, isScalar, isSeq, parseDocument, visit } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 import {
   isUnresolvedReference,
   UNRESOLVED_REFERENCE_PREFIX,
@@ -12,10 +12,7 @@ import {
 } from "../../pipeline/unresolved-reference";
 import { isIntrinsic, type CfnObject, type CfnValue, type ShortForm } from "./intrinsics";
 import { nodeToValue, YAML_OPTIONS } from "./parse-yaml";
-import { newDocument } from "./yaml-nodes";
-
-/** One line, flow style, no folding, no block scalars: `!Join ["", [a, !Ref B]]`. */
-const ONE_LINE = { lineWidth: 0, blockQuote: false, flowCollectionPadding: false } as const;
+import { flowText } from "./yaml-nodes";
 
 /** Parsed intrinsics are immutable, and export compares subtrees repeatedly: render each once. */
 const rendered = new WeakMap<object, string>();
@@ -30,13 +27,7 @@ export function toPlaceholder(intrinsic: ShortForm | CfnObject): string {
 }
 
 function render(intrinsic: ShortForm | CfnObject): string {
-  const doc = newDocument(intrinsic);
-  visit(doc, {
-    Map: (_, node) => void (node.flow = true),
-    Seq: (_, node) => void (node.flow = true),
-  });
-  let text = doc.toString(ONE_LINE);
-  if (text.endsWith("\n")) text = text.slice(0, -1);
+  const text = flowText(intrinsic);
   // The marker's `!` doubles as the short form's tag character.
   const body = text.startsWith("!") ? text.slice(1) : text;
   return UNRESOLVED_REFERENCE_PREFIX + body + UNRESOLVED_REFERENCE_SUFFIX;

@@ -3,7 +3,7 @@
  * place and keeps every node whose value did not change, so comments, anchors, quoting and
  * block styles of a user's template survive an import/export cycle.
  */
-import { Document, isAlias, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
+import { Document, isAlias, isMap, isScalar, isSeq, Pair, Scalar, visit, YAMLMap, YAMLSeq, type Node } from "yaml";
 import { isObject } from "../../json";
 import { cfnEqual, longFormKey, ShortForm, type CfnValue } from "./intrinsics";
 import { keyString, nodeToValue, YAML_OPTIONS } from "./parse-yaml";
@@ -52,6 +52,23 @@ function quoteIfAmbiguous(scalar: Scalar): Scalar {
   if (typeof scalar.value === "string" && YAML11_NON_STRING.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
   else delete scalar.type;
   return scalar;
+}
+
+/** One line, flow style, no folding, no block scalars: `!Join ["", [a, !Ref B]]`. */
+const ONE_LINE = { lineWidth: 0, blockQuote: false, flowCollectionPadding: false } as const;
+
+/**
+ * `value` written on one line, collections in flow style. A string with a line break comes out
+ * double-quoted with `\n` escapes (block scalars are off), so the result never spans lines.
+ */
+export function flowText(value: CfnValue): string {
+  const doc = newDocument(value);
+  visit(doc, {
+    Map: (_, node) => void (node.flow = true),
+    Seq: (_, node) => void (node.flow = true),
+  });
+  const text = doc.toString(ONE_LINE);
+  return text.endsWith("\n") ? text.slice(0, -1) : text;
 }
 
 /** A new document holding `value`. */
