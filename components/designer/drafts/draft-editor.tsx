@@ -2,17 +2,33 @@
 
 /** Loads a local draft (client only: localStorage) and opens the workspace on it. */
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import type { DraftRead } from "./draft-format";
-import { readDraft } from "./draft-storage";
+import { useCallback, useEffect, useState } from "react";
+import { replacedDraft, type DraftRead } from "./draft-format";
+import { readDraft, saveDraft } from "./draft-storage";
+import type { StoreImported } from "./use-store-imported";
 import { DesignerWorkspace } from "@/components/designer/workspace/designer-workspace";
 
 export function DraftEditor({ draftId }: { draftId: string }) {
   const [read, setRead] = useState<DraftRead | undefined>();
+  // Bumped when a dropped document replaces the draft: the workspace starts again on it.
+  const [revision, setRevision] = useState(0);
   useEffect(() => {
     // localStorage exists only in the browser: read after mount (no hydration mismatch).
     setRead(readDraft(draftId));
   }, [draftId]);
+  const replace = useCallback<StoreImported>(
+    (pipeline, keepSource) => {
+      if (!read?.ok) return false;
+      // The stored copy, not the one opened: autosave may have changed it since (the region).
+      const stored = readDraft(read.draft.id);
+      const next = replacedDraft(stored.ok ? stored.draft : read.draft, pipeline, Date.now(), keepSource);
+      if (!saveDraft(next)) return false;
+      setRead({ ok: true, draft: next });
+      setRevision((r) => r + 1);
+      return true;
+    },
+    [read],
+  );
 
   if (read === undefined) return <p className="p-6 text-sm text-slate-500">Opening draft…</p>;
   if (!read.ok) {
@@ -28,5 +44,5 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       </div>
     );
   }
-  return <DesignerWorkspace key={read.draft.id} draft={read.draft} />;
+  return <DesignerWorkspace key={`${read.draft.id}#${revision}`} draft={read.draft} onReplace={replace} />;
 }

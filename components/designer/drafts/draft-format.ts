@@ -8,16 +8,29 @@
  *   1  { id, title, updatedAt, declaration, region? }   no schemaVersion. `region` was added to
  *      this format without a version of its own, so a version-1 draft may or may not have it.
  *   2  { schemaVersion: 2, id, title, updatedAt, declaration, region }   `region` always set.
+ *   3  { schemaVersion: 3, id, title, updatedAt, declaration, region, source? }   an imported
+ *      draft keeps the document it came from.
  *
  * `declaration` is the PipelineDeclaration being designed (camelCase, as the API has it); the
  * designer's stage and action ids are not stored (they are derived again on open). `region` is
- * the pipeline's home region the design is validated for.
+ * the pipeline's home region the design is validated for. `source` is the document an imported
+ * draft was read from (a SourceDocument of the formats layer: the text as given, its form and
+ * syntax, the pipeline's logical id); export writes the edited declaration back into it. New
+ * designs (blank, starter templates) have none.
+ *
+ * Size: the source is stored once, as its text (never a parse of it), so an imported draft takes
+ * about twice its document's size. All drafts share the browser's localStorage quota for this
+ * site (about 5 million characters in Chromium). When a draft with its source does not fit,
+ * nothing is stored silently without it: the import asks whether to open the pipeline without
+ * its source (export then writes new documents, as for a new design), and a failed autosave is
+ * shown in the editor, whose edits stay in the tab until the user exports them or frees space.
  */
 import { z } from "zod";
+import { sourceDocumentSchema, type ImportedPipeline, type SourceDocument } from "@/lib/domain/formats";
 import { isObject, isString, type JsonObject } from "@/lib/domain/json";
 import { DEFAULT_REGION } from "@/lib/domain/catalog/regions";
 
-export const DRAFT_SCHEMA_VERSION = 2;
+export const DRAFT_SCHEMA_VERSION = 3;
 
 /** The home region a design is validated for until the user picks another. */
 export const DEFAULT_DRAFT_REGION = DEFAULT_REGION;
@@ -29,6 +42,7 @@ export const draftSchema = z.object({
   updatedAt: z.number(),
   declaration: z.record(z.string(), z.unknown()),
   region: z.string().min(1),
+  source: sourceDocumentSchema.optional(),
 });
 
 export type Draft = z.infer<typeof draftSchema>;
@@ -53,6 +67,12 @@ export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [
       schemaVersion: 2,
       region: isString(draft.region) && draft.region !== "" ? draft.region : DEFAULT_DRAFT_REGION,
     }),
+  },
+  {
+    // Drafts saved before sources were kept have none: they export as new designs, as they did.
+    name: "sourceDocumentKept",
+    from: 2,
+    up: (draft) => ({ ...draft, schemaVersion: 3 }),
   },
 ];
 
@@ -88,8 +108,8 @@ export function titleOf(declaration: JsonObject): string {
   return typeof declaration.name === "string" && declaration.name !== "" ? declaration.name : "Untitled pipeline";
 }
 
-/** A new draft of a declaration, in the current format. */
-export function newDraft(id: string, declaration: JsonObject, updatedAt: number): Draft {
+/** A new draft of a declaration, in the current format; `source` when it was imported. */
+export function newDraft(id: string, declaration: JsonObject, updatedAt: number, source?: SourceDocument): Draft {
   return {
     schemaVersion: DRAFT_SCHEMA_VERSION,
     id,
@@ -97,5 +117,28 @@ export function newDraft(id: string, declaration: JsonObject, updatedAt: number)
     updatedAt,
     declaration,
     region: DEFAULT_DRAFT_REGION,
+    ...(source === undefined ? {} : { source }),
   };
+}
+
+/** The draft without its source document (to store it when draft and source do not fit together). */
+export function withoutSource(draft: Draft): Draft {
+  const { source: _source, ...rest } = draft;
+  return rest;
+}
+
+type Imported = Pick<ImportedPipeline, "declaration" | "sourceDocument">;
+
+/** A new draft of an imported pipeline, with the document it came from unless `keepSource` is false. */
+export function importedDraft(id: string, pipeline: Imported, updatedAt: number, keepSource: boolean): Draft {
+  return newDraft(id, pipeline.declaration, updatedAt, keepSource ? pipeline.sourceDocument : undefined);
+}
+
+/**
+ * `draft` holding another imported pipeline instead (a file dropped onto its canvas): the same id
+ * and region, the new declaration and source; the old source goes.
+ */
+export function replacedDraft(draft: Draft, pipeline: Imported, updatedAt: number, keepSource: boolean): Draft {
+  const { id, region } = draft;
+  return { ...importedDraft(id, pipeline, Math.max(updatedAt, draft.updatedAt + 1), keepSource), region };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { DRAFT_SCHEMA_VERSION } from "./draft-format";
 import { parseDraft } from "./draft-storage";
 
 describe("draft storage", () => {
   it("reads a stored draft", () => {
-    const draft = { schemaVersion: 2, id: "x1", title: "p", updatedAt: 5, declaration: { name: "p", stages: [] }, region: "eu-west-1" };
+    const draft = { schemaVersion: DRAFT_SCHEMA_VERSION, id: "x1", title: "p", updatedAt: 5, declaration: { name: "p", stages: [] }, region: "eu-west-1" };
     expect(parseDraft(JSON.stringify(draft))).toEqual({ ok: true, draft });
   });
 

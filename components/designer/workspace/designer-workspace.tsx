@@ -6,20 +6,47 @@
  */
 import { ReactFlowProvider } from "@xyflow/react";
 import { useState } from "react";
+import { useFileDrop } from "@/components/ui/use-file-drop";
 import { CanvasControllerContext } from "../canvas/canvas-context";
 import { CanvasView } from "../canvas/canvas-view";
 import { DragGhost } from "../canvas/drag-ghost";
 import { Palette } from "../canvas/palette";
-import type { Draft } from "../drafts/draft-format";
+import { importedDraft, type Draft } from "../drafts/draft-format";
+import { sizeLabel } from "../drafts/draft-size";
+import { newDraftId } from "../drafts/draft-storage";
+import { useOpenDraft } from "../drafts/use-open-draft";
+import type { StoreImported } from "../drafts/use-store-imported";
 import { ExportDialog } from "./export-dialog";
+import { ReplaceDraftDialog } from "./replace-draft-dialog";
 import { SidePanel } from "./side-panel";
 import { Toolbar } from "./toolbar";
 import { useDesignerSession } from "./use-designer-session";
 
-export function DesignerWorkspace({ draft }: { draft: Draft }) {
+/** Shown while edits are not being saved: they stay in this tab only. */
+function AutosaveFailed({ draft }: { draft: Draft }) {
+  return (
+    <div role="alert" data-testid="autosave-failed" className="border-b border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+      Autosave failed: this browser did not store the draft (its storage for this site is full, or disabled)
+      {draft.source ? `; the draft keeps the ${sizeLabel(draft.source.text.length)} document it was imported from` : ""}. Your edits stay in this tab
+      only: export them, or delete drafts you no longer need on the designer page, and the next edit is saved again.
+    </div>
+  );
+}
+
+interface DesignerWorkspaceProps {
+  readonly draft: Draft;
+  /** Puts a dropped document in place of this draft (the editor opens again on it). */
+  readonly onReplace: StoreImported;
+}
+
+export function DesignerWorkspace({ draft, onReplace }: DesignerWorkspaceProps) {
   const session = useDesignerSession(draft);
   const { state, store, autosave, document } = session;
   const [exporting, setExporting] = useState(false);
+  const [dropped, setDropped] = useState<{ fileName: string; text: string } | undefined>();
+  const fileDrop = useFileDrop((file) => void file.text().then((text) => setDropped({ fileName: file.name, text })));
+  const openDraft = useOpenDraft();
+  const openNew: StoreImported = (pipeline, keepSource) => openDraft(importedDraft(newDraftId(), pipeline, Date.now(), keepSource));
 
   return (
     <CanvasControllerContext.Provider value={session.controller}>
@@ -37,6 +64,7 @@ export function DesignerWorkspace({ draft }: { draft: Draft }) {
             </button>
           </div>
         )}
+        {autosave.failed && <AutosaveFailed draft={draft} />}
         <Toolbar
           region={session.region}
           onRegion={session.setRegion}
@@ -61,7 +89,7 @@ export function DesignerWorkspace({ draft }: { draft: Draft }) {
           <div className="flex min-h-0 flex-col overflow-y-auto border-r border-slate-200 p-3 dark:border-slate-800">
             <Palette onAdd={session.addFromPalette} />
           </div>
-          <div className="relative h-full min-h-[480px]" data-testid="canvas">
+          <div className="relative h-full min-h-[480px]" data-testid="canvas" {...fileDrop.handlers}>
             <ReactFlowProvider>
               <CanvasView
                 projection={session.projection}
@@ -70,13 +98,35 @@ export function DesignerWorkspace({ draft }: { draft: Draft }) {
                 autoPanRef={session.autoPanRef}
               />
             </ReactFlowProvider>
+            {fileDrop.over && (
+              <div
+                data-testid="canvas-drop-hint"
+                className="pointer-events-none absolute inset-3 z-10 flex items-center justify-center rounded-xl border-2 border-dashed border-indigo-500 bg-indigo-50/90 dark:bg-indigo-950/90"
+              >
+                <span className="rounded-lg bg-white px-4 py-2 text-sm font-medium text-indigo-900 shadow dark:bg-slate-900 dark:text-indigo-100">
+                  Drop a pipeline document to open it (you will be asked before this draft is replaced)
+                </span>
+              </div>
+            )}
           </div>
           <div className="flex min-h-0 flex-col border-l border-slate-200 dark:border-slate-800">
             <SidePanel {...session.viewProps} />
           </div>
         </div>
         <DragGhost store={session.dragStore} />
-        {exporting && <ExportDialog declaration={document.declaration} onClose={() => setExporting(false)} />}
+        {dropped && (
+          <ReplaceDraftDialog
+            fileName={dropped.fileName}
+            text={dropped.text}
+            title={draft.title}
+            onReplace={onReplace}
+            onOpenNew={openNew}
+            onClose={() => setDropped(undefined)}
+          />
+        )}
+        {exporting && (
+          <ExportDialog declaration={document.declaration} source={draft.source} onClose={() => setExporting(false)} />
+        )}
       </div>
     </CanvasControllerContext.Provider>
   );

@@ -1,26 +1,47 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { EXPORT_FORM_LABELS, exportPipeline, newPipeline, type ExportForm, type JsonMap } from "@/lib/domain/formats";
+import { IMPORT_FORM_LABELS, type ExportForm, type JsonMap, type SourceDocument } from "@/lib/domain/formats";
 import type { JsonObject } from "@/lib/domain/designer/contract";
+import { exportChoices, exportForDialog, unreadableSource } from "./export-model";
 
-/** The forms a design is exported in: get-pipeline output also holds the metadata of a deployed pipeline, which a design has not. */
-const FORMS: readonly ExportForm[] = ["declaration", "cli-input", "cloudformation-yaml"];
+interface ExportDialogProps {
+  readonly declaration: JsonObject;
+  /** The document the draft was imported from; absent for new designs. */
+  readonly source?: SourceDocument;
+  readonly onClose: () => void;
+}
 
-/** The design in the three export forms, to copy or download. */
-export function ExportDialog({ declaration, onClose }: { declaration: JsonObject; onClose: () => void }) {
-  const [form, setForm] = useState<ExportForm>("declaration");
-  const result = useMemo(() => exportPipeline(newPipeline(declaration as JsonMap), form), [declaration, form]);
-  const { baseName, extension, mediaType } = EXPORT_FORM_LABELS[form];
-  const file = `${baseName}.${extension}`;
+const CHOICE =
+  "flex items-center gap-1.5 rounded-md border px-2 py-1 text-sm border-slate-300 dark:border-slate-700 aria-pressed:border-indigo-500 aria-pressed:bg-indigo-50 dark:aria-pressed:bg-indigo-950";
+const BUTTON = "rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700";
+
+/**
+ * The design as text, to copy or download. An imported draft opens on its source's own form,
+ * written back into that document; every other form says first what it cannot carry.
+ */
+export function ExportDialog({ declaration, source, onClose }: ExportDialogProps) {
+  // The declaration cannot change while the dialog is open (it is modal): ask once.
+  const [unreadable] = useState(() => unreadableSource(source, declaration as JsonMap));
+  const readable = unreadable === undefined ? source : undefined;
+  const choices = useMemo(() => exportChoices(readable), [readable]);
+  const [form, setForm] = useState<ExportForm>(choices[0]!.form);
+  const [copied, setCopied] = useState(false);
+  const result = useMemo(() => exportForDialog(readable, declaration as JsonMap, form), [readable, declaration, form]);
   const download = () => {
-    const url = URL.createObjectURL(new Blob([result.text], { type: mediaType }));
+    const url = URL.createObjectURL(new Blob([result.text], { type: result.mediaType }));
     const a = document.createElement("a");
     a.href = url;
-    a.download = file;
+    a.download = result.fileName;
     a.click();
     URL.revokeObjectURL(url);
   };
+  const copy = () =>
+    void navigator.clipboard?.writeText(result.text).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  const sourceName = source && (source.fileName ?? `the ${IMPORT_FORM_LABELS[source.form]}`);
   return (
     <div
       role="dialog"
@@ -36,23 +57,46 @@ export function ExportDialog({ declaration, onClose }: { declaration: JsonObject
       <div className="flex max-h-[85vh] w-full max-w-3xl flex-col gap-3 rounded-xl bg-white p-4 shadow-xl dark:bg-slate-900">
         <div className="flex flex-wrap items-center gap-2">
           <h2 className="mr-auto text-lg font-semibold">Export</h2>
-          {FORMS.map((f) => (
+          {choices.map((c) => (
             <button
-              key={f}
+              key={c.form}
               type="button"
-              data-testid={`export-form-${f}`}
-              aria-pressed={form === f}
-              onClick={() => setForm(f)}
-              className={`rounded-md border px-2 py-1 text-sm ${
-                form === f ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950" : "border-slate-300 dark:border-slate-700"
-              }`}
+              data-testid={`export-form-${c.form}`}
+              data-into-source={c.intoSource || undefined}
+              aria-pressed={form === c.form}
+              onClick={() => {
+                setForm(c.form);
+                setCopied(false);
+              }}
+              className={CHOICE}
             >
-              {EXPORT_FORM_LABELS[f].label}
+              {c.label}
+              {c.intoSource && <span className="rounded bg-emerald-100 px-1 text-[11px] font-medium text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">as imported</span>}
             </button>
           ))}
         </div>
+        {unreadable !== undefined && (
+          <p role="alert" data-testid="export-unreadable" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+            {sourceName} no longer reads as it did when it was imported ({unreadable}): these exports are new documents, not written into it.
+          </p>
+        )}
+        {readable && result.intoSource && (
+          <p data-testid="export-source-note" className="text-sm text-slate-600 dark:text-slate-400">
+            Written back into {sourceName}: only your edits change it, everything else is kept as it was.
+          </p>
+        )}
+        {result.losses.length > 0 && (
+          <div role="note" data-testid="export-losses" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+            <p className="font-medium">Not carried over from {sourceName}:</p>
+            <ul className="mt-1 list-disc pl-5">
+              {result.losses.map((loss) => (
+                <li key={loss}>{loss}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {result.warnings.length > 0 && (
-          <ul className="text-xs text-amber-700 dark:text-amber-400">
+          <ul className="text-xs text-amber-700 dark:text-amber-400" data-testid="export-warnings">
             {result.warnings.map((w, i) => (
               <li key={i}>{w.message}</li>
             ))}
@@ -64,14 +108,15 @@ export function ExportDialog({ declaration, onClose }: { declaration: JsonObject
           aria-label="Exported text"
           data-testid="export-text"
           value={result.text}
+          spellCheck={false}
           className="min-h-[50vh] flex-1 rounded-md border border-slate-300 bg-slate-50 p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
         />
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={() => void navigator.clipboard?.writeText(result.text)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">
-            Copy
+          <button type="button" data-testid="export-copy" onClick={copy} className={BUTTON}>
+            {copied ? "Copied" : "Copy"}
           </button>
-          <button type="button" onClick={download} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">
-            Download {file}
+          <button type="button" data-testid="export-download" onClick={download} className={BUTTON}>
+            Download {result.fileName}
           </button>
           <button type="button" data-testid="export-close" onClick={onClose} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm text-white">
             Close

@@ -2,9 +2,9 @@
 
 /**
  * One editing session of a draft: the design store and everything derived from it on each
- * change — validation for the chosen region, issues per element, the artifact flow, the canvas
- * projection — plus autosave, drag and drop, keyboard shortcuts and revealing the element a
- * problem points at. The workspace only lays these out.
+ * change — validation for the chosen region and the importer's findings, issues per element, the
+ * artifact flow, the canvas projection — plus autosave, drag and drop, keyboard shortcuts and
+ * revealing the element a problem points at. The workspace only lays these out.
  */
 import type { Edge } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -26,6 +26,7 @@ import type { Draft } from "../drafts/draft-format";
 import { useAutosave } from "../drafts/use-autosave";
 import { createDesignerStore, useDesignerState } from "./designer-store";
 import { useEditorKeys } from "./use-editor-keys";
+import { useSourceDiagnostics } from "./use-source-diagnostics";
 
 export function useDesignerSession(draft: Draft) {
   // Drafts open on the client only (draft-editor.tsx), so the browser's preference can be read here.
@@ -35,7 +36,10 @@ export function useDesignerSession(draft: Draft) {
   const doc = state.history.present;
 
   const [region, setRegion] = useState(draft.region);
-  const diagnostics = useMemo(() => validate(doc.declaration, { region }), [doc.declaration, region]);
+  const validation = useMemo(() => validate(doc.declaration, { region }), [doc.declaration, region]);
+  // An imported draft's importer findings are problems like the others: listed, located, badged.
+  const findings = useSourceDiagnostics(draft.source, doc.declaration);
+  const diagnostics = useMemo(() => (findings.length === 0 ? validation : [...validation, ...findings]), [validation, findings]);
   const issues = useMemo(() => groupIssues(doc, diagnostics), [doc, diagnostics]);
   const flow = useMemo(() => (state.showFlow ? artifactFlow(doc) : undefined), [doc, state.showFlow]);
   // Previous nodes/edges by id, to hand React Flow the same objects for unchanged elements.
