@@ -8,18 +8,6 @@ import { expect, test } from "./fixtures";
  * covered by components/designer/inspector/focus-paths.test.tsx; this checks the browser focuses it.
  */
 
-let consoleErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
-  page.on("pageerror", (e) => consoleErrors.push(e.message));
-});
-test.afterEach(() => {
-  expect(consoleErrors, "console errors").toEqual([]);
-});
-
 const type = (category: string, provider: string) => ({ category, owner: "AWS", provider, version: "1" });
 const s3Source = (name: string) => ({
   name,

@@ -8,18 +8,6 @@ import { expect, test } from "./fixtures";
  * showing the rest. Names are measured as the browser draws them (font size × canvas zoom).
  */
 
-let consoleErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
-  page.on("pageerror", (e) => consoleErrors.push(e.message));
-});
-test.afterEach(() => {
-  expect(consoleErrors, "console errors").toEqual([]);
-});
-
 const MIN_NAME_PX = 12;
 
 type Action = { name: string; category: string; provider: string; runOrder: number };

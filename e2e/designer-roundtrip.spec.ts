@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { importText, isUnresolvedReference, type ImportForm, type JsonMap } from "../lib/domain/formats";
 
 /**
@@ -13,18 +14,6 @@ import { importText, isUnresolvedReference, type ImportForm, type JsonMap } from
  * and what happens when a draft and its source do not fit in the browser's storage.
  * Every test also asserts that the page logged no console error.
  */
-
-let consoleErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
-  page.on("pageerror", (e) => consoleErrors.push(e.message));
-});
-test.afterEach(() => {
-  expect(consoleErrors, "console errors").toEqual([]);
-});
 
 const CORPUS = path.resolve("tests/fixtures/pipelines");
 
