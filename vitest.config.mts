@@ -16,6 +16,9 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "tests/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
     environment: "node",
+    // Property suites and tests that start processes (the CLI, the emulator, Debian's aws) take
+    // seconds on a busy 2-core machine; vitest's 5 s default turns that into false failures.
+    testTimeout: 30_000,
     reporters: ["default", "json"],
     outputFile: { json: "reports/vitest.json" },
   },
