@@ -27,6 +27,8 @@ import { resolve } from "node:path";
 import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../e2e/chromium";
 import { buildLargePipeline } from "../lib/domain/validation/testing/large-pipeline";
+import { flag, option } from "./support/args";
+import { median, percentile } from "./support/stats";
 
 const STAGES = 50;
 const ACTIONS_PER_STAGE = 10;
@@ -35,12 +37,6 @@ const GESTURE_MS = 2_000;
 const VIEWPORT = { width: 1440, height: 900 };
 
 const root = resolve(import.meta.dirname, "..");
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const option = (name: string) => {
-  const at = argv.indexOf(name);
-  return at >= 0 ? argv[at + 1] : undefined;
-};
 const REPS = Math.max(1, Number(option("--reps") ?? 5));
 const ONLY = option("--only");
 const SCREENSHOTS = option("--screenshots");
@@ -527,18 +523,7 @@ async function measureEditToBadges(page: Page, used: string[], notes: string[]):
 // ---------------------------------------------------------------------------------------------
 // Server and statistics.
 
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
-function median(values: readonly number[]): number {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 const round = (n: number, digits = 1) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
 
 function freePort(): Promise<number> {

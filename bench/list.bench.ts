@@ -23,18 +23,14 @@ import { join, resolve } from "node:path";
 import { CodePipelineClient } from "@aws-sdk/client-codepipeline";
 import { controlClient, type ControlCall } from "../lib/emulator/testing/control-client";
 import { seedManyPipelines } from "../lib/emulator/testing/many-pipelines";
+import { flag, option } from "./support/args";
+import { median } from "./support/stats";
 
 const PIPELINES = 300;
 const LATENCY_MS = 50;
 const VIEWERS = 10;
 
 const root = resolve(import.meta.dirname, "..");
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const option = (name: string) => {
-  const at = argv.indexOf(name);
-  return at >= 0 ? argv[at + 1] : undefined;
-};
 const REPS = Math.max(1, Number(option("--reps") ?? 3));
 const PATH = option("--path") ?? "/pipelines";
 
@@ -176,12 +172,6 @@ const settle = () => new Promise((done) => setTimeout(done, 4 * LATENCY_MS));
 
 // ---------------------------------------------------------------------------------------------
 
-function median(values: readonly number[]): number {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 const round = (n: number, digits = 0) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
 
 async function main() {

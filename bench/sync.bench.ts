@@ -17,6 +17,7 @@ import { mergeDeclarations, resolveMerge } from "../lib/domain/sync/merge";
 import { buildLargePipeline } from "../lib/domain/validation/testing/large-pipeline";
 import { startTestEmulator } from "../lib/emulator/testing/start-test-emulator";
 import { CreatePipelineCommand, ListPipelineExecutionsCommand, StopPipelineExecutionCommand, type PipelineDeclaration } from "@aws-sdk/client-codepipeline";
+import { percentile, sampleTimes } from "./support/stats";
 
 const STAGES = 50;
 const ACTIONS_PER_STAGE = 10;
@@ -64,21 +65,7 @@ function scatteredEdits(start: DesignerDocument, seed: number): DesignerDocument
   return doc;
 }
 
-function measure(fn: () => unknown): number[] {
-  for (let i = 0; i < WARMUP; i++) fn();
-  const samples = new Array<number>(ITERATIONS);
-  for (let i = 0; i < ITERATIONS; i++) {
-    const start = performance.now();
-    fn();
-    samples[i] = performance.now() - start;
-  }
-  return samples.sort((a, b) => a - b);
-}
 
-function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)]!;
-}
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -91,8 +78,8 @@ const theirs = scatteredEdits(start, 2).declaration;
 
 const diff = diffDeclarations(base, mine);
 const merge = mergeDeclarations(base, theirs, mine);
-const diffSamples = measure(() => diffDeclarations(base, mine));
-const mergeSamples = measure(() => resolveMerge(mergeDeclarations(base, theirs, mine)));
+const diffSamples = sampleTimes(() => diffDeclarations(base, mine), WARMUP, ITERATIONS);
+const mergeSamples = sampleTimes(() => resolveMerge(mergeDeclarations(base, theirs, mine)), WARMUP, ITERATIONS);
 console.log(`${STAGES} stages × ${ACTIONS_PER_STAGE} actions, ${EDITS} edits per side: the draft's diff has ${diff.changes.length} changes; the merge ${merge.agreed.length} agreed changes and ${merge.conflicts.length} conflicts`);
 console.log(`diff  p50 ${round(percentile(diffSamples, 50))} ms, p95 ${round(percentile(diffSamples, 95))} ms (${ITERATIONS} runs)`);
 console.log(`merge p50 ${round(percentile(mergeSamples, 50))} ms, p95 ${round(percentile(mergeSamples, 95))} ms (diffs, conflicts and resolve)`);

@@ -13,6 +13,7 @@ import { DEFAULT_REGION } from "../lib/domain/catalog/regions";
 import { buildLargePipeline } from "../lib/domain/validation/testing/large-pipeline";
 import { validate } from "../lib/domain/validation";
 import { freshCliBundle } from "../scripts/cli-bundle.mjs";
+import { percentile, sampleTimes } from "./support/stats";
 
 const CASES = [
   { stages: 50, actionsPerStage: 10 },
@@ -22,21 +23,7 @@ const WARMUP = 300;
 const ITERATIONS = 3000;
 const CONTEXT = { region: DEFAULT_REGION };
 
-function measure(fn: () => unknown): number[] {
-  for (let i = 0; i < WARMUP; i++) fn();
-  const samples = new Array<number>(ITERATIONS);
-  for (let i = 0; i < ITERATIONS; i++) {
-    const start = performance.now();
-    fn();
-    samples[i] = performance.now() - start;
-  }
-  return samples.sort((a, b) => a - b);
-}
 
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)]!;
-}
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -45,8 +32,8 @@ const results = CASES.map(({ stages, actionsPerStage }) => {
   const actions = stages * actionsPerStage;
   const diagnostics = validate(doc, CONTEXT);
   const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const validation = measure(() => validate(doc, CONTEXT));
-  const json = measure(() => JSON.parse(JSON.stringify(doc)));
+  const validation = sampleTimes(() => validate(doc, CONTEXT), WARMUP, ITERATIONS);
+  const json = sampleTimes(() => JSON.parse(JSON.stringify(doc)), WARMUP, ITERATIONS);
   const row = {
     stages,
     actions,
@@ -123,7 +110,7 @@ function measureCli(): { cold_ms: number; per_file_ms: number; parse_ms: number;
     const cold = median(Array.from({ length: 5 }, () => cliRun([small])));
     const batchMs = median(Array.from({ length: 3 }, () => cliRun([batch])));
     const perFile = (batchMs - cold) / FILES;
-    const parse = measure(() => JSON.parse(text));
+    const parse = sampleTimes(() => JSON.parse(text), WARMUP, ITERATIONS);
     const parseMs = percentile(parse, 50);
     console.log(
       `pipewright cold start (one small file, median of 5): ${Math.round(cold)} ms | per quota-max file (${Math.round(text.length / 1024)} KB, ` +
