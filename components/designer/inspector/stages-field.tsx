@@ -25,7 +25,7 @@ export function StagesField({ index, dispatch, select }: StagesFieldProps) {
           + Stage
         </SmallButton>
       </div>
-      <ol className="flex flex-col gap-1 text-xs">
+      <ol className="flex max-h-56 flex-col gap-1 overflow-y-auto text-xs">
         {index.stages.map((stage) => (
           <li key={stage.id}>
             <button
