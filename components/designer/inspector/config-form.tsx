@@ -7,6 +7,7 @@ import type { AvailableNamespace } from "@/lib/domain/validation/variable-refere
 import { FieldDiagnostics } from "./field-diagnostics";
 import { FieldFrame, INPUT_CLASS, SelectField, SmallButton, useInputTone } from "./fields";
 import { configurationFields, jsonError, splitMulti, toggleMulti, withConfigValue, type ConfigField } from "./form-model";
+import { JsonError } from "./json-field";
 import { ReferenceInput } from "./reference-input";
 
 interface ConfigFormProps {
@@ -157,11 +158,7 @@ function ConfigFieldControl({ field, label, path, value, namespaces, onChange, o
               value={value}
               onChange={(e) => onChange(e.target.value)}
             />
-            {error && (
-              <p className="text-xs text-red-700 dark:text-red-400" role="alert" data-testid="json-error">
-                Not valid JSON: {error}
-              </p>
-            )}
+            <JsonError error={error} />
           </>
         )}
       </FieldFrame>

@@ -14,6 +14,16 @@ interface JsonFieldProps {
   readonly hint?: string;
 }
 
+/** The parse error under a JSON text field, if any. */
+export function JsonError({ error }: { error: string | undefined }) {
+  if (error === undefined) return null;
+  return (
+    <p className="text-xs text-red-700 dark:text-red-400" role="alert" data-testid="json-error">
+      Not valid JSON: {error}
+    </p>
+  );
+}
+
 /**
  * A member edited as JSON text, for structured members without a form of their own. The text
  * is kept while it does not parse (so typing never loses input); the declaration changes only
@@ -48,11 +58,7 @@ export function JsonField({ label, path, value, onChange, hint }: JsonFieldProps
               onChange(next.trim() === "" ? undefined : JSON.parse(next));
             }}
           />
-          {error && (
-            <p className="text-xs text-red-700 dark:text-red-400" role="alert">
-              Not valid JSON: {error}
-            </p>
-          )}
+          <JsonError error={error} />
         </>
       )}
     </FieldFrame>
