@@ -211,12 +211,16 @@ test.describe("designer round trip", () => {
   });
 
   test("the importer's findings are in the problems panel, lead to their field, and last as long as they are true", async ({ page }, testInfo) => {
+    const workers: string[] = [];
+    page.on("worker", (worker) => workers.push(worker.url()));
     await importFile(page, "cfn-userguide-pipeline-template.yaml");
     const generatedName = page.locator("[data-testid=problem][data-code=PW011]");
     await expect(generatedName).toHaveCount(1);
     await expect(generatedName).toHaveAttribute("data-severity", "warning");
     await expect(generatedName).toContainText("the template sets no Name");
     await expect(page.locator("[data-testid=problem][data-code=PW010]")).toContainText("DisableInboundStageTransitions");
+    // Derived off the main thread (reading a large template back would make typing stutter).
+    expect(workers).toHaveLength(1);
     await page.getByTestId("problems-panel").screenshot({ path: testInfo.outputPath("problems-panel-import-findings.png") });
 
     await generatedName.click();
