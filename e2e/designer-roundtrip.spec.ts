@@ -326,6 +326,20 @@ test.describe("designer round trip", () => {
     await expect(page.getByTestId("replace-dialog")).toHaveCount(0);
   });
 
+  test("a template with two pipelines dropped onto the canvas: the chosen one replaces the draft, under its logical id", async ({ page }) => {
+    const pipeline = (name: string) =>
+      `  ${name}:\n    Type: AWS::CodePipeline::Pipeline\n    Properties:\n      RoleArn: arn:aws:iam::123456789012:role/r\n      Stages:\n        - Name: Source\n          Actions: []\n`;
+    const template = `Resources:\n${pipeline("Frontend")}${pipeline("Backend")}`;
+    await importFile(page, "cfn-userguide-pipeline-snippet.yaml");
+    await dropFile(page, page.getByTestId("canvas"), "two.yaml", template);
+    await expect(page.getByTestId("replace-dialog")).toContainText("CloudFormation template (YAML), 2 pipelines");
+    await page.getByTestId("replace-choice").nth(1).check();
+    await page.getByTestId("replace-confirm").click();
+    await expect(page.getByTestId("pipeline-name")).toHaveValue("Backend");
+    await openExport(page);
+    expect((await download(page)).bytes.toString("utf8")).toBe(template);
+  });
+
   test("storage too full for the source: the import asks, and a failed autosave is shown", async ({ page }) => {
     // A template whose comment makes it larger than the room left in localStorage.
     const template = readFileSync(path.join(CORPUS, "cfn-sample-basic-pipeline.yml"), "utf8");
