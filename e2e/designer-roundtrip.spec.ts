@@ -200,12 +200,16 @@ test.describe("designer round trip", () => {
   });
 
   test("the importer's findings are in the problems panel, lead to their field, and last as long as they are true", async ({ page }, testInfo) => {
+    const workers: string[] = [];
+    page.on("worker", (worker) => workers.push(worker.url()));
     await importFile(page, "cfn-userguide-pipeline-template.yaml");
     const generatedName = page.locator("[data-testid=problem][data-code=PW011]");
     await expect(generatedName).toHaveCount(1);
     await expect(generatedName).toHaveAttribute("data-severity", "warning");
     await expect(generatedName).toContainText("the template sets no Name");
     await expect(page.locator("[data-testid=problem][data-code=PW010]")).toContainText("DisableInboundStageTransitions");
+    // Derived off the main thread (reading a large template back would make typing stutter).
+    expect(workers).toHaveLength(1);
     await page.getByTestId("problems-panel").screenshot({ path: testInfo.outputPath("problems-panel-import-findings.png") });
 
     await generatedName.click();
@@ -309,6 +313,20 @@ test.describe("designer round trip", () => {
     await expect(page.getByTestId("replace-confirm")).toHaveCount(0);
     await page.keyboard.press("Escape");
     await expect(page.getByTestId("replace-dialog")).toHaveCount(0);
+  });
+
+  test("a template with two pipelines dropped onto the canvas: the chosen one replaces the draft, under its logical id", async ({ page }) => {
+    const pipeline = (name: string) =>
+      `  ${name}:\n    Type: AWS::CodePipeline::Pipeline\n    Properties:\n      RoleArn: arn:aws:iam::123456789012:role/r\n      Stages:\n        - Name: Source\n          Actions: []\n`;
+    const template = `Resources:\n${pipeline("Frontend")}${pipeline("Backend")}`;
+    await importFile(page, "cfn-userguide-pipeline-snippet.yaml");
+    await dropFile(page, page.getByTestId("canvas"), "two.yaml", template);
+    await expect(page.getByTestId("replace-dialog")).toContainText("CloudFormation template (YAML), 2 pipelines");
+    await page.getByTestId("replace-choice").nth(1).check();
+    await page.getByTestId("replace-confirm").click();
+    await expect(page.getByTestId("pipeline-name")).toHaveValue("Backend");
+    await openExport(page);
+    expect((await download(page)).bytes.toString("utf8")).toBe(template);
   });
 
   test("storage too full for the source: the import asks, and a failed autosave is shown", async ({ page }) => {

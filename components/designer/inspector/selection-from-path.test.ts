@@ -76,10 +76,11 @@ describe("closestFieldPath", () => {
 });
 
 describe("focusPathOf", () => {
-  it("is the diagnostic's path, or for a whole-pipeline problem about one choice, that choice", () => {
+  it("is the diagnostic's path, or for a problem one choice decides, that choice", () => {
     expect(focusPathOf({ code: "STG003", path: "stages[1].actions" })).toBe("stages[1].actions");
     expect(focusPathOf({ code: "STORE001", path: "" })).toBe("artifactStoreMode");
-    expect(focusPathOf({ code: "STORE001", path: "artifactStores" })).toBe("artifactStores");
+    // Both kinds set: STORE001 names artifactStores, and the same choice fixes it.
+    expect(focusPathOf({ code: "STORE001", path: "artifactStores" })).toBe("artifactStoreMode");
     expect(focusPathOf({ code: "EXEC002", path: "" })).toBe("");
   });
 });

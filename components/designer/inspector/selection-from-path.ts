@@ -56,17 +56,17 @@ export function pathWithin(path: string, fieldPath: string): boolean {
 }
 
 /**
- * Diagnostics about the whole pipeline (path `""`) whose fix is one field all the same: the
- * rule reports at the root because it is about two members at once, but one control decides it.
+ * Diagnostics whose fix is one control, wherever the rule reports them: STORE001 is about two
+ * members at once (neither set, at the root; both set, at `artifactStores`), and the inspector's
+ * "Artifact storage" choice decides it either way.
  */
-const WHOLE_PIPELINE_FIELDS: Readonly<Record<string, string>> = {
-  // Exactly one of artifactStore / artifactStores: the inspector's "Artifact storage" choice.
+const DECIDING_FIELDS: Readonly<Record<string, string>> = {
   STORE001: "artifactStoreMode",
 };
 
-/** The path of the field a diagnostic leads to when clicked: its own path, or its code's field. */
+/** The path of the field a diagnostic leads to when clicked: its code's deciding field, or its own path. */
 export function focusPathOf(diagnostic: Pick<Diagnostic, "code" | "path">): string {
-  return diagnostic.path === "" ? (WHOLE_PIPELINE_FIELDS[diagnostic.code] ?? "") : diagnostic.path;
+  return DECIDING_FIELDS[diagnostic.code] ?? diagnostic.path;
 }
 
 /**

@@ -12,7 +12,7 @@ import { CanvasView } from "../canvas/canvas-view";
 import { DragGhost } from "../canvas/drag-ghost";
 import { Palette } from "../canvas/palette";
 import { importedDraft, type Draft } from "../drafts/draft-format";
-import { sizeLabel } from "../drafts/draft-size";
+import { AutosaveFailed } from "../drafts/autosave-failed";
 import { newDraftId } from "../drafts/draft-storage";
 import { useOpenDraft } from "../drafts/use-open-draft";
 import type { StoreImported } from "../drafts/use-store-imported";
@@ -21,17 +21,6 @@ import { ReplaceDraftDialog } from "./replace-draft-dialog";
 import { SidePanel } from "./side-panel";
 import { Toolbar } from "./toolbar";
 import { useDesignerSession } from "./use-designer-session";
-
-/** Shown while edits are not being saved: they stay in this tab only. */
-function AutosaveFailed({ draft }: { draft: Draft }) {
-  return (
-    <div role="alert" data-testid="autosave-failed" className="border-b border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-      Autosave failed: this browser did not store the draft (its storage for this site is full, or disabled)
-      {draft.source ? `; the draft keeps the ${sizeLabel(draft.source.text.length)} document it was imported from` : ""}. Your edits stay in this tab
-      only: export them, or delete drafts you no longer need on the designer page, and the next edit is saved again.
-    </div>
-  );
-}
 
 interface DesignerWorkspaceProps {
   readonly draft: Draft;

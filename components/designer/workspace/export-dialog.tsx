@@ -42,6 +42,7 @@ export function ExportDialog({ declaration, source, onClose }: ExportDialogProps
       () => setCopied(false),
     );
   const sourceName = source && (source.fileName ?? `the ${IMPORT_FORM_LABELS[source.form]}`);
+  const SourceName = sourceName && sourceName.charAt(0).toUpperCase() + sourceName.slice(1);
   return (
     <div
       role="dialog"
@@ -77,7 +78,7 @@ export function ExportDialog({ declaration, source, onClose }: ExportDialogProps
         </div>
         {unreadable !== undefined && (
           <p role="alert" data-testid="export-unreadable" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
-            {sourceName} no longer reads as it did when it was imported ({unreadable}): these exports are new documents, not written into it.
+            {SourceName} no longer reads as it did when it was imported ({unreadable}): these exports are new documents, not written into it.
           </p>
         )}
         {readable && result.intoSource && (

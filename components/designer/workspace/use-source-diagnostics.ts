@@ -7,32 +7,85 @@
  * now, read back — so a finding lasts exactly as long as it is true: remove the member it is
  * about, or give the pipeline a name, and it is gone; move its element, and it moves along.
  *
- * Reading a template back costs far more than validating a declaration (a YAML parse of the whole
- * document), so after an edit it runs once the edits pause; until then the previous findings stay.
+ * Reading a template back costs far more than validating a declaration (a parse of the whole
+ * document), so a worker does it: one declaration at a time, the latest one when it is free, and
+ * the previous findings stay until the new ones arrive. Should the worker fail to start, the
+ * findings are derived here instead, once the edits pause.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { JsonObject } from "@/lib/domain/designer/contract";
 import { sourceDiagnostics, type JsonMap, type SourceDocument } from "@/lib/domain/formats";
 import type { Diagnostic } from "@/lib/domain/validation/diagnostic";
-
-/** How long edits must pause before the findings are derived again. */
-const SETTLE_MS = 200;
+import type { FindingsReply, FindingsRequest } from "./source-findings-protocol";
 
 const NONE: readonly Diagnostic[] = [];
+/** Without a worker: how long edits must pause before the findings are derived again. */
+const SETTLE_MS = 200;
 
-function findingsOf(source: SourceDocument | undefined, declaration: JsonObject): readonly Diagnostic[] {
-  if (source === undefined) return NONE;
-  const found = sourceDiagnostics(source, declaration as JsonMap);
-  return found.length === 0 ? NONE : found;
+interface Channel {
+  /** Sends the latest declaration when the worker is free (else remembers it for then). */
+  check(declaration: JsonObject): void;
+  close(): void;
+}
+
+function openWorker(source: SourceDocument, onFindings: (findings: readonly Diagnostic[]) => void, onFailure: () => void): Channel {
+  const worker = new Worker(new URL("./source-findings.worker.ts", import.meta.url));
+  let next = 0;
+  let busy = false;
+  let waiting: JsonObject | undefined;
+  const send = (declaration: JsonObject) => {
+    busy = true;
+    worker.postMessage({ kind: "declaration", id: ++next, declaration } satisfies FindingsRequest);
+  };
+  worker.onmessage = (e: MessageEvent<FindingsReply>) => {
+    onFindings(e.data.findings.length === 0 ? NONE : e.data.findings);
+    busy = false;
+    if (waiting !== undefined) {
+      const declaration = waiting;
+      waiting = undefined;
+      send(declaration);
+    }
+  };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    worker.terminate();
+    onFailure();
+  };
+  worker.postMessage({ kind: "source", source } satisfies FindingsRequest);
+  return {
+    check(declaration) {
+      if (busy) waiting = declaration;
+      else send(declaration);
+    },
+    close: () => worker.terminate(),
+  };
 }
 
 export function useSourceDiagnostics(source: SourceDocument | undefined, declaration: JsonObject): readonly Diagnostic[] {
-  // The first findings are there when the draft opens (no flash of an empty panel).
-  const [current, setCurrent] = useState(() => ({ source, declaration, findings: findingsOf(source, declaration) }));
+  const [findings, setFindings] = useState(NONE);
+  const [workerFailed, setWorkerFailed] = useState(false);
+  const channel = useRef<Channel | null>(null);
+
   useEffect(() => {
-    if (current.source === source && current.declaration === declaration) return;
-    const timer = setTimeout(() => setCurrent({ source, declaration, findings: findingsOf(source, declaration) }), SETTLE_MS);
+    setFindings(NONE);
+    if (source === undefined || workerFailed) return;
+    const opened = openWorker(source, setFindings, () => setWorkerFailed(true));
+    channel.current = opened;
+    return () => {
+      opened.close();
+      channel.current = null;
+    };
+  }, [source, workerFailed]);
+
+  useEffect(() => {
+    if (source === undefined) return;
+    if (!workerFailed) {
+      channel.current?.check(declaration);
+      return;
+    }
+    const timer = setTimeout(() => setFindings(sourceDiagnostics(source, declaration as JsonMap)), SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [source, declaration, current]);
-  return current.findings;
+  }, [source, declaration, workerFailed]);
+
+  return findings;
 }
