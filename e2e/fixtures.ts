@@ -43,3 +43,12 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/**
+ * Takes the console errors a test provokes on purpose (a 404 page's failed document load, a
+ * refused frame) out of `consoleErrors`; any other error still fails the test.
+ */
+export function expectedConsoleErrors(consoleErrors: string[], pattern: RegExp): void {
+  const unexpected = consoleErrors.filter((e) => !pattern.test(e));
+  consoleErrors.splice(0, consoleErrors.length, ...unexpected);
+}
