@@ -3,7 +3,7 @@
  * former middleware): refuses requests Next would crash on (400), and gives every response the
  * security headers, with a fresh CSP nonce that Next.js reads back from the request's
  * Content-Security-Policy header and puts on its own scripts
- * (node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md). It sees Next's
+ * (https://nextjs.org/docs/app/guides/content-security-policy). It sees Next's
  * navigation headers because next.config.ts sets `skipProxyUrlNormalize`.
  *
  * Server action requests whose declared body is over the limit are answered here with a 413 and a

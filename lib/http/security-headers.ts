@@ -8,7 +8,7 @@
  *    features the app never uses.
  * References: https://developer.mozilla.org/docs/Web/HTTP/Headers/Content-Security-Policy,
  * https://www.w3.org/TR/CSP3/#directive-frame-ancestors, and the Next.js guide in
- * node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md.
+ * https://nextjs.org/docs/app/guides/content-security-policy.
  */
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
