@@ -7,8 +7,9 @@ import { replacedDraft, type DraftRead } from "./draft-format";
 import { readDraft, saveDraft } from "./draft-storage";
 import type { StoreImported } from "./use-store-imported";
 import { DesignerWorkspace } from "@/components/designer/workspace/designer-workspace";
+import type { Deployment } from "@/lib/server/deployment";
 
-export function DraftEditor({ draftId }: { draftId: string }) {
+export function DraftEditor({ draftId, deployment }: { draftId: string; deployment: Deployment }) {
   const [read, setRead] = useState<DraftRead | undefined>();
   // Bumped when a dropped document replaces the draft: the workspace starts again on it.
   const [revision, setRevision] = useState(0);
@@ -44,5 +45,5 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       </div>
     );
   }
-  return <DesignerWorkspace key={`${read.draft.id}#${revision}`} draft={read.draft} onReplace={replace} />;
+  return <DesignerWorkspace key={`${read.draft.id}#${revision}`} draft={read.draft} onReplace={replace} deployment={deployment} />;
 }

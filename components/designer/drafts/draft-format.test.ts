@@ -5,6 +5,7 @@ import {
   DRAFT_MIGRATIONS,
   DRAFT_SCHEMA_VERSION,
   importedDraft,
+  liveDraft,
   migrateDraft,
   newDraft,
   replacedDraft,
@@ -39,8 +40,15 @@ const MIGRATION_TESTS: Record<string, () => void> = {
     // A version-2 draft has no source: it opens as it was and exports as a new design.
     expect(migration("sourceDocumentKept").up(VERSION_2)).toEqual({ ...VERSION_2, schemaVersion: 3 });
     const read = migrateDraft(VERSION_2);
-    expect(read).toEqual({ ok: true, draft: { ...VERSION_2, schemaVersion: 3 } });
+    expect(read).toEqual({ ok: true, draft: { ...VERSION_2, schemaVersion: DRAFT_SCHEMA_VERSION } });
     expect(read.ok && "source" in read.draft).toBe(false);
+  },
+  liveBaseKept() {
+    // A version-3 draft was never pushed: it opens as a new pipeline, with no base and no tags.
+    const version3 = { ...VERSION_2, schemaVersion: 3 };
+    expect(migration("liveBaseKept").up(version3)).toEqual({ ...VERSION_2, schemaVersion: 4 });
+    const read = migrateDraft(version3);
+    expect(read.ok && ("live" in read.draft || "tags" in read.draft)).toBe(false);
   },
 };
 
@@ -83,6 +91,19 @@ describe("draft migrations", () => {
     // Same id and region; the new pipeline and no source (the dropped one had none); still newer than the stored copy.
     expect(replaced).toEqual({ ...newDraft("d4", { name: "new" }, 101), region: "eu-west-1" });
     expect(replacedDraft(open, pipeline, 500, true)).toEqual({ ...newDraft("d4", pipeline.declaration, 500, source), region: "eu-west-1" });
+  });
+
+  it("keeps a live draft's base and declaration, zod-checked on load", () => {
+    const live = { base: { name: "payments-api", region: "us-east-1", version: 7, updated: "2026-01-02T03:04:05.000Z" }, declaration: { name: "payments-api", stages: [] } };
+    const draft = liveDraft("d5", live, 11);
+    expect(draft).toEqual({ ...newDraft("d5", live.declaration, 11), live });
+    const stored = JSON.parse(JSON.stringify({ ...draft, tags: [{ key: "team", value: "payments" }] }));
+    expect(migrateDraft(stored)).toEqual({ ok: true, draft: stored });
+    // A base that is not one (version 0, no name, a wrong type) is reported, not misread.
+    expect(migrateDraft({ ...stored, live: { ...live, base: { ...live.base, version: 0 } } }).ok).toBe(false);
+    expect(migrateDraft({ ...stored, live: { ...live, base: { region: "us-east-1", version: 1 } } }).ok).toBe(false);
+    expect(migrateDraft({ ...stored, live: { base: live.base, declaration: [] } }).ok).toBe(false);
+    expect(migrateDraft({ ...stored, tags: [{ key: "" }] }).ok).toBe(false);
   });
 
   it("refuses drafts of a newer or unknown format instead of misreading them", () => {

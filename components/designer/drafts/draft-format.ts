@@ -10,13 +10,20 @@
  *   2  { schemaVersion: 2, id, title, updatedAt, declaration, region }   `region` always set.
  *   3  { schemaVersion: 3, id, title, updatedAt, declaration, region, source? }   an imported
  *      draft keeps the document it came from.
+ *   4  { schemaVersion: 4, ..., live?, tags? }   a draft opened from (or pushed to) a live
+ *      pipeline keeps its base and the declaration at that base; a new pipeline keeps the tags
+ *      CreatePipeline will get.
  *
  * `declaration` is the PipelineDeclaration being designed (camelCase, as the API has it); the
  * designer's stage and action ids are not stored (they are derived again on open). `region` is
  * the pipeline's home region the design is validated for. `source` is the document an imported
  * draft was read from (a SourceDocument of the formats layer: the text as given, its form and
  * syntax, the pipeline's logical id); export writes the edited declaration back into it. New
- * designs (blank, starter templates) have none.
+ * designs (blank, starter templates) have none. `live` is the link to a pipeline on the backend:
+ * its `base` ({name, region, version, updated}: which version the draft was opened from or last
+ * pushed as) and `declaration`, that version as GetPipeline answered it, against which the header
+ * tells unpushed changes and from which a three-way merge starts. `tags` are the tags a draft
+ * never pushed is created with (UpdatePipeline takes none).
  *
  * Size: the source is stored once, as its text (never a parse of it), so an imported draft takes
  * about twice its document's size. All drafts share the browser's localStorage quota for this
@@ -29,8 +36,20 @@ import { z } from "zod";
 import { sourceDocumentSchema, type ImportedPipeline, type SourceDocument } from "@/lib/domain/formats";
 import { isObject, isString, type JsonObject } from "@/lib/domain/json";
 import { DEFAULT_REGION } from "@/lib/domain/catalog/regions";
+import { DraftBaseSchema } from "@/lib/domain/sync/draft-base";
 
-export const DRAFT_SCHEMA_VERSION = 3;
+export const DRAFT_SCHEMA_VERSION = 4;
+
+/** The live pipeline a draft is linked to: the version it is based on, and that version's declaration. */
+export const draftLiveSchema = z.object({
+  base: DraftBaseSchema,
+  declaration: z.record(z.string(), z.unknown()),
+});
+
+export type DraftLive = z.infer<typeof draftLiveSchema>;
+
+/** Tags as they are being typed (a key may still be empty): the server checks them on push. */
+const draftTagsSchema = z.array(z.object({ key: z.string().max(1_000), value: z.string().max(1_000) })).max(1_000);
 
 /** The home region a design is validated for until the user picks another. */
 export const DEFAULT_DRAFT_REGION = DEFAULT_REGION;
@@ -43,6 +62,8 @@ export const draftSchema = z.object({
   declaration: z.record(z.string(), z.unknown()),
   region: z.string().min(1),
   source: sourceDocumentSchema.optional(),
+  live: draftLiveSchema.optional(),
+  tags: draftTagsSchema.optional(),
 });
 
 export type Draft = z.infer<typeof draftSchema>;
@@ -73,6 +94,12 @@ export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [
     name: "sourceDocumentKept",
     from: 2,
     up: (draft) => ({ ...draft, schemaVersion: 3 }),
+  },
+  {
+    // Drafts saved before pushing existed were never linked to a live pipeline: new pipelines.
+    name: "liveBaseKept",
+    from: 3,
+    up: (draft) => ({ ...draft, schemaVersion: 4 }),
   },
 ];
 
@@ -141,4 +168,9 @@ export function importedDraft(id: string, pipeline: Imported, updatedAt: number,
 export function replacedDraft(draft: Draft, pipeline: Imported, updatedAt: number, keepSource: boolean): Draft {
   const { id, region } = draft;
   return { ...importedDraft(id, pipeline, Math.max(updatedAt, draft.updatedAt + 1), keepSource), region };
+}
+
+/** A new draft of a live pipeline ("Edit in designer"): its declaration, linked to the version it came from. */
+export function liveDraft(id: string, live: DraftLive, updatedAt: number): Draft {
+  return { ...newDraft(id, live.declaration, updatedAt), region: live.base.region, live };
 }

@@ -5,7 +5,10 @@
  * (use-designer-session.ts) holds the design and what derives from it; this lays it out.
  */
 import { ReactFlowProvider } from "@xyflow/react";
-import { useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import type { Failed, LivePipeline, Pushed } from "@/lib/aws/sync/results";
+import type { JsonObject } from "@/lib/domain/json";
+import type { Deployment } from "@/lib/server/deployment";
 import { useFileDrop } from "@/components/ui/use-file-drop";
 import { CanvasControllerContext } from "../canvas/canvas-context";
 import { CanvasView } from "../canvas/canvas-view";
@@ -16,6 +19,11 @@ import { AutosaveFailed } from "../drafts/autosave-failed";
 import { newDraftId } from "../drafts/draft-storage";
 import { useOpenDraft } from "../drafts/use-open-draft";
 import type { StoreImported } from "../drafts/use-store-imported";
+import { selectionFromPath } from "../inspector/selection-from-path";
+import { PushToast } from "../sync/push-toast";
+import { ReviewPushPanel } from "../sync/review-push-panel";
+import { SyncBar } from "../sync/sync-bar";
+import { useOpenLive } from "../sync/use-open-live";
 import { ExportDialog } from "./export-dialog";
 import { ReplaceDraftDialog } from "./replace-draft-dialog";
 import { SidePanel } from "./side-panel";
@@ -26,9 +34,11 @@ interface DesignerWorkspaceProps {
   readonly draft: Draft;
   /** Puts a dropped document in place of this draft (the editor opens again on it). */
   readonly onReplace: StoreImported;
+  /** Where a push goes and whether this deployment allows it. */
+  readonly deployment: Deployment;
 }
 
-export function DesignerWorkspace({ draft, onReplace }: DesignerWorkspaceProps) {
+export function DesignerWorkspace({ draft, onReplace, deployment }: DesignerWorkspaceProps) {
   const session = useDesignerSession(draft);
   const { state, store, autosave, document } = session;
   const [exporting, setExporting] = useState(false);
@@ -36,6 +46,7 @@ export function DesignerWorkspace({ draft, onReplace }: DesignerWorkspaceProps) 
   const fileDrop = useFileDrop((file) => void file.text().then((text) => setDropped({ fileName: file.name, text })));
   const openDraft = useOpenDraft();
   const openNew: StoreImported = (pipeline, keepSource) => openDraft(importedDraft(newDraftId(), pipeline, Date.now(), keepSource));
+  const sync = useDraftSyncHandlers(session);
 
   return (
     <CanvasControllerContext.Provider value={session.controller}>
@@ -54,6 +65,12 @@ export function DesignerWorkspace({ draft, onReplace }: DesignerWorkspaceProps) 
           </div>
         )}
         {autosave.failed && <AutosaveFailed draft={draft} />}
+        <SyncBar ref={sync.reviewButton} name={typeof document.declaration.name === "string" ? document.declaration.name : ""} sync={session.sync} deployment={deployment} onReview={() => sync.setReviewing(true)} />
+        {sync.openLive.error && (
+          <p role="alert" data-testid="open-existing-error" className="border-b border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+            {sync.openLive.error}
+          </p>
+        )}
         <Toolbar
           region={session.region}
           onRegion={session.setRegion}
@@ -113,10 +130,72 @@ export function DesignerWorkspace({ draft, onReplace }: DesignerWorkspaceProps) 
             onClose={() => setDropped(undefined)}
           />
         )}
+        {sync.reviewing && (
+          <ReviewPushPanel
+            declaration={document.declaration}
+            sync={session.sync}
+            deployment={deployment}
+            onClose={sync.close}
+            onPushed={sync.pushed}
+            onMerged={sync.merged}
+            onServiceProblem={sync.serviceProblem}
+            onShow={sync.show}
+            onOpenExisting={(name) => {
+              sync.setReviewing(false);
+              void sync.openLive.open(name);
+            }}
+          />
+        )}
+        {sync.toast && <PushToast pushed={sync.toast} onDismiss={() => sync.setToast(undefined)} />}
         {exporting && (
           <ExportDialog declaration={document.declaration} source={draft.source} onClose={() => setExporting(false)} />
         )}
       </div>
     </CanvasControllerContext.Provider>
   );
+}
+
+/** What the "Review & push" panel's answers do to the session: move the base, merge, show a refused field. */
+function useDraftSyncHandlers(session: ReturnType<typeof useDesignerSession>) {
+  const { store } = session;
+  const { linkTo, reportServiceProblem } = session.sync;
+  const [reviewing, setReviewing] = useState(false);
+  const [toast, setToast] = useState<Pushed | undefined>();
+  const reviewButton = useRef<HTMLButtonElement>(null);
+  const openLive = useOpenLive();
+  /** Select the element of a path and focus its field, as the problems panel does. */
+  const show = useCallback(
+    (path: string) => {
+      setReviewing(false);
+      store.select(selectionFromPath(store.getState().history.present, path), path);
+    },
+    [store],
+  );
+  const close = useCallback(() => {
+    setReviewing(false);
+    requestAnimationFrame(() => reviewButton.current?.focus());
+  }, []);
+  const pushed = useCallback(
+    (result: Pushed) => {
+      linkTo({ base: result.base, declaration: result.declaration });
+      setReviewing(false);
+      setToast(result);
+    },
+    [linkTo],
+  );
+  const merged = useCallback(
+    (declaration: JsonObject, live: LivePipeline) => {
+      store.dispatch({ type: "replaceDeclaration", declaration });
+      linkTo({ base: live.base, declaration: live.declaration });
+    },
+    [store, linkTo],
+  );
+  const serviceProblem = useCallback(
+    (failure: Failed & { field: NonNullable<Failed["field"]> }, sent: JsonObject) => {
+      reportServiceProblem(sent, { code: "CodePipeline", severity: "error", path: failure.field.path, message: failure.message });
+      show(failure.field.path);
+    },
+    [reportServiceProblem, show],
+  );
+  return { reviewing, setReviewing, toast, setToast, reviewButton, openLive, show, close, pushed, merged, serviceProblem };
 }

@@ -24,6 +24,7 @@ import { reuseUnchanged } from "../canvas/reuse-nodes";
 import { useDragController, type DropResult } from "../canvas/use-drag-controller";
 import type { Draft } from "../drafts/draft-format";
 import { useAutosave } from "../drafts/use-autosave";
+import { useDraftSync } from "../sync/use-draft-sync";
 import { createDesignerStore, useDesignerState } from "./designer-store";
 import { useEditorKeys } from "./use-editor-keys";
 import { useSourceDiagnostics } from "./use-source-diagnostics";
@@ -39,7 +40,13 @@ export function useDesignerSession(draft: Draft) {
   const validation = useMemo(() => validate(doc.declaration, { region }), [doc.declaration, region]);
   // An imported draft's importer findings are problems like the others: listed, located, badged.
   const findings = useSourceDiagnostics(draft.source, doc.declaration);
-  const diagnostics = useMemo(() => (findings.length === 0 ? validation : [...validation, ...findings]), [validation, findings]);
+  // What CodePipeline refused on the last push is a problem like the others, until the next edit.
+  const sync = useDraftSync(draft, doc.declaration);
+  const { serviceDiagnostics } = sync;
+  const diagnostics = useMemo(
+    () => (findings.length === 0 && serviceDiagnostics.length === 0 ? validation : [...serviceDiagnostics, ...validation, ...findings]),
+    [validation, findings, serviceDiagnostics],
+  );
   const issues = useMemo(() => groupIssues(doc, diagnostics), [doc, diagnostics]);
   const flow = useMemo(() => (state.showFlow ? artifactFlow(doc) : undefined), [doc, state.showFlow]);
   // Previous nodes/edges by id, to hand React Flow the same objects for unchanged elements.
@@ -64,8 +71,12 @@ export function useDesignerSession(draft: Draft) {
     },
     [store],
   );
-  const autosave = useAutosave(draft, doc.declaration, region, (declaration) =>
-    store.dispatch({ type: "replaceDeclaration", declaration }),
+  const autosave = useAutosave(
+    draft,
+    doc.declaration,
+    region,
+    (declaration) => store.dispatch({ type: "replaceDeclaration", declaration }),
+    sync.link,
   );
 
   const revealRef = useRef<((nodeId: string) => void) | null>(null);
@@ -175,6 +186,7 @@ export function useDesignerSession(draft: Draft) {
     document: doc,
     region,
     setRegion,
+    sync,
     diagnostics,
     errorCount,
     warningCount: diagnostics.length - errorCount,
