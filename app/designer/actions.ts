@@ -4,6 +4,7 @@
  * input size and zod schema, the read-only guard for the push, one call in lib/aws/sync, a
  * result union (lib/aws/sync/results.ts). They never throw.
  */
+import { expireRegions } from "@/lib/aws/cached-reads";
 import { openLive } from "@/lib/aws/sync/open-live";
 import { pushDesign } from "@/lib/aws/sync/push";
 import type { OpenLiveResult, PushResult, ReviewResult } from "@/lib/aws/sync/results";
@@ -23,5 +24,8 @@ export async function reviewPush(input: ReviewPushInput): Promise<ReviewResult> 
 
 /** CreatePipeline or UpdatePipeline, after the stale-version check and the server's validation. */
 export async function pushPipeline(input: PushInput): Promise<PushResult> {
-  return runMutation(input, PushInputSchema, (i) => pushDesign(i));
+  const result = await runMutation(input, PushInputSchema, (i) => pushDesign(i));
+  // The list and its latest executions are read again: the pipeline just changed.
+  if (result.status === "pushed") expireRegions([result.base.region]);
+  return result;
 }

@@ -5,6 +5,7 @@ import { parseListQuery } from "@/lib/domain/execution/pipeline-list";
 import { refreshPipelines } from "./actions";
 import { GatewayErrorNotice } from "./_components/gateway-error-notice";
 import { ListControls } from "./_components/list-controls";
+import { DeletedNotice } from "./_components/deleted-notice";
 import { ListLoading } from "./_components/list-loading";
 import { PipelineList } from "./_components/pipeline-list";
 import { RefreshButton } from "./_components/refresh-button";
@@ -18,7 +19,8 @@ export const dynamic = "force-dynamic";
  * them (PipelineList), and each row's latest execution behind its row.
  */
 export default async function PipelinesPage({ searchParams }: PageProps<"/pipelines">) {
-  const query = parseListQuery(await searchParams);
+  const params = await searchParams;
+  const query = parseListQuery(params);
   const regions = configuredRegions();
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
@@ -34,6 +36,7 @@ export default async function PipelinesPage({ searchParams }: PageProps<"/pipeli
           <RefreshButton />
         </form>
       </div>
+      <DeletedNotice name={params.deleted} />
       <div className="mt-6">
         {regions.ok ? (
           <>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { readLatestForRow, readRegionListings } from "@/lib/aws/overview";
+import { deployment } from "@/lib/server/deployment";
 import {
   arrangeRows,
   isNarrowed,
@@ -55,7 +56,7 @@ export async function PipelineList({ query, regions }: { query: PipelineListQuer
             {Number.isFinite(readAt) && <> · list read {formatTime(new Date(readAt).toISOString())}</>}
           </p>
           {page.unreadable > 0 && <UnreadableNote count={page.unreadable} />}
-          <PipelinesTable rows={page.rows.map(toTableRow)} showRegion={several} sort={query.sort} />
+          <PipelinesTable rows={page.rows.map(toTableRow)} showRegion={several} sort={query.sort} editRegion={deployment().backend?.region} />
           <Pagination page={page} query={query} />
         </>
       )}

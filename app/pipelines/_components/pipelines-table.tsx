@@ -1,6 +1,7 @@
 "use client";
 
 import type { LatestExecutionRead, ListedPipeline, ListSort } from "@/lib/domain/execution/pipeline-list";
+import { EditInDesigner } from "./edit-in-designer";
 import { formatTime } from "./format-time";
 import { LatestExecutionCell } from "./latest-execution";
 
@@ -23,7 +24,7 @@ function ariaSort(column: "name" | "latest", sort: ListSort): "ascending" | "des
  * markup twice, in the HTML and again in the React payload) and each row's latest execution as a
  * promise that streams into its cell. Cell spacing is set once on the table, not on every cell.
  */
-export function PipelinesTable({ rows, showRegion, sort }: { rows: readonly TableRow[]; showRegion: boolean; sort: ListSort }) {
+export function PipelinesTable({ rows, showRegion, sort, editRegion }: { rows: readonly TableRow[]; showRegion: boolean; sort: ListSort; editRegion?: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
       <table
@@ -39,6 +40,7 @@ export function PipelinesTable({ rows, showRegion, sort }: { rows: readonly Tabl
             <th scope="col" className="text-right">Version</th>
             <th scope="col">Updated</th>
             <th scope="col" aria-sort={ariaSort("latest", sort)}>Latest execution</th>
+            <th scope="col"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -53,6 +55,8 @@ export function PipelinesTable({ rows, showRegion, sort }: { rows: readonly Tabl
               <td>
                 <LatestExecutionCell read={latest} />
               </td>
+              {/* The designer pushes to the server's own region: pipelines of the others are viewed only. */}
+              <td className="text-right">{p.region === editRegion && <EditInDesigner name={p.name} />}</td>
             </tr>
           ))}
         </tbody>

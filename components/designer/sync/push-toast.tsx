@@ -16,7 +16,7 @@ export function PushToast({ pushed, onDismiss }: { pushed: Pushed; onDismiss: ()
       <div className="flex flex-col gap-1">
         <p className="font-medium">{pushed.message}</p>
         {pushed.replacedVersions && <p className="text-xs text-amber-800 dark:text-amber-300">Replaced meanwhile: version {pushed.replacedVersions.join(", ")}.</p>}
-        <Link href={pushed.href} className="text-indigo-700 underline dark:text-indigo-300" data-testid="push-toast-link">
+        <Link href={pushed.href} prefetch={false} className="text-indigo-700 underline dark:text-indigo-300" data-testid="push-toast-link">
           Open the pipeline&apos;s executions
         </Link>
       </div>

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { expect, test } from "./fixtures";
+import { createLive, EMULATOR_URL, getLive, removePipelines, twoStepPipeline, uniqueName } from "./sync-support";
+
+// Real pushes on a busy machine: more time than a page check.
+test.describe.configure({ timeout: 120_000 });
+
+/**
+ * A second app on the same build and emulator, with PIPEWRIGHT_READ_ONLY=1: the UI says why
+ * pushing and deleting are off (the server refuses them anyway: tests/sync/read-only.test.ts).
+ */
+const name = uniqueName("sync-read-only");
+let app: ChildProcess | undefined;
+let origin = "";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  await createLive(twoStepPipeline(name));
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  app = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PIPEWRIGHT_BACKEND: "emulator", CODEPIPELINE_ENDPOINT_URL: EMULATOR_URL, PIPEWRIGHT_READ_ONLY: "1" },
+    stdio: "ignore",
+  });
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await fetch(`${origin}/designer`)).status;
+        } catch {
+          return 0;
+        }
+      },
+      { timeout: 90_000 },
+    )
+    .toBe(200);
+});
+test.afterAll(async ({ browser }) => {
+  app?.kill("SIGTERM");
+  const page = await browser.newPage();
+  await removePipelines(page, [name]);
+  await page.close();
+});
+
+test("read-only: the designer can open and review a pipeline, the push and delete buttons are off and say why", async ({ page }) => {
+  await page.goto(`${origin}/pipelines`);
+  await page.locator(`[data-testid=pipeline-row][data-name="${name}"]`).getByTestId("edit-in-designer").click();
+  await page.waitForURL(/\/designer\/[^/]+$/);
+  await expect(page.getByTestId("sync-read-only")).toHaveText("Read-only: pushing is off.");
+
+  await page.getByTestId("review-push").click();
+  const panel = page.getByTestId("push-panel");
+  await expect(panel.getByTestId("push-read-only")).toContainText("PIPEWRIGHT_READ_ONLY=1");
+  await expect(panel.getByTestId("push-submit")).toBeDisabled();
+
+  await page.goto(`${origin}/pipelines/${name}/settings`);
+  await expect(page.getByTestId("delete-read-only")).toContainText("read-only");
+  await expect(page.getByTestId("delete-confirm")).toBeDisabled();
+  await expect(page.getByTestId("delete-pipeline")).toBeDisabled();
+  expect((await getLive(name)).version).toBe(1);
+});
