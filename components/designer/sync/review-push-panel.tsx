@@ -11,6 +11,7 @@ import type { Diagnostic } from "@/lib/domain/validation/diagnostic";
 import type { Deployment } from "@/lib/server/deployment";
 import { ChangeList } from "./change-list";
 import { ConflictView } from "./conflict-view";
+import { keepFocusInside } from "./keep-focus-inside";
 import { ServerFindings } from "./server-findings";
 import { BUTTON, BUTTON_PRIMARY, NOTICE_ERROR, NOTICE_WARNING } from "./styles";
 import { TagsEditor } from "./tags-editor";
@@ -80,6 +81,7 @@ export function ReviewPushPanel(props: ReviewPushPanelProps) {
       className="fixed inset-0 z-40 flex justify-end bg-slate-950/40"
       onKeyDown={(e) => {
         if (e.key === "Escape" && !flow.pushing) props.onClose();
+        keepFocusInside(e, dialogRef.current);
         e.stopPropagation();
       }}
     >
