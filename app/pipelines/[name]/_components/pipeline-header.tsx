@@ -11,8 +11,8 @@ export function PipelineHeader({ pipeline, current, subtitle, actions }: {
   /** Controls beside the links (e.g. "Edit in designer", which opens the live pipeline as a draft). */
   actions?: ReactNode;
 }) {
-  const link = (href: string, label: string, here: boolean) => (
-    <Link href={href} aria-current={here ? "page" : undefined} className={`rounded-md px-3 py-1.5 text-sm font-medium ${here ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-slate-800"}`}>
+  const link = (href: string, label: string, here: boolean, prefetch?: false) => (
+    <Link href={href} prefetch={prefetch} aria-current={here ? "page" : undefined} className={`rounded-md px-3 py-1.5 text-sm font-medium ${here ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-slate-800"}`}>
       {label}
     </Link>
   );
@@ -26,7 +26,7 @@ export function PipelineHeader({ pipeline, current, subtitle, actions }: {
       <nav aria-label="Pipeline" className="flex flex-wrap items-center gap-1">
         {link(pipelinePath(pipeline), "State", current === "state")}
         {link(pipelinePath(pipeline, "/executions"), "History", current === "history")}
-        {link(pipelinePath(pipeline, "/settings"), "Settings", false)}
+        {link(pipelinePath(pipeline, "/settings"), "Settings", false, false)}
         {actions}
       </nav>
     </div>
