@@ -21,7 +21,7 @@ export const pipelineQueryKeys = {
 };
 
 /**
- * Failed polls in a row per query (a served-but-stale state counts as one). TanStack Query's own
+ * Failed polls in a row per query. TanStack Query's own
  * `fetchFailureCount` starts again at every fetch, so it cannot say how long a failure lasts.
  */
 const failureStreaks = new Map<string, number>();
@@ -29,7 +29,7 @@ const failureStreaks = new Map<string, number>();
 async function counted(key: string, poll: () => Promise<BoardSnapshot>): Promise<BoardSnapshot> {
   try {
     const snapshot = await poll();
-    failureStreaks.set(key, snapshot.staleReason === undefined ? 0 : (failureStreaks.get(key) ?? 0) + 1);
+    failureStreaks.set(key, 0);
     return snapshot;
   } catch (thrown) {
     failureStreaks.set(key, (failureStreaks.get(key) ?? 0) + 1);

@@ -46,9 +46,12 @@ const BACKEND_INFO_POLICY: ReadPolicy<BackendInfo> = {
 // The state page's board refreshes on the browser's polling intervals (lib/domain/execution/polling.ts):
 // however many viewers poll, each interval costs one GetPipelineState (and one page each of
 // ListPipelineExecutions and ListActionExecutions, read with it so the three always agree).
+// Never served stale: a poll past the TTL waits for the one call (viewers arriving meanwhile join
+// it), so a change shows on the next poll; when the call fails the browser keeps what it has and
+// marks it stale itself.
 const BOARD_POLICY: ReadPolicy<BoardPayload> = {
   ttlMs: (board) => (stateIsActive(board.state) ? ACTIVE_POLL_MS : IDLE_POLL_MS),
-  staleMs: STALE_MS,
+  staleMs: 0,
   errorTtlMs: ERROR_TTL_MS,
 };
 // The declaration only changes when someone pushes; the board's pipelineVersion tells the page when.

@@ -11,8 +11,6 @@ export interface BoardSnapshot {
   readonly etag: string;
   /** When the server read this from CodePipeline (epoch ms). */
   readonly fetchedAt: number;
-  /** Set when the server could not refresh its copy: the words for why. The payload is stale. */
-  readonly staleReason?: string;
   /** Something runs: poll every few seconds. */
   readonly active: boolean;
 }
@@ -30,8 +28,8 @@ export class BoardFetchError extends Error {
   }
 }
 
-export function snapshotOf(payload: BoardPayload, etag: string, fetchedAt: number, staleReason?: string): BoardSnapshot {
-  return { payload, etag, fetchedAt, active: boardView(payload).active, ...(staleReason !== undefined && { staleReason }) };
+export function snapshotOf(payload: BoardPayload, etag: string, fetchedAt: number): BoardSnapshot {
+  return { payload, etag, fetchedAt, active: boardView(payload).active };
 }
 
 function errorBody(value: unknown): { kind: string; title: string; detail: string } | undefined {
@@ -61,9 +59,7 @@ export async function fetchBoard(
   }
   const fetchedHeader = response.headers.get(BOARD_HEADERS.fetchedAt);
   const fetchedAt = fetchedHeader ? Date.parse(fetchedHeader) : Date.now();
-  const refreshError = response.headers.get(BOARD_HEADERS.refreshError);
-  const staleReason = refreshError === null ? undefined : decodeURIComponent(refreshError);
-  if (response.status === 304 && held) return snapshotOf(held.payload, held.etag, fetchedAt, staleReason);
+  if (response.status === 304 && held) return snapshotOf(held.payload, held.etag, fetchedAt);
   if (!response.ok) {
     const body = errorBody(await response.json().catch(() => undefined));
     throw new BoardFetchError(
@@ -74,5 +70,5 @@ export async function fetchBoard(
     );
   }
   const payload = (await response.json()) as BoardPayload;
-  return snapshotOf(payload, response.headers.get("ETag") ?? "", fetchedAt, staleReason);
+  return snapshotOf(payload, response.headers.get("ETag") ?? "", fetchedAt);
 }

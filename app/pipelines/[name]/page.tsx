@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PipelineStateView } from "@/components/execution/state/pipeline-state-view";
 import { readPipelineBoard, readPipelineDefinition } from "@/lib/aws/cached-reads";
-import { refreshErrorTitle } from "@/lib/aws/refresh-error";
 import { settle } from "@/lib/aws/result";
 import { snapshotOf } from "@/lib/client/fetch-board";
 import type { JsonObject } from "@/lib/domain/json";
@@ -32,20 +31,19 @@ export default async function PipelineStatePage({ params, searchParams }: PagePr
     );
   }
   const { key, region } = ref;
-  const [definition, board] = await Promise.all([
+  const [firstDefinition, board] = await Promise.all([
     settle(() => readPipelineDefinition(region, key.name)),
     settle(() => readPipelineBoard(region, key.name)),
   ]);
+  let definition = firstDefinition;
+  // The state runs on a newer version than the cached declaration (someone pushed): read it again.
+  const liveVersion = board.ok ? board.value.value.state.pipelineVersion : undefined;
+  if (definition.ok && liveVersion !== undefined && liveVersion > definition.value.value.version) {
+    definition = await settle(() => readPipelineDefinition(region, key.name, { force: true }));
+  }
   if (!definition.ok && definition.error.kind === "not-found") notFound();
   const detail = definition.ok ? definition.value.value : undefined;
-  const initial = board.ok
-    ? snapshotOf(
-        board.value.value,
-        board.value.etag,
-        board.value.fetchedAt,
-        board.value.refreshError === undefined ? undefined : refreshErrorTitle(board.value.refreshError),
-      )
-    : undefined;
+  const initial = board.ok ? snapshotOf(board.value.value, board.value.etag, board.value.fetchedAt) : undefined;
   return (
     <div className="mx-auto max-w-7xl px-4 py-10">
       <PipelineHeader

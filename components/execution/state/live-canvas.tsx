@@ -3,9 +3,8 @@
 import { Background, Controls, Handle, Position, ReactFlow, ReactFlowProvider, type Node, type NodeProps, type NodeTypes } from "@xyflow/react";
 import { memo, useMemo } from "react";
 import "@xyflow/react/dist/style.css";
-import { GroupNode } from "@/components/designer/canvas/nodes/group-node";
 import { HEADER_EXTENT, NAME_FONT_PX } from "@/components/designer/canvas/layout";
-import { project, type ActionData, type StageData } from "@/components/designer/canvas/project";
+import { project, type ActionData, type GroupNode, type StageData } from "@/components/designer/canvas/project";
 import type { ActionBoard, BoardView, StageBoard } from "@/lib/domain/execution/board";
 import { documentFromDeclaration } from "@/lib/domain/designer/document";
 import type { JsonObject } from "@/lib/domain/json";
@@ -60,6 +59,18 @@ function LiveStageView({ data }: NodeProps<LiveStageNode>) {
   );
 }
 
+/** A runOrder group: outlined, and labelled, when its actions run in parallel. */
+function LiveGroupView({ data }: NodeProps<GroupNode>) {
+  if (!data.parallel) return null;
+  return (
+    <div className="pointer-events-none relative h-full w-full rounded-[10px] border border-dashed border-indigo-400 dark:border-indigo-600">
+      <span className="absolute -top-[7px] left-2 rounded bg-white px-1 text-[9px] font-semibold uppercase leading-3 tracking-wide text-indigo-800 dark:bg-slate-900 dark:text-indigo-200">
+        parallel
+      </span>
+    </div>
+  );
+}
+
 function LiveActionView({ data }: NodeProps<LiveActionNode>) {
   const live = data.live;
   const error = live?.status === "Failed" ? (live.errorDetails?.message ?? live.summary) : undefined;
@@ -96,7 +107,7 @@ function LiveActionView({ data }: NodeProps<LiveActionNode>) {
   );
 }
 
-const NODE_TYPES: NodeTypes = { stage: memo(LiveStageView), actionGroup: GroupNode, action: memo(LiveActionView) };
+const NODE_TYPES: NodeTypes = { stage: memo(LiveStageView), actionGroup: memo(LiveGroupView), action: memo(LiveActionView) };
 const FIT = { padding: 0.06, maxZoom: 1 };
 
 export function LiveCanvas({ declaration, board }: { declaration: JsonObject; board: BoardView | undefined }) {

@@ -85,7 +85,7 @@ export function PipelineStateView({ pipeline, declaration, version, initial, hea
           </div>
           <div className="flex flex-col items-end gap-2">
             {headerActions && <div data-testid="header-actions" className="flex flex-wrap gap-2">{headerActions}</div>}
-            <Freshness fetchedAt={snapshot?.fetchedAt} staleReason={snapshot?.staleReason} error={query.error} />
+            <Freshness fetchedAt={snapshot?.fetchedAt} error={query.error} />
           </div>
         </section>
 

@@ -5,8 +5,6 @@
 export const BOARD_HEADERS = {
   /** ISO time the server's copy was read from CodePipeline. */
   fetchedAt: "X-Pipewright-Fetched-At",
-  /** Present when the server's copy could not be refreshed: why, URI-encoded. The copy is stale. */
-  refreshError: "X-Pipewright-Refresh-Error",
 } as const;
 
 /** The state route of a pipeline, `?region=` only when one is given. */

@@ -7,7 +7,6 @@
 import { readPipelineBoard } from "@/lib/aws/cached-reads";
 import { describeGatewayError } from "@/lib/aws/errors";
 import { httpStatusOf } from "@/lib/aws/http-status";
-import { refreshErrorTitle } from "@/lib/aws/refresh-error";
 import { chooseRegion } from "@/lib/aws/region-choice";
 import { settle } from "@/lib/aws/result";
 import { PipelineRefSchema } from "@/lib/domain/execution/pipeline-ref";
@@ -35,11 +34,7 @@ export async function GET(request: Request, { params }: RouteContext<"/api/pipel
     const { title, detail } = describeGatewayError(read.error);
     return failure(httpStatusOf(read.error), read.error.kind, title, detail);
   }
-  const { value, etag, fetchedAt, refreshError } = read.value;
-  const headers: Record<string, string> = { [BOARD_HEADERS.fetchedAt]: new Date(fetchedAt).toISOString() };
-  if (refreshError !== undefined) {
-    // The value is older than it should be because its refresh failed: the page marks it stale.
-    headers[BOARD_HEADERS.refreshError] = encodeURIComponent(refreshErrorTitle(refreshError));
-  }
+  const { value, etag, fetchedAt } = read.value;
+  const headers = { [BOARD_HEADERS.fetchedAt]: new Date(fetchedAt).toISOString() };
   return conditionalJson(request, { etag, body: () => JSON.stringify(value), headers });
 }
