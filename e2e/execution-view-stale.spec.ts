@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { quiesce } from "../tests/aws/fixtures";
 import { releasePipeline } from "../tests/sync/fixtures";
-import { expect, test } from "./fixtures";
+import { expect, expectedConsoleErrors, test } from "./fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
@@ -45,7 +45,7 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-test("with the backend down the page keeps the last state marked stale, and recovers when it is back", async ({ page }) => {
+test("with the backend down the page keeps the last state marked stale, and recovers when it is back", async ({ page, consoleErrors }) => {
   test.setTimeout(150_000);
   const [emulatorPort, appPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(path.join(tmpdir(), "pipewright-e2e-stale-"));
@@ -89,6 +89,8 @@ test("with the backend down the page keeps the last state marked stale, and reco
     await expect(banner).toHaveCount(0, { timeout: 60_000 });
     await expect(page.getByTestId("updated-ago")).toBeVisible();
     await expect(approveStage).toHaveAttribute("data-status", "InProgress");
+    // The polls that found the backend down were answered 503, which the browser logs.
+    expectedConsoleErrors(consoleErrors, /state.*status of 503|status of 503.*state|Failed to load resource: the server responded with a status of 503/);
   } finally {
     client.destroy();
     await Promise.all([stop(emulator), stop(app)]);
