@@ -45,7 +45,7 @@ export class GatewayException extends Error {
   // Next.js evaluates this module once per bundle layer (pages, route handlers), while the read
   // cache is one per process: a failure a page's read remembered is thrown again to a route
   // handler, whose own class would not recognise it by prototype. The brand is process-wide.
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     return typeof value === "object" && value !== null && (value as { [GATEWAY_EXCEPTION]?: unknown })[GATEWAY_EXCEPTION] === true;
   }
 }
