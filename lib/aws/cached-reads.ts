@@ -1,12 +1,15 @@
 import "server-only";
+import { boardPayload, stateIsActive, type BoardPayload } from "@/lib/domain/execution/board";
+import { ACTIVE_POLL_MS, IDLE_POLL_MS } from "@/lib/domain/execution/polling";
 import { isTerminal } from "@/lib/domain/execution/status";
-import type { PipelineExecutionSummary, PipelineSummary } from "@/lib/domain/execution/view-model";
+import type { PipelineDetail, PipelineExecutionSummary, PipelineSummary } from "@/lib/domain/execution/view-model";
 import { createLimiter, type Limiter } from "@/lib/server/limiter";
 import { ReadCache, type CachedValue, type ReadOptions, type ReadPolicy } from "@/lib/server/read-cache";
 import { getBackendInfo, type BackendInfo } from "./backend-info";
 import { defaultGateway, type Gateway } from "./client";
-import { listPipelineExecutions } from "./executions";
-import { listPipelines } from "./pipelines";
+import { listActionExecutionsPage, listPipelineExecutionsPage } from "./execution-pages";
+import { getPipelineState, listPipelineExecutions } from "./executions";
+import { getPipeline, listPipelines } from "./pipelines";
 
 /**
  * Every read the app polls or many people look at goes through here, on the one process-wide
@@ -39,6 +42,23 @@ const BACKEND_INFO_POLICY: ReadPolicy<BackendInfo> = {
   staleMs: (info) => (info.reachable ? STALE_MS : 0),
   errorTtlMs: ERROR_TTL_MS,
 };
+
+// The state page's board refreshes on the browser's polling intervals (lib/domain/execution/polling.ts):
+// however many viewers poll, each interval costs one GetPipelineState (and one page each of
+// ListPipelineExecutions and ListActionExecutions, read with it so the three always agree).
+// Never served stale: a poll past the TTL waits for the one call (viewers arriving meanwhile join
+// it), so a change shows on the next poll; when the call fails the browser keeps what it has and
+// marks it stale itself.
+const BOARD_POLICY: ReadPolicy<BoardPayload> = {
+  ttlMs: (board) => (stateIsActive(board.state) ? ACTIVE_POLL_MS : IDLE_POLL_MS),
+  staleMs: 0,
+  errorTtlMs: ERROR_TTL_MS,
+};
+// The declaration only changes when someone pushes; the board's pipelineVersion tells the page when.
+const DEFINITION_POLICY: ReadPolicy<PipelineDetail> = { ttlMs: 30_000, staleMs: STALE_MS, errorTtlMs: ERROR_TTL_MS };
+/** Executions and action runs read with the state: enough for every stage's current run in practice. */
+const BOARD_EXECUTIONS = 25;
+const BOARD_ACTION_RUNS = 100;
 
 /** Upstream calls in flight per region at most: a page of rows is read 8 at a time. */
 const CONCURRENCY_PER_REGION = 8;
@@ -101,6 +121,63 @@ export function readLatestExecution(
     LATEST_EXECUTION_POLICY,
     options,
   );
+}
+
+/**
+ * What the state page shows of a pipeline (GetPipelineState with the executions and action runs
+ * it refers to), one read for every viewer per polling interval. Throws GatewayException.
+ */
+export function readPipelineBoard(
+  region: string,
+  pipelineName: string,
+  options: ReadOptions = {},
+  ctx: ReadContext = processContext(),
+): Promise<CachedValue<BoardPayload>> {
+  const gw = ctx.gateway(region);
+  const scope = scopeOf(gw);
+  const limit = limiterFor(ctx, scope);
+  return ctx.cache.read(
+    `${scope}pipeline|${pipelineName}|board`,
+    () =>
+      limit(async () => {
+        const [state, executions, runs] = await Promise.all([
+          getPipelineState({ name: pipelineName }, gw),
+          listPipelineExecutionsPage({ pipelineName, maxResults: BOARD_EXECUTIONS }, gw),
+          listActionExecutionsPage({ pipelineName, maxResults: BOARD_ACTION_RUNS }, gw),
+        ]);
+        return boardPayload(state, executions.items, runs.items);
+      }),
+    BOARD_POLICY,
+    options,
+  );
+}
+
+/** The pipeline's declaration (GetPipeline, latest version), for drawing it. Throws GatewayException. */
+export function readPipelineDefinition(
+  region: string,
+  pipelineName: string,
+  options: ReadOptions = {},
+  ctx: ReadContext = processContext(),
+): Promise<CachedValue<PipelineDetail>> {
+  const gw = ctx.gateway(region);
+  const scope = scopeOf(gw);
+  return ctx.cache.read(`${scope}pipeline|${pipelineName}|definition`, () => getPipeline({ name: pipelineName }, gw), DEFINITION_POLICY, options);
+}
+
+/**
+ * After an operation on one pipeline (start, stop, retry, approve, a transition, a push): the next
+ * read of its board, definition and latest execution calls CodePipeline again.
+ */
+export function expirePipeline(region: string, pipelineName: string, ctx: ReadContext = processContext()): void {
+  let gw: Gateway;
+  try {
+    gw = ctx.gateway(region);
+  } catch {
+    return; // misconfigured: nothing was read, so nothing is cached
+  }
+  const scope = scopeOf(gw);
+  ctx.cache.expire(`${scope}pipeline|${pipelineName}|`);
+  ctx.cache.expire(`${scope}latest-execution|${pipelineName}`);
 }
 
 /** The header's backend probe (backend-info.ts), shared by every page view. Never throws. */

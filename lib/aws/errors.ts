@@ -31,11 +31,22 @@ export type GatewayError =
 export type GatewayErrorKind = GatewayError["kind"];
 export type NotFoundResource = "pipeline" | "pipeline-version" | "execution" | "stage" | "action" | "action-type" | "resource";
 
+const GATEWAY_EXCEPTION = Symbol.for("pipewright.gateway-exception");
+
 /** Thrown by every gateway function; `error` is what the UI shows. */
 export class GatewayException extends Error {
+  readonly [GATEWAY_EXCEPTION] = true;
+
   constructor(readonly error: GatewayError, options?: { cause?: unknown }) {
     super(error.message, options);
     this.name = "GatewayException";
+  }
+
+  // Next.js evaluates this module once per bundle layer (pages, route handlers), while the read
+  // cache is one per process: a failure a page's read remembered is thrown again to a route
+  // handler, whose own class would not recognise it by prototype. The brand is process-wide.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [GATEWAY_EXCEPTION]?: unknown })[GATEWAY_EXCEPTION] === true;
   }
 }
 
