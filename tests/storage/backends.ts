@@ -1,7 +1,8 @@
 /**
  * The backends the storage suite runs against: SQLite always, PostgreSQL when
- * PIPEWRIGHT_TEST_DATABASE_URL (or DATABASE_URL) names a server where the user may create
- * databases (`eval "$(bash scripts/postgres-cluster.sh start)"` starts one; .ci/run does).
+ * PIPEWRIGHT_TEST_DATABASE_URL names a server where the user may create databases (.ci/run starts
+ * one with scripts/postgres-cluster.sh). Not DATABASE_URL: tests must never create databases on
+ * the server the app is configured for.
  * Every `fresh()` is an empty database of its own: a temp file, or a new PostgreSQL database
  * dropped at cleanup.
  */
@@ -18,7 +19,7 @@ export interface TestBackend {
   cleanup(): Promise<void>;
 }
 
-export const POSTGRES_TEST_URL = process.env.PIPEWRIGHT_TEST_DATABASE_URL || process.env.DATABASE_URL || "";
+export const POSTGRES_TEST_URL = process.env.PIPEWRIGHT_TEST_DATABASE_URL ?? "";
 
 export function sqliteBackend(): TestBackend {
   const dirs: string[] = [];
