@@ -134,7 +134,7 @@ try {
 
 console.log(`quota-max design: ${STAGES} stages, ${STAGES * ACTIONS_PER_STAGE} actions, ${(rawBytes / 1024).toFixed(0)} KiB of JSON; medians of ${RUNS} runs after ${WARMUP} warm-ups`);
 console.log(`SQLite: create ${round(sqlite.createMs)} ms, open ${round(sqlite.openMs)} ms, stored ${sqlite.storedBytes} bytes`);
-console.log(`PostgreSQL: create ${round(postgresResult.createMs)} ms, open ${round(postgresResult.openMs)} ms, stored ${postgresResult.storedBytes} bytes (after its TOAST compression)`);
+console.log(`PostgreSQL: create ${round(postgresResult.createMs)} ms, open ${round(postgresResult.openMs)} ms, stored ${postgresResult.storedBytes} bytes after its TOAST compression (ratio ${(postgresResult.storedBytes / rawBytes).toFixed(3)})`);
 const worst = Math.max(sqlite.createMs, sqlite.openMs, postgresResult.createMs, postgresResult.openMs);
 console.log(`goal < 100 ms each: ${worst < 100 ? "met" : "MISSED"}; link path ≤ 40 characters: ${sqlite.linkChars <= 40 ? "met" : "MISSED"}`);
 console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min)`);

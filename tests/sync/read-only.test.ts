@@ -25,6 +25,7 @@ const ACTIONS: Record<string, { readonly mutating: boolean; readonly input: unkn
   "app/pipelines/actions.ts#refreshPipelines": { mutating: false, input: undefined },
   // A share stores a snapshot: a write, refused where the deployment only serves viewers.
   "app/s/actions.ts#shareDesign": { mutating: true, input: shareInput(releasePipeline("ro-live")) },
+  "app/s/actions.ts#shareExecutionReport": { mutating: true, input: { pipelineName: "ro-live", executionId: "00000000-0000-4000-8000-000000000000" } },
 };
 
 function actionFiles(): string[] {

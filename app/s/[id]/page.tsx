@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ExecutionReportView } from "@/components/share/execution-report-view";
 import { SnapshotProblem } from "@/components/share/snapshot-problem";
 import { SnapshotView } from "@/components/share/snapshot-view";
 import { arrayOf, asObject } from "@/lib/domain/json";
@@ -27,7 +28,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
   if (!isSnapshotId(id)) return { title: "Not found" };
   const read = await load(id);
-  if (read.status !== "design") return { title: "Shared link", robots: { index: false } };
+  // A capability link: its holder may look, search engines may not.
+  const robots = { index: false, follow: false };
+  if (read.status === "execution-report") {
+    const { report } = read;
+    const description = `Execution report shared from Pipewright: ${report.execution.status ?? "unknown status"}, ${report.actions.length} action runs, ${report.region}.`;
+    return { title: report.title, description, robots, openGraph: { title: report.title, description, type: "website", siteName: "Pipewright" } };
+  }
+  if (read.status !== "design") return { title: "Shared link", robots };
   const { snapshot } = read;
   const stages = arrayOf(snapshot.declaration.stages);
   const actions = stages.reduce<number>((n, stage) => n + arrayOf(asObject(stage).actions).length, 0);
@@ -35,8 +43,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return {
     title: snapshot.title,
     description,
-    // A capability link: its holder may look, search engines may not.
-    robots: { index: false, follow: false },
+    robots,
     openGraph: { title: snapshot.title, description, type: "website", siteName: "Pipewright" },
   };
 }
@@ -53,6 +60,7 @@ export default async function SnapshotPage({ params, searchParams }: Params) {
   if (read.status === "corrupt") {
     return <SnapshotProblem title="This shared link cannot be shown">The snapshot exists, but its stored copy is damaged. {read.message}</SnapshotProblem>;
   }
+  if (read.status === "execution-report") return <ExecutionReportView createdAt={read.createdAt} report={read.report} />;
   const against = (await searchParams).against;
   const comparison = typeof against === "string" && against !== "" ? await compareSnapshot(read.snapshot, against, snapshots) : undefined;
   return <SnapshotView id={read.id} createdAt={read.createdAt} snapshot={read.snapshot} {...(comparison ? { comparison } : {})} />;

@@ -39,6 +39,7 @@ export async function compareSnapshot(
   const other = await readSnapshot(against, snapshots);
   if (other.status === "not-found") return { against, label, error: "There is no snapshot with that id to compare with." };
   if (other.status === "corrupt") return { against, label, error: `That snapshot cannot be read: ${other.message}` };
+  if (other.status === "execution-report") return { against, label, error: "That link is an execution report, not a design." };
   return { against, label: `“${other.snapshot.title}” (${against})`, changes: changesBetween(other.snapshot.declaration, snapshot.declaration) };
 }
 

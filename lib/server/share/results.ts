@@ -27,6 +27,13 @@ export interface TooLarge {
 
 export type ShareResult = Shared | RateLimited | TooLarge | InvalidInput | ReadOnlyRefusal | Failed;
 
+export interface NoSuchExecution {
+  readonly status: "not-found";
+  readonly message: string;
+}
+
+export type ShareReportResult = ShareResult | NoSuchExecution;
+
 /** What `?against=` compares a snapshot with, and the changes from that to the snapshot. */
 export type Comparison =
   | { readonly against: string; readonly label: string; readonly changes: readonly ChangeView[] }
