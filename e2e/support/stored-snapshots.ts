@@ -13,6 +13,17 @@ export function mainAppDatabase(): string {
   return path.join(dir, "app", "app.sqlite");
 }
 
+/** Writes to a row of the main app's SQLite file by hand (the app has it open too: WAL lets both). */
+export function editSqlite(file: string, sql: string, ...values: unknown[]): void {
+  const db = new Database(file);
+  try {
+    db.pragma("busy_timeout = 5000");
+    db.prepare(sql).run(...values);
+  } finally {
+    db.close();
+  }
+}
+
 export function sqliteRow(file: string, id: string): Record<string, unknown> | undefined {
   const db = new Database(file, { readonly: true });
   try {
