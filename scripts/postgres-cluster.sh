@@ -14,8 +14,9 @@ bin_dir() {
   echo "$dir"
 }
 
+# Run from / so the postgres user never has to read the caller's directory (a checkout under /root).
 as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 start() {
