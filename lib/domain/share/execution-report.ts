@@ -2,8 +2,9 @@
  * A shared execution report: a frozen copy of one execution as CodePipeline described it when it
  * was shared (GetPipelineExecution, its ListActionExecutions, and the stages' state when this
  * execution was their latest), so it renders after the execution has aged out of CodePipeline's
- * history (https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html: executions are
- * kept for 12 months) and without AWS access. The capture time is the snapshot's creation time.
+ * history ("limited to the most recent 12 months",
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ListPipelineExecutions.html) and
+ * without AWS access. The capture time is the snapshot's creation time.
  */
 import { z } from "zod";
 import type { ActionExecutionView, PipelineExecutionDetail, PipelineStateView } from "../execution/view-model";
