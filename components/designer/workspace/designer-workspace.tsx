@@ -24,6 +24,8 @@ import { PushToast } from "../sync/push-toast";
 import { ReviewPushPanel } from "../sync/review-push-panel";
 import { SyncBar } from "../sync/sync-bar";
 import { useOpenLive } from "../sync/use-open-live";
+import { ImageExport } from "../image/image-export";
+import { ShareDialog } from "@/components/share/share-dialog";
 import { ExportDialog } from "./export-dialog";
 import { ReplaceDraftDialog } from "./replace-draft-dialog";
 import { SidePanel } from "./side-panel";
@@ -42,6 +44,7 @@ export function DesignerWorkspace({ draft, onReplace, deployment }: DesignerWork
   const session = useDesignerSession(draft);
   const { state, store, autosave, document } = session;
   const [exporting, setExporting] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const [dropped, setDropped] = useState<{ fileName: string; text: string } | undefined>();
   const fileDrop = useFileDrop((file) => void file.text().then((text) => setDropped({ fileName: file.name, text })));
   const openDraft = useOpenDraft();
@@ -86,6 +89,7 @@ export function DesignerWorkspace({ draft, onReplace, deployment }: DesignerWork
           onUndo={store.undo}
           onRedo={store.redo}
           onExport={() => setExporting(true)}
+          onShare={() => setSharing(true)}
           dispatch={store.dispatch}
           stageCount={document.stageIds.length}
           selection={state.selection}
@@ -148,7 +152,21 @@ export function DesignerWorkspace({ draft, onReplace, deployment }: DesignerWork
         )}
         {sync.toast && <PushToast pushed={sync.toast} onDismiss={() => sync.setToast(undefined)} />}
         {exporting && (
-          <ExportDialog declaration={document.declaration} source={draft.source} onClose={() => setExporting(false)} />
+          <ExportDialog
+            declaration={document.declaration}
+            source={draft.source}
+            onClose={() => setExporting(false)}
+            image={<ImageExport projection={session.projection} title={draft.title} />}
+          />
+        )}
+        {sharing && (
+          <ShareDialog
+            document={document}
+            region={session.region}
+            orientation={state.orientation}
+            collapsed={state.collapsed}
+            onClose={() => setSharing(false)}
+          />
         )}
       </div>
     </CanvasControllerContext.Provider>

@@ -1,0 +1,66 @@
+/**
+ * Extra app instances a spec starts itself (the production build, like the webServer in
+ * playwright.config.ts), for what one long-running server cannot show: a restart, or two
+ * instances on one database. Each talks to the run's emulator. Started through next's bin, not
+ * npm, so stopping it frees the port.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export interface AppInstance {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export const EMULATOR_URL = `http://127.0.0.1:${Number(process.env.E2E_EMULATOR_PORT ?? 4610)}`;
+const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
+
+/** A port of this run's own, `offset` above the main app's (E2E_PORT). */
+export function instancePort(offset: number): number {
+  return BASE_PORT + offset;
+}
+
+export async function startApp(port: number, env: Record<string, string>): Promise<AppInstance> {
+  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      PIPEWRIGHT_BACKEND: "emulator",
+      CODEPIPELINE_ENDPOINT_URL: EMULATOR_URL,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app on port ${port} exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`${url}/designer`);
+      if (response.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop(child);
+      throw new Error(`the app on port ${port} did not answer within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { url, stop: () => stop(child) };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
