@@ -91,8 +91,6 @@ async function stateCalls(control: ControlCall): Promise<number> {
 
 /** `viewers` pollers for INTERVALS intervals; returns upstream calls per interval and the route's response times. */
 async function simulate(url: string, control: ControlCall, viewers: number): Promise<{ perInterval: number; times: number[] }> {
-  // Let the state settle into the cache first (the page's first render reads it).
-  await fetch(url);
   await control("/requests/reset");
   const times: number[] = [];
   const began = performance.now();
@@ -107,12 +105,14 @@ async function simulate(url: string, control: ControlCall, viewers: number): Pro
       times.push(performance.now() - t0);
       if (response.status === 200) etag = response.headers.get("ETag") ?? undefined;
       else if (response.status !== 304) throw new Error(`the state route answered ${response.status}`);
-      await sleep(Math.max(0, ACTIVE_POLL_MS - (performance.now() - t0)));
+      const next = t0 + ACTIVE_POLL_MS;
+      if (next >= end) break;
+      await sleep(next - performance.now());
     }
   };
   await Promise.all(Array.from({ length: viewers }, viewer));
-  const intervals = (performance.now() - began) / ACTIVE_POLL_MS;
-  return { perInterval: (await stateCalls(control)) / intervals, times };
+  // Every viewer polled once in each of the INTERVALS intervals between `began` and `end`.
+  return { perInterval: (await stateCalls(control)) / INTERVALS, times };
 }
 
 /** Every byte of the response to a conditional GET the server can answer 304, as received on the socket. */

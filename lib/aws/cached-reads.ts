@@ -49,8 +49,13 @@ const BACKEND_INFO_POLICY: ReadPolicy<BackendInfo> = {
 // Never served stale: a poll past the TTL waits for the one call (viewers arriving meanwhile join
 // it), so a change shows on the next poll; when the call fails the browser keeps what it has and
 // marks it stale itself.
+// Fresh for half a second less than the polling interval: a lone viewer's poll, which arrives one
+// interval after the read it caused, finds the board expired and reads afresh (with the full
+// interval it would often arrive a few ms early and be answered the previous read, a whole
+// interval late); many viewers still share about one read per interval.
+const BOARD_SLACK_MS = 500;
 const BOARD_POLICY: ReadPolicy<BoardPayload> = {
-  ttlMs: (board) => (stateIsActive(board.state) ? ACTIVE_POLL_MS : IDLE_POLL_MS),
+  ttlMs: (board) => (stateIsActive(board.state) ? ACTIVE_POLL_MS : IDLE_POLL_MS) - BOARD_SLACK_MS,
   staleMs: 0,
   errorTtlMs: ERROR_TTL_MS,
 };
