@@ -5,7 +5,6 @@ import { idOf, SharePage } from "./pages/share";
 import { EMULATOR_URL } from "./support/app-instance";
 import { editSqlite, mainAppDatabase } from "./support/stored-snapshots";
 import { controlClient } from "../lib/emulator/testing/control-client";
-import { executionReport } from "../lib/domain/share/execution-report";
 
 /**
  * The rest of what a shared link shows: images of the canvas (SVG with text, PNG), a stored
@@ -78,22 +77,30 @@ test.describe("shared links: images, reports, damaged rows", () => {
 
   test("a stored execution report renders with the emulator reset; a damaged row is an error page", async ({ page, designerStart }) => {
     const executionId = "7d0c1a52-4f6e-4c3b-9d7e-2a1b3c4d5e6f";
-    const report = executionReport({
+    // As lib/domain/share/execution-report.ts stores it (format 1).
+    const report = {
+      format: 1,
+      title: `gone-pipeline · execution ${executionId}`,
       region: "us-east-1",
       execution: { pipelineName: "gone-pipeline", executionId, status: "Failed", statusSummary: "Build failed", artifactRevisions: [{ name: "SourceOutput", revisionId: "abc123" }], variables: [] },
+      stages: [{ stageName: "Build", status: "Failed" }],
       actions: [
         {
-          executionId,
           stageName: "Build",
           actionName: "Compile",
           status: "Failed",
           startTime: "2026-12-07T10:00:00.000Z",
           lastUpdateTime: "2026-12-07T10:02:05.000Z",
-          input: { actionTypeId: { category: "Build", owner: "AWS", provider: "CodeBuild", version: "1" }, configuration: { ProjectName: "web" }, resolvedConfiguration: {}, inputArtifacts: ["SourceOutput"] },
-          output: { outputArtifacts: [], outputVariables: {}, errorDetails: { code: "JobFailed", message: "exit status 2" } },
+          actionType: "AWS CodeBuild v1 (Build)",
+          error: { code: "JobFailed", message: "exit status 2" },
+          configuration: { ProjectName: "web" },
+          inputArtifacts: ["SourceOutput"],
+          outputArtifacts: [],
+          outputVariables: {},
         },
       ],
-    });
+      redacted: [],
+    };
     const payload = JSON.stringify(report);
     const id = "e2eReportAAAAAAAAAAAAA";
     editSqlite(

@@ -1,7 +1,7 @@
 import { expect, expectedConsoleErrors, test } from "./fixtures";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { idOf, SharePage } from "./pages/share";
-import { instancePort, startApp, type AppInstance } from "./support/app-instance";
+import { freePort, startApp, type AppInstance } from "./support/app-instance";
 import { freshPostgresDatabase, mainAppDatabase, postgresRow, sqliteRow } from "./support/stored-snapshots";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -159,7 +159,7 @@ test.describe("shared links", () => {
   test("a link survives a restart of the app (SQLite)", async ({ browser }) => {
     test.setTimeout(240_000);
     const dataDir = mkdtempSync(path.join(tmpdir(), "pipewright-e2e-restart-"));
-    const port = instancePort(1);
+    const port = await freePort();
     let app: AppInstance | undefined = await startApp(port, { PIPEWRIGHT_DATA_DIR: dataDir });
     try {
       const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1600, height: 1000 } });
@@ -191,7 +191,7 @@ test.describe("shared links", () => {
     const database = await freshPostgresDatabase(adminUrl!);
     const apps: AppInstance[] = [];
     try {
-      apps.push(...(await Promise.all([startApp(instancePort(2), { DATABASE_URL: database.url }), startApp(instancePort(3), { DATABASE_URL: database.url })])));
+      apps.push(...(await Promise.all([startApp(await freePort(), { DATABASE_URL: database.url }), freePort().then((port) => startApp(port, { DATABASE_URL: database.url }))])));
       const [one, two] = apps as [AppInstance, AppInstance];
       const author = await browser.newContext({ baseURL: one.url, viewport: { width: 1600, height: 1000 } });
       const page = await author.newPage();

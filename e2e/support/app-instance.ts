@@ -5,6 +5,7 @@
  * npm, so stopping it frees the port.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -15,11 +16,20 @@ export interface AppInstance {
 }
 
 export const EMULATOR_URL = `http://127.0.0.1:${Number(process.env.E2E_EMULATOR_PORT ?? 4610)}`;
-const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
-
-/** A port of this run's own, `offset` above the main app's (E2E_PORT). */
-export function instancePort(offset: number): number {
-  return BASE_PORT + offset;
+/**
+ * A port nobody listens on now, chosen by the system: fixed ports near E2E_PORT may belong to
+ * other runs on the same machine.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export async function startApp(port: number, env: Record<string, string>): Promise<AppInstance> {
@@ -44,7 +54,8 @@ export async function startApp(port: number, env: Record<string, string>): Promi
     if (child.exitCode !== null) throw new Error(`the app on port ${port} exited (${child.exitCode}):\n${output}`);
     try {
       const response = await fetch(`${url}/designer`);
-      if (response.ok) break;
+      // Ready when it answers and says so itself (not some other server on the port).
+      if (response.ok && /Ready in|started server/i.test(output)) break;
     } catch {
       // Not listening yet.
     }
