@@ -1,11 +1,13 @@
 import "server-only";
 import { isTerminal } from "@/lib/domain/execution/status";
+import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
 import type { PipelineExecutionSummary, PipelineSummary } from "@/lib/domain/execution/view-model";
 import { createLimiter, type Limiter } from "@/lib/server/limiter";
 import { ReadCache, type CachedValue, type ReadOptions, type ReadPolicy } from "@/lib/server/read-cache";
 import { getBackendInfo, type BackendInfo } from "./backend-info";
 import { defaultGateway, type Gateway } from "./client";
 import { listPipelineExecutions } from "./executions";
+import { loadExecutionDetail } from "./execution-detail";
 import { listPipelines } from "./pipelines";
 
 /**
@@ -29,6 +31,12 @@ const ERROR_TTL_MS = 5_000;
 const PIPELINES_POLICY: ReadPolicy<PipelineSummary[]> = { ttlMs: 30_000, staleMs: STALE_MS, errorTtlMs: ERROR_TTL_MS };
 const LATEST_EXECUTION_POLICY: ReadPolicy<PipelineExecutionSummary | null> = {
   ttlMs: (latest) => (latest?.status !== undefined && !isTerminal(latest.status) ? ACTIVE_INTERVAL_MS : SETTLED_INTERVAL_MS),
+  staleMs: STALE_MS,
+  errorTtlMs: ERROR_TTL_MS,
+};
+// A finished execution changes only when someone retries it, which expires it (expirePipeline).
+const EXECUTION_DETAIL_POLICY: ReadPolicy<ExecutionDetailSnapshot> = {
+  ttlMs: (detail) => (detail.active ? ACTIVE_INTERVAL_MS : 5 * 60_000),
   staleMs: STALE_MS,
   errorTtlMs: ERROR_TTL_MS,
 };
@@ -101,6 +109,41 @@ export function readLatestExecution(
     LATEST_EXECUTION_POLICY,
     options,
   );
+}
+
+/** One execution as its detail page shows it (execution-detail.ts). Throws GatewayException. */
+export function readExecutionDetail(
+  region: string,
+  pipelineName: string,
+  executionId: string,
+  options: ReadOptions = {},
+  ctx: ReadContext = processContext(),
+): Promise<CachedValue<ExecutionDetailSnapshot>> {
+  const gw = ctx.gateway(region);
+  const scope = scopeOf(gw);
+  const limit = limiterFor(ctx, scope);
+  return ctx.cache.read(
+    `${scope}pipeline|${pipelineName}|execution|${executionId}`,
+    () => limit(() => loadExecutionDetail(pipelineName, executionId, gw)),
+    EXECUTION_DETAIL_POLICY,
+    options,
+  );
+}
+
+/**
+ * After an operation on one pipeline (start, stop, retry, approve, a transition, a push): the next
+ * read of its board, definition and latest execution calls CodePipeline again.
+ */
+export function expirePipeline(region: string, pipelineName: string, ctx: ReadContext = processContext()): void {
+  let gw: Gateway;
+  try {
+    gw = ctx.gateway(region);
+  } catch {
+    return; // misconfigured: nothing was read, so nothing is cached
+  }
+  const scope = scopeOf(gw);
+  ctx.cache.expire(`${scope}pipeline|${pipelineName}|`);
+  ctx.cache.expire(`${scope}latest-execution|${pipelineName}`);
 }
 
 /** The header's backend probe (backend-info.ts), shared by every page view. Never throws. */
