@@ -65,6 +65,11 @@ export async function loadExecutionDetail(pipelineName: string, executionId: str
     executionMode: declaration.executionMode === "QUEUED" || declaration.executionMode === "PARALLEL" ? declaration.executionMode : "SUPERSEDED",
     pipelineVersion: pipeline.version,
     waitingApprovals,
+    variables: arrayOf(declaration.variables).filter(isObject).filter((v) => isString(v.name)).map((v) => ({
+      name: v.name as string,
+      ...(isString(v.defaultValue) && { defaultValue: v.defaultValue }),
+      ...(isString(v.description) && { description: v.description }),
+    })),
     active: execution.status === undefined || !isTerminal(execution.status),
     fetchedAt: Date.now(),
   };

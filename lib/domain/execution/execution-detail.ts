@@ -41,6 +41,8 @@ export interface ExecutionDetailSnapshot {
   /** The pipeline's version now (rollback targets must have run on it). */
   readonly pipelineVersion: number;
   readonly waitingApprovals: readonly WaitingApproval[];
+  /** The pipeline's declared variables (V2), which a new execution may override. */
+  readonly variables: ReadonlyArray<{ readonly name: string; readonly defaultValue?: string; readonly description?: string }>;
   /** Whether the execution may still change on its own (poll every few seconds). */
   readonly active: boolean;
   /** Epoch ms when the server read it. */
