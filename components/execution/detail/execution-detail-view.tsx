@@ -51,11 +51,11 @@ export function ExecutionDetailView({ executionRef, initial, tracker }: { execut
               Pipelines
             </Link>{" "}
             /{" "}
-            <Link href={pipelineHref} className="text-sky-800 underline dark:text-sky-300">
+            <Link href={pipelineHref} prefetch={false} className="text-sky-800 underline dark:text-sky-300">
               {executionRef.name}
             </Link>{" "}
             /{" "}
-            <Link href={`/pipelines/${encodeURIComponent(executionRef.name)}/executions${executionRef.region ? `?region=${encodeURIComponent(executionRef.region)}` : ""}`} className="text-sky-800 underline dark:text-sky-300">
+            <Link prefetch={false} href={`/pipelines/${encodeURIComponent(executionRef.name)}/executions${executionRef.region ? `?region=${encodeURIComponent(executionRef.region)}` : ""}`} className="text-sky-800 underline dark:text-sky-300">
               History
             </Link>
           </nav>

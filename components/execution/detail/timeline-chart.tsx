@@ -5,7 +5,7 @@ import { barPosition, type Timeline } from "@/lib/domain/execution/timeline";
 import { clockTime, formatSpan } from "./format";
 
 const BAR_TONE: Record<StatusTone, string> = {
-  success: "bg-emerald-600 text-white",
+  success: "bg-emerald-700 text-white",
   failure: "bg-red-700 text-white",
   progress: "bg-sky-700 text-white",
   attention: "bg-amber-400 text-slate-900",
