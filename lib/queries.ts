@@ -1,13 +1,15 @@
 /**
  * Every TanStack Query `queryOptions` factory of the app, in one module, so a query key and how
  * its data is fetched and refreshed are written once and every component that reads the same
- * data shares one cache entry and one poll
+ * data (the state page, the controls mounted in it) shares one cache entry and one poll
  * (https://tanstack.com/query/latest/docs/framework/react/guides/query-options).
  */
-import { queryOptions } from "@tanstack/react-query";
+import { hashKey, queryOptions } from "@tanstack/react-query";
+import { BoardFetchError, fetchBoard, type BoardSnapshot } from "@/lib/client/fetch-board";
 import { ExecutionFetchError, fetchExecutionDetail } from "@/lib/client/fetch-execution";
 import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
 import type { ExecutionRef } from "@/lib/domain/execution/execution-ref";
+import { pollInterval } from "@/lib/domain/execution/polling";
 import { approvalContextAction, rollbackTargetsAction } from "@/app/pipelines/[name]/actions";
 
 export interface PipelineKey {
@@ -19,26 +21,66 @@ export interface PipelineKey {
 export const pipelineQueryKeys = {
   /** Everything cached about one pipeline: invalidate this after an operation on it. */
   all: (p: PipelineKey) => ["pipeline", p.region ?? "", p.name] as const,
+  board: (p: PipelineKey) => ["pipeline", p.region ?? "", p.name, "board"] as const,
   execution: (ref: ExecutionRef) => ["pipeline", ref.region ?? "", ref.name, "execution", ref.executionId] as const,
 };
 
-/** A running execution is read every 5 s; after failures further apart, up to a minute. */
-const ACTIVE_MS = 5_000;
-const MAX_BACKOFF_MS = 60_000;
+/**
+ * Failed polls in a row per query (a served-but-stale state counts as one). TanStack Query's own
+ * `fetchFailureCount` starts again at every fetch, so it cannot say how long a failure lasts.
+ */
+const failureStreaks = new Map<string, number>();
+
+async function counted<T>(key: string, poll: () => Promise<T>, isStale: (value: T) => boolean = () => false): Promise<T> {
+  try {
+    const snapshot = await poll();
+    failureStreaks.set(key, !isStale(snapshot) ? 0 : (failureStreaks.get(key) ?? 0) + 1);
+    return snapshot;
+  } catch (thrown) {
+    failureStreaks.set(key, (failureStreaks.get(key) ?? 0) + 1);
+    throw thrown;
+  }
+}
 
 /**
- * One execution's detail, polled while it may still change on its own (5 s, backing off on
- * errors, paused while the tab is hidden) and not at all once it has finished: an operation on it
- * (retry, a new approval) invalidates `pipelineQueryKeys.all`, which reads it again.
+ * The live state of a pipeline (GetPipelineState and the runs it refers to), polled: every 5 s
+ * while something runs, every 30 s when idle, further apart after failures
+ * (lib/domain/execution/polling.ts), never while the tab is hidden (TanStack Query's interval
+ * waits for the page to be visible again, then `refetchOnWindowFocus` catches up at once).
+ * Failures keep the last data: the page shows it marked stale.
+ */
+export function pipelineBoardQuery(pipeline: PipelineKey, initial?: BoardSnapshot) {
+  return queryOptions<BoardSnapshot, BoardFetchError>({
+    queryKey: pipelineQueryKeys.board(pipeline),
+    queryFn: ({ client, queryKey, signal }) =>
+      counted(
+        hashKey(queryKey),
+        () => fetchBoard(pipeline, client.getQueryData<BoardSnapshot>(queryKey), signal),
+        (snapshot) => snapshot.staleReason !== undefined,
+      ),
+    refetchInterval: (query) =>
+      pollInterval({ active: query.state.data?.active ?? true, failures: failureStreaks.get(query.queryHash) ?? 0 }),
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+    // A poll is the retry: the interval above backs off instead.
+    retry: false,
+    staleTime: 0,
+    ...(initial && { initialData: initial, initialDataUpdatedAt: initial.fetchedAt }),
+  });
+}
+
+/**
+ * One execution's detail, polled while it may still change on its own (every 5 s, further apart
+ * after failures, paused while the tab is hidden) and not at all once it has finished: an
+ * operation on it (a retry) invalidates `pipelineQueryKeys.all`, which reads it again.
  */
 export function executionDetailQuery(ref: ExecutionRef, initial?: ExecutionDetailSnapshot) {
   return queryOptions<ExecutionDetailSnapshot, ExecutionFetchError>({
     queryKey: pipelineQueryKeys.execution(ref),
-    queryFn: ({ signal }) => fetchExecutionDetail(ref, signal),
+    queryFn: ({ queryKey, signal }) => counted(hashKey(queryKey), () => fetchExecutionDetail(ref, signal)),
     refetchInterval: (query) => {
-      const failures = query.state.fetchFailureCount;
-      if (failures > 0) return Math.min(MAX_BACKOFF_MS, ACTIVE_MS * 2 ** failures);
-      return query.state.data?.active === false ? false : ACTIVE_MS;
+      const failures = failureStreaks.get(query.queryHash) ?? 0;
+      return query.state.data?.active === false && failures === 0 ? false : pollInterval({ active: true, failures });
     },
     refetchIntervalInBackground: false,
     retry: false,

@@ -1,14 +1,17 @@
 import "server-only";
+import { boardPayload, stateIsActive, type BoardPayload } from "@/lib/domain/execution/board";
+import { ACTIVE_POLL_MS, IDLE_POLL_MS } from "@/lib/domain/execution/polling";
 import { isTerminal } from "@/lib/domain/execution/status";
 import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
-import type { PipelineExecutionSummary, PipelineSummary } from "@/lib/domain/execution/view-model";
+import type { PipelineDetail, PipelineExecutionSummary, PipelineSummary } from "@/lib/domain/execution/view-model";
 import { createLimiter, type Limiter } from "@/lib/server/limiter";
 import { ReadCache, type CachedValue, type ReadOptions, type ReadPolicy } from "@/lib/server/read-cache";
 import { getBackendInfo, type BackendInfo } from "./backend-info";
 import { defaultGateway, type Gateway } from "./client";
-import { listPipelineExecutions } from "./executions";
+import { listActionExecutionsPage, listPipelineExecutionsPage } from "./execution-pages";
 import { loadExecutionDetail } from "./execution-detail";
-import { listPipelines } from "./pipelines";
+import { getPipelineState, listPipelineExecutions } from "./executions";
+import { getPipeline, listPipelines } from "./pipelines";
 
 /**
  * Every read the app polls or many people look at goes through here, on the one process-wide
@@ -47,6 +50,20 @@ const BACKEND_INFO_POLICY: ReadPolicy<BackendInfo> = {
   staleMs: (info) => (info.reachable ? STALE_MS : 0),
   errorTtlMs: ERROR_TTL_MS,
 };
+
+// The state page's board refreshes on the browser's polling intervals (lib/domain/execution/polling.ts):
+// however many viewers poll, each interval costs one GetPipelineState (and one page each of
+// ListPipelineExecutions and ListActionExecutions, read with it so the three always agree).
+const BOARD_POLICY: ReadPolicy<BoardPayload> = {
+  ttlMs: (board) => (stateIsActive(board.state) ? ACTIVE_POLL_MS : IDLE_POLL_MS),
+  staleMs: STALE_MS,
+  errorTtlMs: ERROR_TTL_MS,
+};
+// The declaration only changes when someone pushes; the board's pipelineVersion tells the page when.
+const DEFINITION_POLICY: ReadPolicy<PipelineDetail> = { ttlMs: 30_000, staleMs: STALE_MS, errorTtlMs: ERROR_TTL_MS };
+/** Executions and action runs read with the state: enough for every stage's current run in practice. */
+const BOARD_EXECUTIONS = 25;
+const BOARD_ACTION_RUNS = 100;
 
 /** Upstream calls in flight per region at most: a page of rows is read 8 at a time. */
 const CONCURRENCY_PER_REGION = 8;
@@ -109,6 +126,47 @@ export function readLatestExecution(
     LATEST_EXECUTION_POLICY,
     options,
   );
+}
+
+/**
+ * What the state page shows of a pipeline (GetPipelineState with the executions and action runs
+ * it refers to), one read for every viewer per polling interval. Throws GatewayException.
+ */
+export function readPipelineBoard(
+  region: string,
+  pipelineName: string,
+  options: ReadOptions = {},
+  ctx: ReadContext = processContext(),
+): Promise<CachedValue<BoardPayload>> {
+  const gw = ctx.gateway(region);
+  const scope = scopeOf(gw);
+  const limit = limiterFor(ctx, scope);
+  return ctx.cache.read(
+    `${scope}pipeline|${pipelineName}|board`,
+    () =>
+      limit(async () => {
+        const [state, executions, runs] = await Promise.all([
+          getPipelineState({ name: pipelineName }, gw),
+          listPipelineExecutionsPage({ pipelineName, maxResults: BOARD_EXECUTIONS }, gw),
+          listActionExecutionsPage({ pipelineName, maxResults: BOARD_ACTION_RUNS }, gw),
+        ]);
+        return boardPayload(state, executions.items, runs.items);
+      }),
+    BOARD_POLICY,
+    options,
+  );
+}
+
+/** The pipeline's declaration (GetPipeline, latest version), for drawing it. Throws GatewayException. */
+export function readPipelineDefinition(
+  region: string,
+  pipelineName: string,
+  options: ReadOptions = {},
+  ctx: ReadContext = processContext(),
+): Promise<CachedValue<PipelineDetail>> {
+  const gw = ctx.gateway(region);
+  const scope = scopeOf(gw);
+  return ctx.cache.read(`${scope}pipeline|${pipelineName}|definition`, () => getPipeline({ name: pipelineName }, gw), DEFINITION_POLICY, options);
 }
 
 /** One execution as its detail page shows it (execution-detail.ts). Throws GatewayException. */

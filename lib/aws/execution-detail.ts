@@ -1,6 +1,7 @@
 import "server-only";
 import { maskedConfiguration } from "@/lib/domain/execution/action-detail";
 import type { DetailStage, ExecutionDetailSnapshot, WaitingApproval } from "@/lib/domain/execution/execution-detail";
+import { startChoices } from "@/lib/domain/execution/start-choices";
 import { isTerminal } from "@/lib/domain/execution/status";
 import { arrayOf, isObject, isString } from "@/lib/domain/json";
 import type { Gateway } from "./client";
@@ -65,11 +66,7 @@ export async function loadExecutionDetail(pipelineName: string, executionId: str
     executionMode: declaration.executionMode === "QUEUED" || declaration.executionMode === "PARALLEL" ? declaration.executionMode : "SUPERSEDED",
     pipelineVersion: pipeline.version,
     waitingApprovals,
-    variables: arrayOf(declaration.variables).filter(isObject).filter((v) => isString(v.name)).map((v) => ({
-      name: v.name as string,
-      ...(isString(v.defaultValue) && { defaultValue: v.defaultValue }),
-      ...(isString(v.description) && { description: v.description }),
-    })),
+    start: startChoices(declaration),
     active: execution.status === undefined || !isTerminal(execution.status),
     fetchedAt: Date.now(),
   };

@@ -57,7 +57,7 @@ describe("GET /api/pipelines/[name]/executions/[id]", { timeout: 60_000 }, () =>
     const snapshot = (await response.json()) as ExecutionDetailSnapshot;
     expect(snapshot.execution.executionId).toBe(id);
     expect(snapshot.stages.map((s) => s.name)).toEqual(["Source", "Build", "Approve", "Deploy"]);
-    expect(snapshot.variables).toEqual([{ name: "Env", defaultValue: "staging", description: "Where Deploy goes" }]);
+    expect(snapshot.start.variables).toEqual([{ name: "Env", defaultValue: "staging", description: "Where Deploy goes" }]);
     expect(snapshot.actions.length).toBeGreaterThan(0);
   });
 

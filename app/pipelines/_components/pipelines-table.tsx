@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+import { pipelinePath } from "@/lib/domain/execution/pipeline-ref";
 import type { LatestExecutionRead, ListedPipeline, ListSort } from "@/lib/domain/execution/pipeline-list";
 import { formatTime } from "./format-time";
 import { LatestExecutionCell } from "./latest-execution";
@@ -44,7 +46,11 @@ export function PipelinesTable({ rows, showRegion, sort }: { rows: readonly Tabl
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {rows.map(({ pipeline: p, latest }) => (
             <tr key={`${p.region} ${p.name}`} data-testid="pipeline-row" data-name={p.name} data-region={p.region}>
-              <th scope="row">{p.name}</th>
+              <th scope="row">
+                <Link href={pipelinePath({ name: p.name, ...(showRegion && { region: p.region }) })} className="text-indigo-700 hover:underline dark:text-indigo-300">
+                  {p.name}
+                </Link>
+              </th>
               {showRegion && <td>{p.region}</td>}
               <td>{p.pipelineType}</td>
               <td>{MODE_LABEL[p.executionMode]}</td>

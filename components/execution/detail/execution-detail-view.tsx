@@ -38,7 +38,6 @@ export function ExecutionDetailView({ executionRef, initial, tracker }: { execut
     () => buildTimeline(snapshot.actions, { now: snapshot.fetchedAt, stageOrder: snapshot.stages.map((s) => s.name) }),
     [snapshot],
   );
-  const sourceActions = (snapshot.stages[0]?.actions ?? []).filter((a) => a.category === "Source").map((a) => ({ name: a.name, provider: a.provider }));
   const href = (id: string, revision?: string) => executionPageUrl({ ...executionRef, executionId: id }, revision);
   const pipelineHref = `/pipelines/${encodeURIComponent(executionRef.name)}${executionRef.region ? `?region=${encodeURIComponent(executionRef.region)}` : ""}`;
 
@@ -82,7 +81,7 @@ export function ExecutionDetailView({ executionRef, initial, tracker }: { execut
           </p>
         </div>
         <div className="flex flex-wrap gap-2" data-testid="pipeline-operations">
-          <StartDialog pipeline={pipeline} variables={snapshot.variables} sourceActions={sourceActions} v2={snapshot.pipelineType === "V2"} />
+          <StartDialog pipeline={pipeline} choices={snapshot.start} />
           {(execution.status === "InProgress" || execution.status === "Stopping") && <StopDialog pipeline={pipeline} executionId={execution.executionId} stopping={execution.status === "Stopping"} />}
         </div>
       </header>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { startExecutionAction } from "@/app/pipelines/[name]/actions";
 import { REVISION_TYPES } from "@/lib/domain/execution/operation-schemas";
+import type { StartChoices } from "@/lib/domain/execution/start-choices";
 import type { PipelineKey } from "@/lib/queries";
 import { INPUT_CLASS, PrimaryButton, SubmitRow } from "./fields";
 import { OperationDialog } from "./operation-dialog";
@@ -11,11 +12,6 @@ import { OperationOutcome } from "./operation-outcome";
 import { useOperation } from "./use-operation";
 
 type RevisionType = (typeof REVISION_TYPES)[number];
-
-export interface SourceActionRef {
-  readonly name: string;
-  readonly provider: string;
-}
 
 const REVISION_LABEL: Record<RevisionType, string> = {
   COMMIT_ID: "Commit id",
@@ -36,17 +32,8 @@ function defaultRevisionType(provider: string): RevisionType {
  * overrides. The client request token is made when the dialog opens, so a double click (or a
  * retried request) starts one execution.
  */
-export function StartDialog({
-  pipeline,
-  variables,
-  sourceActions,
-  v2,
-}: {
-  pipeline: PipelineKey;
-  variables: ReadonlyArray<{ name: string; defaultValue?: string; description?: string }>;
-  sourceActions: readonly SourceActionRef[];
-  v2: boolean;
-}) {
+export function StartDialog({ pipeline, choices }: { pipeline: PipelineKey; choices: StartChoices }) {
+  const { variables, sourceActions, v2 } = choices;
   const op = useOperation(pipeline, startExecutionAction);
   const [token, setToken] = useState("");
   const [values, setValues] = useState<Record<string, string>>({});

@@ -5,6 +5,7 @@
  * need — transitions, the approvals waiting in this execution, and where this execution is the
  * stage's latest. Plain JSON: it crosses the server/client boundary.
  */
+import type { StartChoices } from "./start-choices";
 import type { StageExecutionStatus } from "./status";
 import type { ActionExecutionView, ExecutionMode, PipelineExecutionDetail, PipelineType, TransitionView } from "./view-model";
 
@@ -41,8 +42,8 @@ export interface ExecutionDetailSnapshot {
   /** The pipeline's version now (rollback targets must have run on it). */
   readonly pipelineVersion: number;
   readonly waitingApprovals: readonly WaitingApproval[];
-  /** The pipeline's declared variables (V2), which a new execution may override. */
-  readonly variables: ReadonlyArray<{ readonly name: string; readonly defaultValue?: string; readonly description?: string }>;
+  /** What a new execution may override: declared variables (V2) and source revisions. */
+  readonly start: StartChoices;
   /** Whether the execution may still change on its own (poll every few seconds). */
   readonly active: boolean;
   /** Epoch ms when the server read it. */
