@@ -240,7 +240,9 @@ test.describe("execution detail and operations", () => {
   test("an unknown execution is a 404 page with a way back", async ({ page, consoleErrors }) => {
     const { name } = await freshPipeline();
     const response = await page.goto(detailUrl(name, "00000000-0000-4000-8000-000000000000"));
-    expect(response?.status()).toBe(404);
+    // Under the pipeline segment's loading boundary (app/pipelines/[name]/loading.tsx) the page
+    // streams, so Next.js has sent 200 by the time the read fails; without it the status is 404.
+    expect([200, 404]).toContain(response?.status());
     await expect(page.getByTestId("execution-not-found")).toBeVisible();
     await page.getByRole("link", { name: "Back to the pipelines" }).click();
     await expect(page).toHaveURL(/\/pipelines$/);
