@@ -6,7 +6,11 @@
  */
 import { hashKey, queryOptions } from "@tanstack/react-query";
 import { BoardFetchError, fetchBoard, type BoardSnapshot } from "@/lib/client/fetch-board";
+import { ExecutionFetchError, fetchExecutionDetail } from "@/lib/client/fetch-execution";
+import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
+import type { ExecutionRef } from "@/lib/domain/execution/execution-ref";
 import { pollInterval } from "@/lib/domain/execution/polling";
+import { approvalContextAction, rollbackTargetsAction } from "@/app/pipelines/[name]/actions";
 
 export interface PipelineKey {
   readonly name: string;
@@ -18,6 +22,7 @@ export const pipelineQueryKeys = {
   /** Everything cached about one pipeline: invalidate this after an operation on it. */
   all: (p: PipelineKey) => ["pipeline", p.region ?? "", p.name] as const,
   board: (p: PipelineKey) => ["pipeline", p.region ?? "", p.name, "board"] as const,
+  execution: (ref: ExecutionRef) => ["pipeline", ref.region ?? "", ref.name, "execution", ref.executionId] as const,
 };
 
 /**
@@ -26,7 +31,7 @@ export const pipelineQueryKeys = {
  */
 const failureStreaks = new Map<string, number>();
 
-async function counted(key: string, poll: () => Promise<BoardSnapshot>): Promise<BoardSnapshot> {
+async function counted<T>(key: string, poll: () => Promise<T>): Promise<T> {
   try {
     const snapshot = await poll();
     failureStreaks.set(key, 0);
@@ -57,5 +62,53 @@ export function pipelineBoardQuery(pipeline: PipelineKey, initial?: BoardSnapsho
     retry: false,
     staleTime: 0,
     ...(initial && { initialData: initial, initialDataUpdatedAt: initial.fetchedAt }),
+  });
+}
+
+/**
+ * One execution's detail, polled while it may still change on its own (every 5 s, further apart
+ * after failures, paused while the tab is hidden) and not at all once it has finished: an
+ * operation on it (a retry) invalidates `pipelineQueryKeys.all`, which reads it again.
+ */
+export function executionDetailQuery(ref: ExecutionRef, initial?: ExecutionDetailSnapshot) {
+  return queryOptions<ExecutionDetailSnapshot, ExecutionFetchError>({
+    queryKey: pipelineQueryKeys.execution(ref),
+    queryFn: ({ queryKey, signal }) => counted(hashKey(queryKey), () => fetchExecutionDetail(ref, signal)),
+    refetchInterval: (query) => {
+      const failures = failureStreaks.get(query.queryHash) ?? 0;
+      return query.state.data?.active === false && failures === 0 ? false : pollInterval({ active: true, failures });
+    },
+    refetchIntervalInBackground: false,
+    retry: false,
+    staleTime: 0,
+    ...(initial && { initialData: initial, initialDataUpdatedAt: initial.fetchedAt }),
+  });
+}
+
+/** Query keys of the operation dialogs' reads (under the pipeline, so an operation refreshes them). */
+const dialogKey = (p: PipelineKey, what: string, stageName: string, executionId?: string) => [...pipelineQueryKeys.all(p), what, stageName, executionId ?? ""] as const;
+
+/**
+ * The approval panel's data, read when the panel opens: custom data, URL, the waiting token, and
+ * the revisions since the last release through the stage (server action `approvalContextAction`).
+ */
+export function approvalContextQuery(p: PipelineKey, stageName: string, executionId: string | undefined, enabled: boolean) {
+  return queryOptions({
+    queryKey: dialogKey(p, "approval", stageName, executionId),
+    queryFn: () => approvalContextAction({ pipelineName: p.name, ...(p.region && { region: p.region }), stageName, ...(executionId && { executionId }) }),
+    enabled,
+    staleTime: 0,
+    retry: false,
+  });
+}
+
+/** The rollback dialog's choices, read when it opens (server action `rollbackTargetsAction`). */
+export function rollbackTargetsQuery(p: PipelineKey, stageName: string, enabled: boolean) {
+  return queryOptions({
+    queryKey: dialogKey(p, "rollback-targets", stageName),
+    queryFn: () => rollbackTargetsAction({ pipelineName: p.name, ...(p.region && { region: p.region }), stageName }),
+    enabled,
+    staleTime: 0,
+    retry: false,
   });
 }

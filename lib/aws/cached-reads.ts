@@ -2,12 +2,14 @@ import "server-only";
 import { boardPayload, stateIsActive, type BoardPayload } from "@/lib/domain/execution/board";
 import { ACTIVE_POLL_MS, IDLE_POLL_MS } from "@/lib/domain/execution/polling";
 import { isTerminal } from "@/lib/domain/execution/status";
+import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
 import type { PipelineDetail, PipelineExecutionSummary, PipelineSummary } from "@/lib/domain/execution/view-model";
 import { createLimiter, type Limiter } from "@/lib/server/limiter";
 import { ReadCache, type CachedValue, type ReadOptions, type ReadPolicy } from "@/lib/server/read-cache";
 import { getBackendInfo, type BackendInfo } from "./backend-info";
 import { defaultGateway, type Gateway } from "./client";
 import { listActionExecutionsPage, listPipelineExecutionsPage } from "./execution-pages";
+import { loadExecutionDetail } from "./execution-detail";
 import { getPipelineState, listPipelineExecutions } from "./executions";
 import { getPipeline, listPipelines } from "./pipelines";
 
@@ -32,6 +34,12 @@ const ERROR_TTL_MS = 5_000;
 const PIPELINES_POLICY: ReadPolicy<PipelineSummary[]> = { ttlMs: 30_000, staleMs: STALE_MS, errorTtlMs: ERROR_TTL_MS };
 const LATEST_EXECUTION_POLICY: ReadPolicy<PipelineExecutionSummary | null> = {
   ttlMs: (latest) => (latest?.status !== undefined && !isTerminal(latest.status) ? ACTIVE_INTERVAL_MS : SETTLED_INTERVAL_MS),
+  staleMs: STALE_MS,
+  errorTtlMs: ERROR_TTL_MS,
+};
+// A finished execution changes only when someone retries it, which expires it (expirePipeline).
+const EXECUTION_DETAIL_POLICY: ReadPolicy<ExecutionDetailSnapshot> = {
+  ttlMs: (detail) => (detail.active ? ACTIVE_INTERVAL_MS : 5 * 60_000),
   staleMs: STALE_MS,
   errorTtlMs: ERROR_TTL_MS,
 };
@@ -167,6 +175,25 @@ export function readPipelineDefinition(
   const gw = ctx.gateway(region);
   const scope = scopeOf(gw);
   return ctx.cache.read(`${scope}pipeline|${pipelineName}|definition`, () => getPipeline({ name: pipelineName }, gw), DEFINITION_POLICY, options);
+}
+
+/** One execution as its detail page shows it (execution-detail.ts). Throws GatewayException. */
+export function readExecutionDetail(
+  region: string,
+  pipelineName: string,
+  executionId: string,
+  options: ReadOptions = {},
+  ctx: ReadContext = processContext(),
+): Promise<CachedValue<ExecutionDetailSnapshot>> {
+  const gw = ctx.gateway(region);
+  const scope = scopeOf(gw);
+  const limit = limiterFor(ctx, scope);
+  return ctx.cache.read(
+    `${scope}pipeline|${pipelineName}|execution|${executionId}`,
+    () => limit(() => loadExecutionDetail(pipelineName, executionId, gw)),
+    EXECUTION_DETAIL_POLICY,
+    options,
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   ListPipelineExecutionsCommand,
   PutApprovalResultCommand,
   RetryStageExecutionCommand,
+  RollbackStageCommand,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
 } from "@aws-sdk/client-codepipeline";
@@ -208,4 +209,22 @@ export async function disableStageTransition(
   gw: Gateway = defaultGateway(),
 ): Promise<void> {
   await gw.call((c) => c.send(new DisableStageTransitionCommand({ ...input })));
+}
+
+/**
+ * Rolls a stage back to an earlier execution that succeeded in it (V2, not PARALLEL): a new
+ * ROLLBACK execution reruns the stage with that execution's revisions; returns its id
+ * (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RollbackStage.html).
+ */
+export function rollbackStage(
+  input: { pipelineName: string; stageName: string; targetExecutionId: string },
+  gw: Gateway = defaultGateway(),
+): Promise<string> {
+  return gw.call(async (c) => {
+    const out = await c.send(
+      new RollbackStageCommand({ pipelineName: input.pipelineName, stageName: input.stageName, targetPipelineExecutionId: input.targetExecutionId }),
+    );
+    if (!out.pipelineExecutionId) throw new Error("The CodePipeline response has no pipelineExecutionId.");
+    return out.pipelineExecutionId;
+  });
 }

@@ -4,7 +4,17 @@
  * trouble (nothing listening, a broken setting) a `failed` one with a clear message.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { deletePipelineAction } from "@/app/pipelines/[name]/actions";
+import {
+  answerApprovalAction,
+  approvalContextAction,
+  changeTransitionAction,
+  deletePipelineAction,
+  retryStageAction,
+  rollbackStageAction,
+  rollbackTargetsAction,
+  startExecutionAction,
+  stopExecutionAction,
+} from "@/app/pipelines/[name]/actions";
 import { openLivePipeline, pushPipeline, reviewPush } from "@/app/designer/actions";
 import { shareDesign, shareExecutionReport } from "@/app/s/actions";
 import { MAX_INPUT_BYTES } from "@/lib/domain/sync/inputs";
@@ -12,7 +22,22 @@ import { closedPortUrl } from "../aws/test-gateway";
 import { releasePipeline } from "./fixtures";
 
 type Action = (input: never) => Promise<{ status: string; message?: string }>;
-const ACTIONS: Record<string, Action> = { openLivePipeline, reviewPush, pushPipeline, deletePipelineAction, shareDesign, shareExecutionReport };
+const ACTIONS: Record<string, Action> = {
+  openLivePipeline,
+  reviewPush,
+  pushPipeline,
+  deletePipelineAction,
+  startExecutionAction,
+  stopExecutionAction,
+  retryStageAction,
+  answerApprovalAction,
+  changeTransitionAction,
+  rollbackStageAction,
+  approvalContextAction,
+  rollbackTargetsAction,
+  shareDesign,
+  shareExecutionReport,
+};
 
 const cyclic: Record<string, unknown> = { name: "x" };
 cyclic.self = cyclic;

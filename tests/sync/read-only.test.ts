@@ -15,12 +15,30 @@ import { releasePipeline, useEmulatorBackend } from "./fixtures";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** A well-formed execution id (the guard refuses before anything is looked up). */
+const RO_EXECUTION = "0b4d1f6e-0000-4000-8000-000000000001";
+
 /** Every server action, with an input that passes its schema, and whether it changes the backend. */
 const ACTIONS: Record<string, { readonly mutating: boolean; readonly input: unknown }> = {
   "app/designer/actions.ts#openLivePipeline": { mutating: false, input: { name: "ro-live" } },
   "app/designer/actions.ts#reviewPush": { mutating: false, input: { declaration: releasePipeline("ro-live"), base: { name: "ro-live", region: "us-east-1", version: 1 } } },
   "app/designer/actions.ts#pushPipeline": { mutating: true, input: { declaration: releasePipeline("ro-live"), base: { name: "ro-live", region: "us-east-1", version: 1 } } },
   "app/pipelines/[name]/actions.ts#deletePipelineAction": { mutating: true, input: { name: "ro-live", confirmName: "ro-live" } },
+  "app/pipelines/[name]/actions.ts#startExecutionAction": {
+    mutating: true,
+    input: { pipelineName: "ro-live", clientRequestToken: "ro-start-1", variables: [{ name: "Env", value: "prod" }], sourceRevisions: [{ actionName: "Checkout", revisionType: "COMMIT_ID", revisionValue: "abc1234" }] },
+  },
+  "app/pipelines/[name]/actions.ts#stopExecutionAction": { mutating: true, input: { pipelineName: "ro-live", executionId: RO_EXECUTION, abandon: true, reason: "read-only test" } },
+  "app/pipelines/[name]/actions.ts#retryStageAction": { mutating: true, input: { pipelineName: "ro-live", stageName: "Build", executionId: RO_EXECUTION, retryMode: "FAILED_ACTIONS" } },
+  "app/pipelines/[name]/actions.ts#answerApprovalAction": {
+    mutating: true,
+    input: { pipelineName: "ro-live", stageName: "Approve", actionName: "Review", token: RO_EXECUTION, status: "Approved", summary: "ok" },
+  },
+  "app/pipelines/[name]/actions.ts#changeTransitionAction": { mutating: true, input: { pipelineName: "ro-live", stageName: "Build", transitionType: "Inbound", enable: false, reason: "freeze" } },
+  "app/pipelines/[name]/actions.ts#rollbackStageAction": { mutating: true, input: { pipelineName: "ro-live", stageName: "Build", targetExecutionId: RO_EXECUTION } },
+  // The operation dialogs' reads: allowed in read-only deployments.
+  "app/pipelines/[name]/actions.ts#approvalContextAction": { mutating: false, input: { pipelineName: "ro-live", stageName: "Approve" } },
+  "app/pipelines/[name]/actions.ts#rollbackTargetsAction": { mutating: false, input: { pipelineName: "ro-live", stageName: "Build" } },
   // The list's Refresh button: expires the read cache, changes nothing on the backend.
   "app/pipelines/actions.ts#refreshPipelines": { mutating: false, input: undefined },
   // A share stores a snapshot: a write, refused where the deployment only serves viewers.

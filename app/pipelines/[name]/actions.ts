@@ -2,10 +2,29 @@
 /** Server actions of a pipeline's page. Thin: schema, read-only guard, one call, a result union. */
 import { expireRegions } from "@/lib/aws/cached-reads";
 import { configuredRegions } from "@/lib/aws/overview";
+import { answerApproval, changeTransition, retryStage, rollback, startExecution, stopExecution } from "@/lib/aws/operations/operations";
+import type { ApprovalContextResult, OperationResult, RollbackTargetsResult } from "@/lib/aws/operations/results";
+import { approvalContext, rollbackTargets } from "@/lib/aws/operations/stage-context";
 import { deleteLive } from "@/lib/aws/sync/delete";
 import type { DeleteResult } from "@/lib/aws/sync/results";
+import {
+  ApprovalInputSchema,
+  RetryStageInputSchema,
+  RollbackStageInputSchema,
+  StageContextInputSchema,
+  StartExecutionInputSchema,
+  StopExecutionInputSchema,
+  TransitionInputSchema,
+  type ApprovalInput,
+  type RetryStageInput,
+  type RollbackStageInput,
+  type StageContextInput,
+  type StartExecutionInput,
+  type StopExecutionInput,
+  type TransitionInput,
+} from "@/lib/domain/execution/operation-schemas";
 import { DeleteInputSchema, type DeleteInput } from "@/lib/domain/sync/inputs";
-import { runMutation } from "@/lib/server/action";
+import { runMutation, runQuery } from "@/lib/server/action";
 
 /** DeletePipeline, with the pipeline's name typed by the user as confirmation. */
 export async function deletePipelineAction(input: DeleteInput): Promise<DeleteResult> {
@@ -16,4 +35,44 @@ export async function deletePipelineAction(input: DeleteInput): Promise<DeleteRe
     if (regions.ok) expireRegions(regions.value);
   }
   return result;
+}
+
+/** StartPipelineExecution ("Release change"), with variable and source-revision overrides. */
+export async function startExecutionAction(input: StartExecutionInput): Promise<OperationResult> {
+  return runMutation(input, StartExecutionInputSchema, startExecution);
+}
+
+/** StopPipelineExecution: stop and wait, or abandon. */
+export async function stopExecutionAction(input: StopExecutionInput): Promise<OperationResult> {
+  return runMutation(input, StopExecutionInputSchema, stopExecution);
+}
+
+/** RetryStageExecution: the failed actions only, or all of the stage's actions. */
+export async function retryStageAction(input: RetryStageInput): Promise<OperationResult> {
+  return runMutation(input, RetryStageInputSchema, retryStage);
+}
+
+/** PutApprovalResult: approve or reject a waiting manual approval. */
+export async function answerApprovalAction(input: ApprovalInput): Promise<OperationResult> {
+  return runMutation(input, ApprovalInputSchema, answerApproval);
+}
+
+/** EnableStageTransition / DisableStageTransition (the reason sanitised to AWS's characters). */
+export async function changeTransitionAction(input: TransitionInput): Promise<OperationResult> {
+  return runMutation(input, TransitionInputSchema, changeTransition);
+}
+
+/** RollbackStage (V2): rerun a stage with an earlier successful execution's revisions. */
+export async function rollbackStageAction(input: RollbackStageInput): Promise<OperationResult> {
+  return runMutation(input, RollbackStageInputSchema, rollback);
+}
+
+/** The approval panel's data: custom data, URL, token, and what changed since the last release through the stage. */
+export async function approvalContextAction(input: StageContextInput): Promise<ApprovalContextResult> {
+  return runQuery(input, StageContextInputSchema, approvalContext);
+}
+
+/** The rollback dialog's choices: earlier successful executions of the current pipeline version. */
+export async function rollbackTargetsAction(input: StageContextInput): Promise<RollbackTargetsResult> {
+  return runQuery(input, StageContextInputSchema, rollbackTargets);
 }

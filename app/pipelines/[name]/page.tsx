@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PipelineControls } from "@/components/execution/operations/pipeline-controls";
+import { StageControls } from "@/components/execution/operations/stage-controls";
 import { PipelineStateView } from "@/components/execution/state/pipeline-state-view";
 import { readPipelineBoard, readPipelineDefinition } from "@/lib/aws/cached-reads";
 import { settle } from "@/lib/aws/result";
 import { snapshotOf } from "@/lib/client/fetch-board";
+import { startChoices } from "@/lib/domain/execution/start-choices";
 import type { JsonObject } from "@/lib/domain/json";
 import { GatewayErrorNotice } from "../_components/gateway-error-notice";
 import { pageRef } from "./_components/page-ref";
@@ -53,7 +56,14 @@ export default async function PipelineStatePage({ params, searchParams }: PagePr
       />
       <div className="mt-6">
         {detail ? (
-          <PipelineStateView pipeline={key} declaration={detail.declaration as unknown as JsonObject} version={detail.version} initial={initial} />
+          <PipelineStateView
+            pipeline={key}
+            declaration={detail.declaration as unknown as JsonObject}
+            version={detail.version}
+            initial={initial}
+            headerActions={<PipelineControls choices={startChoices(detail.declaration)} />}
+            stageActions={<StageControls v2={detail.declaration.pipelineType === "V2"} parallel={detail.declaration.executionMode === "PARALLEL"} />}
+          />
         ) : (
           !definition.ok && <GatewayErrorNotice error={definition.error} />
         )}
@@ -61,3 +71,4 @@ export default async function PipelineStatePage({ params, searchParams }: PagePr
     </div>
   );
 }
+

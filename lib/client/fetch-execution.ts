@@ -1,0 +1,38 @@
+/**
+ * The browser's poll of an execution's detail route (app/api/pipelines/[name]/executions/[id]).
+ * No server-only imports: this runs in the browser.
+ */
+import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
+import { executionDetailUrl, type ExecutionRef } from "@/lib/domain/execution/execution-ref";
+
+/** A poll the route answered with an error (or that did not arrive): its words. */
+export class ExecutionFetchError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+  ) {
+    super(title);
+    this.name = "ExecutionFetchError";
+  }
+}
+
+export async function fetchExecutionDetail(ref: ExecutionRef, signal?: AbortSignal): Promise<ExecutionDetailSnapshot> {
+  let response: Response;
+  try {
+    response = await fetch(executionDetailUrl(ref), { cache: "no-store", signal });
+  } catch (thrown) {
+    if (signal?.aborted) throw thrown;
+    throw new ExecutionFetchError(0, "Pipewright's server did not answer.", thrown instanceof Error ? thrown.message : String(thrown));
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = typeof body === "object" && body !== null && "error" in body ? (body as { error: { title?: unknown; detail?: unknown } }).error : undefined;
+    throw new ExecutionFetchError(
+      response.status,
+      typeof error?.title === "string" ? error.title : `The server answered ${response.status}.`,
+      typeof error?.detail === "string" ? error.detail : "",
+    );
+  }
+  return body as ExecutionDetailSnapshot;
+}

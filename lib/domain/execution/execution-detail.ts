@@ -1,0 +1,51 @@
+/**
+ * What the execution detail page shows and polls (`/pipelines/[name]/executions/[id]`): the
+ * execution (GetPipelineExecution), its action runs (ListActionExecutions, configuration with
+ * secrets masked), the deployed pipeline's stages and, from GetPipelineState, what the operations
+ * need — transitions, the approvals waiting in this execution, and where this execution is the
+ * stage's latest. Plain JSON: it crosses the server/client boundary.
+ */
+import type { StartChoices } from "./start-choices";
+import type { StageExecutionStatus } from "./status";
+import type { ActionExecutionView, ExecutionMode, PipelineExecutionDetail, PipelineType, TransitionView } from "./view-model";
+
+export interface DetailAction {
+  readonly name: string;
+  readonly category: string;
+  readonly provider: string;
+  readonly runOrder: number;
+}
+
+export interface DetailStage {
+  readonly name: string;
+  readonly actions: readonly DetailAction[];
+  readonly inbound?: TransitionView;
+  /** The stage's status in this execution when GetPipelineState shows this execution as its latest. */
+  readonly latestStatus?: StageExecutionStatus;
+  /** Whether this execution is the stage's latest (only then can it be retried there). */
+  readonly isLatest: boolean;
+}
+
+export interface WaitingApproval {
+  readonly stageName: string;
+  readonly actionName: string;
+  readonly token: string;
+}
+
+export interface ExecutionDetailSnapshot {
+  readonly pipelineName: string;
+  readonly execution: PipelineExecutionDetail;
+  readonly actions: readonly ActionExecutionView[];
+  readonly stages: readonly DetailStage[];
+  readonly pipelineType: PipelineType;
+  readonly executionMode: ExecutionMode;
+  /** The pipeline's version now (rollback targets must have run on it). */
+  readonly pipelineVersion: number;
+  readonly waitingApprovals: readonly WaitingApproval[];
+  /** What a new execution may override: declared variables (V2) and source revisions. */
+  readonly start: StartChoices;
+  /** Whether the execution may still change on its own (poll every few seconds). */
+  readonly active: boolean;
+  /** Epoch ms when the server read it. */
+  readonly fetchedAt: number;
+}

@@ -1,0 +1,29 @@
+/**
+ * Which execution a detail URL names: `/pipelines/<name>/executions/<id>[?region=]`. Checked
+ * before anything is read, so a malformed URL is a 404 or a 400, never a call upstream.
+ */
+import { z } from "zod";
+import { PIPELINE_NAME, REGION } from "../pipeline/patterns";
+
+export const ExecutionRefSchema = z.strictObject({
+  name: z.string().min(PIPELINE_NAME.min).max(PIPELINE_NAME.max).regex(PIPELINE_NAME.pattern!),
+  executionId: z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/),
+  region: z.string().min(REGION.min).max(REGION.max).regex(/^[a-z0-9-]+$/).optional(),
+});
+
+export type ExecutionRef = z.output<typeof ExecutionRefSchema>;
+
+/** The detail route's poll URL. */
+export function executionDetailUrl(ref: ExecutionRef): string {
+  const base = `/api/pipelines/${encodeURIComponent(ref.name)}/executions/${encodeURIComponent(ref.executionId)}`;
+  return ref.region ? `${base}?region=${encodeURIComponent(ref.region)}` : base;
+}
+
+/** The detail page's URL, optionally tracking a revision ("where is my commit"). */
+export function executionPageUrl(ref: ExecutionRef, revision?: string): string {
+  const query = new URLSearchParams();
+  if (ref.region) query.set("region", ref.region);
+  if (revision) query.set("revision", revision);
+  const q = query.toString();
+  return `/pipelines/${encodeURIComponent(ref.name)}/executions/${encodeURIComponent(ref.executionId)}${q ? `?${q}` : ""}`;
+}
