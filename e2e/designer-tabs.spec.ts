@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { DesignerPage } from "./pages/designer";
 
@@ -53,6 +54,9 @@ async function rename(designer: DesignerPage, name: string) {
 }
 
 test.describe("two tabs, one draft", () => {
+  // Three pages of the editor at once: slow on a busy machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test("a tab that changed nothing takes the other's saves, both ways", async ({ page, context, designerStart, designer }) => {
     await designerStart.newBlank();
     const other = new DesignerPage(await context.newPage());
@@ -121,6 +125,7 @@ test.describe("two tabs, one draft", () => {
       await expect(tab.control("tab-merge-conflict")).toHaveCount(1);
       await expect(tab.control("tab-merge-conflict")).toContainText("name");
     }
+    await expectNoSeriousA11yViolations(page, { include: "[data-testid=tab-merge]" });
     // The answer is needed before merging.
     await expect(designer.control("tab-merge-apply")).toBeDisabled();
     await designer.control("tab-merge-mine").check();

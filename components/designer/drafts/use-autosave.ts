@@ -72,8 +72,10 @@ export function useAutosave(draft: Draft, declaration: JsonObject, region: strin
     const last = synced.current;
     if (sameCopy(current, last.copy)) return;
     const updatedAt = Math.max(Date.now(), last.updatedAt + 1);
-    // Spread first: members of the format this hook does not edit are kept as they are.
-    const ok = saveDraft({ ...draft, title: titleOf(declaration), updatedAt, declaration, region });
+    // Spread first: members of the format this hook does not edit are kept as they are, as
+    // stored (another tab may have replaced the draft's source document since this one opened).
+    const stored = readDraft(draft.id);
+    const ok = saveDraft({ ...(stored.ok ? stored.draft : draft), title: titleOf(declaration), updatedAt, declaration, region });
     if (ok) {
       synced.current = { copy: current, updatedAt };
       channel.current?.publish({ kind: "saved", draftId: draft.id, tab, updatedAt, copy: current, parent: last.copy });

@@ -4,7 +4,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useCanvasController } from "../canvas-context";
 import { useDragSelector } from "../drag-store";
-import { HEADER_EXTENT } from "../layout";
+import { HEADER_EXTENT, NAME_FONT_PX } from "../layout";
 import { nodeIdOf, type StageNode as StageNodeType } from "../project";
 import { IssueBadge } from "./issue-badge";
 
@@ -101,7 +101,8 @@ function StageNodeView({ data, selected }: NodeProps<StageNodeType>) {
         <span className="sr-only">Stage </span>
         <span className="flex min-w-0 items-center gap-1 pl-5">
           <span
-            className={`min-w-0 text-sm font-semibold leading-5 text-slate-800 dark:text-slate-100 ${vertical ? "line-clamp-2 break-words" : "truncate"}`}
+            style={{ fontSize: NAME_FONT_PX }}
+            className={`min-w-0 font-semibold leading-5 text-slate-800 dark:text-slate-100 ${vertical ? "line-clamp-2 break-words" : "truncate"}`}
             data-testid="stage-name"
             title={data.name}
           >
