@@ -32,7 +32,7 @@ async function openTemplate(page: Page): Promise<void> {
   await page.goto("/designer");
   await page.locator(`[data-testid=new-from-template][data-template="${TEMPLATE}"]`).click();
   await page.waitForURL(/\/designer\/[^/]+$/);
-  await expect(page.getByTestId("action-node").first()).toBeVisible();
+  await expect(page.getByTestId("action-node").first()).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("problem-counts")).toBeVisible();
 }
 

@@ -87,7 +87,7 @@ async function measure(page: Page): Promise<Measured> {
 }
 
 async function expectLegibleWhole(page: Page, testInfo: TestInfo, label: string, stages: number) {
-  await expect(page.getByTestId("stage-node")).toHaveCount(stages);
+  await expect(page.getByTestId("stage-node")).toHaveCount(stages, { timeout: 20_000 });
   await expect.poll(async () => { const m = await measure(page); return m.inside === m.nodes; }, { message: "every stage and action inside the canvas" }).toBe(true);
   const measured = await measure(page);
   const smallest = Math.min(...measured.names.map((n) => n.px));

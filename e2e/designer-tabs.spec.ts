@@ -61,7 +61,7 @@ test.describe("two tabs, one draft", () => {
     await designerStart.newBlank();
     const other = new DesignerPage(await context.newPage());
     await other.page.goto(page.url());
-    await expect(other.stageNodes).toHaveCount(2);
+    await expect(other.stageNodes).toHaveCount(2, { timeout: 20_000 });
 
     await other.control("add-stage").click();
     await expect(designer.stageNodes).toHaveCount(3);
@@ -96,7 +96,7 @@ test.describe("two tabs, one draft", () => {
     const id = draftIdOf(page);
     const other = new DesignerPage(await context.newPage());
     await other.page.goto(page.url());
-    await expect(other.stageNodes).toHaveCount(2);
+    await expect(other.stageNodes).toHaveCount(2, { timeout: 20_000 });
     const shared = await stored(page, id);
 
     // This tab renames the pipeline; meanwhile a third tab, still on the shared copy, renames a stage.
