@@ -14,7 +14,7 @@
  */
 export type Orientation = "vertical" | "horizontal";
 
-/** Action names are drawn at this size; the opening zoom keeps them at least MIN_NAME_PX on screen. */
+/** Stage and action names are drawn at this size; the opening zoom keeps them at least MIN_NAME_PX on screen. */
 export const NAME_FONT_PX = 15;
 export const MIN_NAME_PX = 12;
 

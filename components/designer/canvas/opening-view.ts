@@ -14,7 +14,7 @@ export interface Viewport {
 
 /** Space kept free around the pipeline, in screen pixels. */
 export const OPENING_PAD = 24;
-/** The zoom at which action names are MIN_NAME_PX tall on screen. */
+/** The zoom at which stage and action names are MIN_NAME_PX tall on screen. */
 export const LEGIBLE_ZOOM = MIN_NAME_PX / NAME_FONT_PX;
 /** Small pipelines are not blown up beyond their natural size. */
 export const MAX_OPENING_ZOOM = 1;

@@ -60,8 +60,8 @@ export function Palette({ onAdd }: { onAdd: (actionType: ActionTypeRef) => void 
                       <span aria-hidden className={`flex h-5 w-5 shrink-0 items-center justify-center rounded text-[11px] font-bold ${style.className}`}>
                         {style.glyph}
                       </span>
-                      <span className={`min-w-0 flex-1 truncate ${retired ? "text-slate-400 line-through" : ""}`}>{entry.provider}</span>
-                      {entry.owner !== "AWS" && <span className="text-[10px] text-slate-400">{entry.owner}</span>}
+                      <span className={`min-w-0 flex-1 truncate ${retired ? "text-slate-500 line-through" : ""}`}>{entry.provider}</span>
+                      {entry.owner !== "AWS" && <span className="text-[10px] text-slate-500">{entry.owner}</span>}
                       {retired && (
                         <span className="rounded bg-slate-200 px-1 text-[10px] text-slate-600 dark:bg-slate-800 dark:text-slate-300">
                           {entry.status}

@@ -16,6 +16,8 @@ import { DragGhost } from "../canvas/drag-ghost";
 import { Palette } from "../canvas/palette";
 import { importedDraft, type Draft } from "../drafts/draft-format";
 import { AutosaveFailed } from "../drafts/autosave-failed";
+import { TabMergeQuestion } from "../drafts/tab-merge-question";
+import { TabSyncNotice } from "../drafts/tab-sync-notice";
 import { newDraftId } from "../drafts/draft-storage";
 import { useOpenDraft } from "../drafts/use-open-draft";
 import type { StoreImported } from "../drafts/use-store-imported";
@@ -54,19 +56,8 @@ export function DesignerWorkspace({ draft, onReplace, deployment }: DesignerWork
   return (
     <CanvasControllerContext.Provider value={session.controller}>
       <div className="flex h-[calc(100vh-3.5rem)] min-h-[560px] flex-col" data-testid="designer">
-        {autosave.conflict && (
-          <div role="alert" data-testid="restore-banner" className="flex items-center gap-3 border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm dark:border-amber-700 dark:bg-amber-950">
-            <span className="flex-1">
-              A newer autosave of this draft exists (saved {new Date(autosave.conflict.updatedAt).toLocaleTimeString()}, e.g. from another tab).
-            </span>
-            <button type="button" data-testid="restore-newer" onClick={autosave.restore} className="rounded-md bg-amber-600 px-3 py-1 text-white">
-              Restore it
-            </button>
-            <button type="button" onClick={autosave.dismiss} className="rounded-md border border-amber-400 px-3 py-1">
-              Keep mine
-            </button>
-          </div>
-        )}
+        {autosave.question && <TabMergeQuestion question={autosave.question} onChoose={autosave.choose} />}
+        {autosave.notice && !autosave.question && <TabSyncNotice notice={autosave.notice} onDismiss={autosave.dismissNotice} />}
         {autosave.failed && <AutosaveFailed draft={draft} />}
         <SyncBar ref={sync.reviewButton} name={typeof document.declaration.name === "string" ? document.declaration.name : ""} sync={session.sync} deployment={deployment} onReview={() => sync.setReviewing(true)} />
         {sync.openLive.error && (

@@ -12,6 +12,7 @@ import { artifactFlow } from "@/lib/domain/designer/artifact-flow";
 import type { ActionTypeRef, DesignerCommand, DesignerViewProps } from "@/lib/domain/designer/contract";
 import { documentFromDeclaration, readDocument, stageOfAction } from "@/lib/domain/designer/document";
 import { groupIssues } from "@/lib/domain/designer/issues";
+import { jsonEqual } from "@/lib/domain/json";
 import { stageWithId } from "@/lib/domain/pipeline/pipeline-index";
 import { validate } from "@/lib/domain/validation";
 import type { CanvasController } from "../canvas/canvas-context";
@@ -71,11 +72,17 @@ export function useDesignerSession(draft: Draft) {
     },
     [store],
   );
+  // Another tab's copy taken or merged: one undoable step, and its region.
   const autosave = useAutosave(
     draft,
     doc.declaration,
     region,
-    (declaration) => store.dispatch({ type: "replaceDeclaration", declaration }),
+    (copy) => {
+      if (!jsonEqual(copy.declaration, store.getState().history.present.declaration)) {
+        store.dispatch({ type: "replaceDeclaration", declaration: copy.declaration });
+      }
+      setRegion(copy.region);
+    },
     sync.link,
   );
 

@@ -26,7 +26,6 @@ function ActionNodeView({ data, selected }: NodeProps<ActionNodeType>) {
       data-testid="action-node"
       data-action-id={data.actionId}
       data-stage={data.stageId}
-      aria-label={`Action ${data.name}`}
       aria-pressed={selected}
       onFocus={(e) => {
         controller.select(selection);
@@ -47,6 +46,9 @@ function ActionNodeView({ data, selected }: NodeProps<ActionNodeType>) {
         <span aria-hidden className={`flex h-4 w-4 shrink-0 items-center justify-center rounded text-[10px] font-bold ${style.className}`}>
           {style.glyph}
         </span>
+        {/* Named by its visible text (WCAG 2.5.3 Label in Name: https://www.w3.org/WAI/WCAG21/Understanding/label-in-name.html),
+            so speech users can say what they see; the hidden word tells screen readers what it is. */}
+        <span className="sr-only">Action </span>
         <span
           className="min-w-0 flex-1 truncate font-semibold leading-5 text-slate-900 dark:text-slate-100"
           style={{ fontSize: NAME_FONT_PX }}
@@ -62,7 +64,7 @@ function ActionNodeView({ data, selected }: NodeProps<ActionNodeType>) {
       </div>
       <div className="truncate text-[10.5px] leading-[14px] text-slate-600 dark:text-slate-300" title={`in: ${data.inputs.join(", ") || "—"} · out: ${data.outputs.join(", ") || "—"}`}>
         {data.inputs.length === 0 ? (
-          <span className="text-slate-400">no input</span>
+          <span className="text-slate-500 dark:text-slate-400">no input</span>
         ) : (
           data.inputs.map((name, i) => (
             <span key={i} className={data.dangling.includes(name) ? "font-semibold text-red-600" : undefined} data-dangling={data.dangling.includes(name) || undefined}>
@@ -71,8 +73,8 @@ function ActionNodeView({ data, selected }: NodeProps<ActionNodeType>) {
             </span>
           ))
         )}
-        <span className="text-slate-400"> → </span>
-        {data.outputs.length ? data.outputs.join(", ") : <span className="text-slate-400">no output</span>}
+        <span className="text-slate-500 dark:text-slate-400"> → </span>
+        {data.outputs.length ? data.outputs.join(", ") : <span className="text-slate-500 dark:text-slate-400">no output</span>}
       </div>
       <Handle type="source" position={vertical ? Position.Bottom : Position.Right} id="out" className="!opacity-0" isConnectable={false} />
     </div>

@@ -4,7 +4,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useCanvasController } from "../canvas-context";
 import { useDragSelector } from "../drag-store";
-import { HEADER_EXTENT } from "../layout";
+import { HEADER_EXTENT, NAME_FONT_PX } from "../layout";
 import { nodeIdOf, type StageNode as StageNodeType } from "../project";
 import { IssueBadge } from "./issue-badge";
 
@@ -80,7 +80,6 @@ function StageNodeView({ data, selected }: NodeProps<StageNodeType>) {
         role="button"
         tabIndex={0}
         data-testid="stage-header"
-        aria-label={`Stage ${data.name}`}
         aria-pressed={selected}
         onFocus={(e) => {
           select();
@@ -88,7 +87,7 @@ function StageNodeView({ data, selected }: NodeProps<StageNodeType>) {
         }}
         onClick={select}
         onPointerDown={(e) => {
-          if (e.button !== 0 || (e.target as HTMLElement).closest("button")) return;
+          if (e.button !== 0) return;
           controller.beginDrag({ kind: "stage", stageId: data.stageId }, data.name || "stage", e);
         }}
         style={vertical ? { width: header } : { height: header }}
@@ -98,23 +97,12 @@ function StageNodeView({ data, selected }: NodeProps<StageNodeType>) {
             : "w-full items-center rounded-t-[10px] border-b border-slate-200 dark:border-slate-700"
         }`}
       >
-        <span className="flex min-w-0 items-center gap-1">
-          <button
-            type="button"
-            tabIndex={-1}
-            data-testid="collapse-toggle"
-            aria-label={data.collapsed ? `Expand stage ${data.name}` : `Collapse stage ${data.name}`}
-            aria-expanded={!data.collapsed}
-            onClick={(e) => {
-              e.stopPropagation();
-              controller.toggleCollapsed(data.stageId);
-            }}
-            className="shrink-0 rounded px-0.5 text-xs text-slate-500 hover:bg-slate-200 dark:hover:bg-slate-700"
-          >
-            {data.collapsed ? "▸" : "▾"}
-          </button>
+        {/* Named by its visible text (WCAG 2.5.3 Label in Name: https://www.w3.org/WAI/WCAG21/Understanding/label-in-name.html). */}
+        <span className="sr-only">Stage </span>
+        <span className="flex min-w-0 items-center gap-1 pl-5">
           <span
-            className={`min-w-0 text-sm font-semibold leading-5 text-slate-800 dark:text-slate-100 ${vertical ? "line-clamp-2 break-words" : "truncate"}`}
+            style={{ fontSize: NAME_FONT_PX }}
+            className={`min-w-0 font-semibold leading-5 text-slate-800 dark:text-slate-100 ${vertical ? "line-clamp-2 break-words" : "truncate"}`}
             data-testid="stage-name"
             title={data.name}
           >
@@ -128,7 +116,22 @@ function StageNodeView({ data, selected }: NodeProps<StageNodeType>) {
           <IssueBadge errors={data.errors} warnings={data.warnings} />
         </span>
       </div>
-      <div className="pointer-events-none absolute flex items-center justify-center text-xs text-slate-400" style={body}>
+      {/* Beside the header, not inside it: a button inside the header's button would be a nested
+          interactive control, which screen readers announce as one (https://www.w3.org/TR/wai-aria-1.2/#button). */}
+      <button
+        type="button"
+        tabIndex={-1}
+        data-testid="collapse-toggle"
+        aria-label={data.collapsed ? `Expand stage ${data.name}` : `Collapse stage ${data.name}`}
+        aria-expanded={!data.collapsed}
+        onClick={() => controller.toggleCollapsed(data.stageId)}
+        className={`nodrag nopan absolute left-2 z-10 h-5 rounded px-0.5 text-xs leading-5 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-700 ${
+          vertical ? "top-2" : "top-1/2 -translate-y-1/2"
+        }`}
+      >
+        {data.collapsed ? "▸" : "▾"}
+      </button>
+      <div className="pointer-events-none absolute flex items-center justify-center text-xs text-slate-500" style={body}>
         {data.collapsed && <span>{count} hidden</span>}
         {!data.collapsed && data.actionCount === 0 && <span>{placingAction ? "Drop an action here" : "Drag a provider from the palette"}</span>}
       </div>
