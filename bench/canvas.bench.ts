@@ -28,6 +28,7 @@ import { chromium, type Browser, type CDPSession, type Page } from "@playwright/
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../e2e/chromium";
 import { buildLargePipeline } from "../lib/domain/validation/testing/large-pipeline";
 import { flag, option } from "./support/args";
+import { firstLoadJsGzipKb } from "./support/first-load-js";
 import { median, percentile } from "./support/stats";
 
 const STAGES = 50;
@@ -583,6 +584,8 @@ async function main() {
     if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
   }
   const base = await startServer();
+  // Deterministic for a build: what the editor route loads before the user asks for anything.
+  const firstLoad = await firstLoadJsGzipKb(base, `/designer/${DESIGNER_DRAFT_ID}`);
   const targets: Target[] = [];
   if (ONLY !== "designer") targets.push(BARE);
   if (ONLY !== "designer" && flag("--bare-chrome")) targets.push(BARE_CHROME);
@@ -665,11 +668,15 @@ async function main() {
     console.log(`  ${`${key}: frames missed (pan / drag)`.padEnd(34)} ${missed(key, "pan")}% / ${missed(key, "drag")}%`);
     console.log(`  ${`${key}: main thread ms/frame (pan / drag)`.padEnd(34)} ${work(key, "pan")} / ${work(key, "drag")}`);
   }
+  row("editor first-load JS (gzip)", firstLoad.kb, "kB", "≤ 300 kB");
   row("ratio interactive", ratios.interactive, "×", "< 1.5");
   row("ratio pan", ratios.pan, "×", "< 1.5");
   row("ratio drag", ratios.drag, "×", "< 1.5");
   console.log("  (frame times under software rendering with --disable-gpu are indicative; the ratios are the meaningful figures)");
-  console.log(JSON.stringify({ bench: "canvas", pipewright, bare, ratios }));
+  const machineLoad = loadavg().map((n) => Math.round(n * 100) / 100);
+  console.log(
+    JSON.stringify({ bench: "canvas", pipewright, bare, ratios, editor_first_load_js_gzip_kb: firstLoad.kb, machine_load: machineLoad }),
+  );
 }
 
 main().catch((error: unknown) => {

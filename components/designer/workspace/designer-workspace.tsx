@@ -5,7 +5,7 @@
  * (use-designer-session.ts) holds the design and what derives from it; this lays it out.
  */
 import { ReactFlowProvider } from "@xyflow/react";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useFileDrop } from "@/components/ui/use-file-drop";
 import { CanvasControllerContext } from "../canvas/canvas-context";
 import { CanvasView } from "../canvas/canvas-view";
@@ -16,11 +16,14 @@ import { AutosaveFailed } from "../drafts/autosave-failed";
 import { newDraftId } from "../drafts/draft-storage";
 import { useOpenDraft } from "../drafts/use-open-draft";
 import type { StoreImported } from "../drafts/use-store-imported";
-import { ExportDialog } from "./export-dialog";
-import { ReplaceDraftDialog } from "./replace-draft-dialog";
 import { SidePanel } from "./side-panel";
 import { Toolbar } from "./toolbar";
 import { useDesignerSession } from "./use-designer-session";
+
+// Both dialogs read and write documents (the formats and the YAML parser): loaded when the user
+// exports or drops a file, not with the editor.
+const ExportDialog = lazy(() => import("./export-dialog").then((m) => ({ default: m.ExportDialog })));
+const ReplaceDraftDialog = lazy(() => import("./replace-draft-dialog").then((m) => ({ default: m.ReplaceDraftDialog })));
 
 interface DesignerWorkspaceProps {
   readonly draft: Draft;
@@ -103,6 +106,7 @@ export function DesignerWorkspace({ draft, onReplace }: DesignerWorkspaceProps) 
           </div>
         </div>
         <DragGhost store={session.dragStore} />
+        <Suspense fallback={null}>
         {dropped && (
           <ReplaceDraftDialog
             fileName={dropped.fileName}
@@ -116,6 +120,7 @@ export function DesignerWorkspace({ draft, onReplace }: DesignerWorkspaceProps) 
         {exporting && (
           <ExportDialog declaration={document.declaration} source={draft.source} onClose={() => setExporting(false)} />
         )}
+        </Suspense>
       </div>
     </CanvasControllerContext.Provider>
   );
