@@ -7,7 +7,9 @@
  *   - frame-time p95 while dragging a node (the designer: an action node);
  *   - the designer only: an edit → updated validation badges (renaming an action in the inspector to a
  *     sibling's name; deleting an action with the Delete key is measured too, and used when there is
- *     no inspector).
+ *     no inspector);
+ *   - the editor route's first-load JavaScript, gzipped (bench/support/first-load-js.ts): deterministic
+ *     for a build, unlike the frame figures, which go with the machine's load average.
  * Each measurement is repeated (--reps, default 5) and the median reported. Prints the figures (with,
  * per gesture, the share of missed frames and the renderer's main-thread ms per frame, which are less
  * quantized than frame times), then one JSON line for machines.

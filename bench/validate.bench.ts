@@ -1,6 +1,7 @@
 /**
  * npm run bench:validate — how long one full validation takes at the quotas' maximum
- * (50 stages / 500 actions) and for a wide 10 × 50 pipeline, against the cost of a
+ * (50 stages / 500 actions), for a wide 10 × 50 pipeline and for a quota-max pipeline rich in
+ * namespaces, `#{…}` references, pipeline variables and cross-stage artifacts, against the cost of a
  * JSON deep copy of the same document measured in the same run; then the command line: its cold
  * start for one small file, and its cost per quota-max file against a bare JSON.parse of it.
  * Prints the figures, then one JSON line for machines.
