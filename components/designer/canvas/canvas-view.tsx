@@ -3,6 +3,7 @@
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, useStore, type NodeTypes } from "@xyflow/react";
 import { useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 import "@xyflow/react/dist/style.css";
+import "./canvas-view.css";
 import type { Orientation } from "./layout";
 import { openingViewport } from "./opening-view";
 import type { CanvasNode, Projection } from "./project";
@@ -109,6 +110,7 @@ export function CanvasView({ projection, orientation, revealRef, autoPanRef }: C
       nodes={projection.nodes}
       edges={projection.edges}
       nodeTypes={NODE_TYPES}
+      className="designer-canvas"
       colorMode="system"
       minZoom={0.05}
       maxZoom={2}

@@ -33,7 +33,10 @@
  * shown in the editor, whose edits stay in the tab until the user exports them or frees space.
  */
 import { z } from "zod";
-import { sourceDocumentSchema, type ImportedPipeline, type SourceDocument } from "@/lib/domain/formats";
+// The schema's own module, not the formats index: a draft is read on every editor start, and the
+// index brings the importers and the YAML parser along.
+import { sourceDocumentSchema, type SourceDocument } from "@/lib/domain/formats/source-document";
+import type { ImportedPipeline } from "@/lib/domain/formats/types";
 import { isObject, isString, type JsonObject } from "@/lib/domain/json";
 import { DEFAULT_REGION } from "@/lib/domain/catalog/regions";
 import { DraftBaseSchema } from "@/lib/domain/sync/draft-base";

@@ -5,7 +5,7 @@
  * (use-designer-session.ts) holds the design and what derives from it; this lays it out.
  */
 import { ReactFlowProvider } from "@xyflow/react";
-import { useCallback, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import type { Failed, LivePipeline, Pushed } from "@/lib/aws/sync/results";
 import type { JsonObject } from "@/lib/domain/json";
 import type { Deployment } from "@/lib/server/deployment";
@@ -28,11 +28,14 @@ import { SyncBar } from "../sync/sync-bar";
 import { useOpenLive } from "../sync/use-open-live";
 import { ImageExport } from "../image/image-export";
 import { ShareDialog } from "@/components/share/share-dialog";
-import { ExportDialog } from "./export-dialog";
-import { ReplaceDraftDialog } from "./replace-draft-dialog";
 import { SidePanel } from "./side-panel";
 import { Toolbar } from "./toolbar";
 import { useDesignerSession } from "./use-designer-session";
+
+// Both dialogs read and write documents (the formats and the YAML parser): loaded when the user
+// exports or drops a file, not with the editor.
+const ExportDialog = lazy(() => import("./export-dialog").then((m) => ({ default: m.ExportDialog })));
+const ReplaceDraftDialog = lazy(() => import("./replace-draft-dialog").then((m) => ({ default: m.ReplaceDraftDialog })));
 
 interface DesignerWorkspaceProps {
   readonly draft: Draft;
@@ -115,6 +118,7 @@ export function DesignerWorkspace({ draft, onReplace, deployment }: DesignerWork
           </div>
         </div>
         <DragGhost store={session.dragStore} />
+        <Suspense fallback={null}>
         {dropped && (
           <ReplaceDraftDialog
             fileName={dropped.fileName}
@@ -159,6 +163,7 @@ export function DesignerWorkspace({ draft, onReplace, deployment }: DesignerWork
             onClose={() => setSharing(false)}
           />
         )}
+        </Suspense>
       </div>
     </CanvasControllerContext.Provider>
   );

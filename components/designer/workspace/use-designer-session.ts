@@ -14,7 +14,6 @@ import { documentFromDeclaration, readDocument, stageOfAction } from "@/lib/doma
 import { groupIssues } from "@/lib/domain/designer/issues";
 import { jsonEqual } from "@/lib/domain/json";
 import { stageWithId } from "@/lib/domain/pipeline/pipeline-index";
-import { validate } from "@/lib/domain/validation";
 import type { CanvasController } from "../canvas/canvas-context";
 import { createDragStore } from "../canvas/drag-store";
 import { commandForDrop, commandForStageDrop, dropTargetOf } from "../canvas/interpret";
@@ -29,6 +28,7 @@ import { useDraftSync } from "../sync/use-draft-sync";
 import { createDesignerStore, useDesignerState } from "./designer-store";
 import { useEditorKeys } from "./use-editor-keys";
 import { useSourceDiagnostics } from "./use-source-diagnostics";
+import { useValidation } from "./use-validation";
 
 export function useDesignerSession(draft: Draft) {
   // Drafts open on the client only (draft-editor.tsx), so the browser's preference can be read here.
@@ -38,7 +38,10 @@ export function useDesignerSession(draft: Draft) {
   const doc = state.history.present;
 
   const [region, setRegion] = useState(draft.region);
-  const validation = useMemo(() => validate(doc.declaration, { region }), [doc.declaration, region]);
+  // Validated in a worker: an edit renders at once, its findings follow. Until they do, the
+  // previous findings stay located in the document they were found in.
+  const validated = useValidation(doc, doc.declaration, region);
+  const validation = validated.diagnostics;
   // An imported draft's importer findings are problems like the others: listed, located, badged.
   const findings = useSourceDiagnostics(draft.source, doc.declaration);
   // What CodePipeline refused on the last push is a problem like the others, until the next edit.
@@ -48,7 +51,8 @@ export function useDesignerSession(draft: Draft) {
     () => (findings.length === 0 && serviceDiagnostics.length === 0 ? validation : [...serviceDiagnostics, ...validation, ...findings]),
     [validation, findings, serviceDiagnostics],
   );
-  const issues = useMemo(() => groupIssues(doc, diagnostics), [doc, diagnostics]);
+  const validatedDoc = validated.subject ?? doc;
+  const issues = useMemo(() => groupIssues(validatedDoc, diagnostics), [validatedDoc, diagnostics]);
   const flow = useMemo(() => (state.showFlow ? artifactFlow(doc) : undefined), [doc, state.showFlow]);
   // Previous nodes/edges by id, to hand React Flow the same objects for unchanged elements.
   const [cache] = useState(() => ({ nodes: new Map<string, CanvasNode>(), edges: new Map<string, Edge>() }));

@@ -14,7 +14,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import type { JsonObject } from "@/lib/domain/designer/contract";
-import { sourceDiagnostics, type JsonMap, type SourceDocument } from "@/lib/domain/formats";
+import type { JsonMap, SourceDocument } from "@/lib/domain/formats";
 import type { Diagnostic } from "@/lib/domain/validation/diagnostic";
 import type { FindingsReply, FindingsRequest } from "./source-findings-protocol";
 
@@ -83,8 +83,17 @@ export function useSourceDiagnostics(source: SourceDocument | undefined, declara
       channel.current?.check(declaration);
       return;
     }
-    const timer = setTimeout(() => setFindings(sourceDiagnostics(source, declaration as JsonMap)), SETTLE_MS);
-    return () => clearTimeout(timer);
+    // Loaded only here: the importers and the YAML parser stay out of the editor's first load.
+    let current = true;
+    const timer = setTimeout(() => {
+      void import("@/lib/domain/formats/source-diagnostics").then(({ sourceDiagnostics }) => {
+        if (current) setFindings(sourceDiagnostics(source, declaration as JsonMap));
+      });
+    }, SETTLE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [source, declaration, workerFailed]);
 
   return findings;

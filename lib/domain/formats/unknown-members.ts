@@ -3,29 +3,60 @@
  * key in an API document). They stay in the declaration and in every export; the warning only
  * tells the user they are there.
  */
-import { MEMBERS, type ShapeName } from "../pipeline/members";
+import type { ShapeName } from "../pipeline/members";
 import { isUnresolvedReference } from "../pipeline/unresolved-reference";
 import { isObject, type JsonValue } from "../json";
 import { childPointer } from "./pointer";
 import { FIELDS, type Field } from "./shapes";
 import type { FormatWarning } from "./types";
 
+// Prototype-less member tables, so that a key such as "constructor" is never taken for a member.
+type FieldTable = Readonly<Record<string, Field | undefined>>;
+const TABLES = {} as Record<ShapeName, FieldTable>;
+for (const name of Object.keys(FIELDS) as ShapeName[]) {
+  TABLES[name] = Object.assign(Object.create(null) as Record<string, Field>, FIELDS[name]);
+}
+const ARTIFACT_STORE: Field = { kind: "shape", shape: "ArtifactStore" };
+
+/**
+ * Walks every member the model knows. The path is a stack of keys turned into a pointer only
+ * for a warning, so a declaration without unknown members (the usual case, imported on every
+ * CLI run) builds no strings.
+ */
 export function unknownMemberWarnings(value: JsonValue, field: Field, path = ""): FormatWarning[] {
   const warnings: FormatWarning[] = [];
-  const walk = (v: JsonValue, f: Field, p: string): void => {
+  const keys: (string | number)[] = [];
+  const pointer = (key: string): string => childPointer(keys.reduce<string>(childPointer, path), key);
+  const walk = (v: JsonValue, f: Field): void => {
     if (isUnresolvedReference(v)) return;
-    if (f.kind === "list" && Array.isArray(v)) v.forEach((item, i) => walk(item, f.of, childPointer(p, i)));
-    else if (f.kind === "storeMap" && isObject(v)) {
-      for (const [region, store] of Object.entries(v)) walk(store, { kind: "shape", shape: "ArtifactStore" }, childPointer(p, region));
+    if (f.kind === "list" && Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        keys.push(i);
+        walk(v[i]!, f.of);
+        keys.pop();
+      }
+    } else if (f.kind === "storeMap" && isObject(v)) {
+      for (const region in v) {
+        if (!Object.hasOwn(v, region)) continue;
+        keys.push(region);
+        walk(v[region] as JsonValue, ARTIFACT_STORE);
+        keys.pop();
+      }
     } else if (f.kind === "shape" && isObject(v)) {
-      const members: readonly string[] = MEMBERS[f.shape];
-      for (const [key, child] of Object.entries(v)) {
-        if (members.includes(key)) walk(child, (FIELDS[f.shape] as Record<string, Field>)[key]!, childPointer(p, key));
-        else warnings.push(unknown(f.shape, key, childPointer(p, key)));
+      const table = TABLES[f.shape];
+      for (const key in v) {
+        if (!Object.hasOwn(v, key)) continue;
+        const member = table[key];
+        if (member === undefined) warnings.push(unknown(f.shape, key, pointer(key)));
+        else {
+          keys.push(key);
+          walk(v[key] as JsonValue, member);
+          keys.pop();
+        }
       }
     }
   };
-  walk(value, field, path);
+  walk(value, field);
   return warnings;
 }
 
