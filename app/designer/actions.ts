@@ -1,7 +1,8 @@
 "use server";
 /**
  * Server actions of the designer: open a live pipeline, review a push, push. Each is thin:
- * input size and zod schema, the read-only guard for the push, one call in lib/aws/sync, a
+ * the role each needs (viewer to read, editor to push), input size and zod schema, the read-only
+ * guard and the audit log for the push, one call in lib/aws/sync, a
  * result union (lib/aws/sync/results.ts). They never throw.
  */
 import { openLive } from "@/lib/aws/sync/open-live";
@@ -23,5 +24,5 @@ export async function reviewPush(input: ReviewPushInput): Promise<ReviewResult> 
 
 /** CreatePipeline or UpdatePipeline, after the stale-version check and the server's validation. */
 export async function pushPipeline(input: PushInput): Promise<PushResult> {
-  return runMutation(input, PushInputSchema, (i) => pushDesign(i));
+  return runMutation(input, PushInputSchema, (i) => pushDesign(i), { role: "editor", audit: "push" });
 }

@@ -1,0 +1,48 @@
+import "server-only";
+import type { SignInMethod } from "@/lib/auth/identity";
+
+/**
+ * The audit log: one entry per mutation attempted through the guard (lib/server/action.ts),
+ * refused ones included. Append-only: the interface has no way to change or remove an entry.
+ * AWS records only the server's role in CloudTrail; this is where the person is.
+ */
+export interface AuditEntry {
+  /** ISO 8601, when the guard finished the call. */
+  readonly at: string;
+  /** The person's email, or "local" for a single-user Pipewright. */
+  readonly actor: string;
+  readonly method: SignInMethod | "none";
+  /** What was attempted: push, delete, share, start, stop, retry, approve, reject, transition, rollback … */
+  readonly action: string;
+  readonly pipeline?: string;
+  readonly region?: string;
+  /** The action's result status (`pushed`, `deleted`, `forbidden`, `conflict`, `failed` …). */
+  readonly outcome: string;
+  readonly requestId?: string;
+  /** The diff summary of a push, the summary of an approval, or the result's message. */
+  readonly summary?: string;
+}
+
+export interface AuditFilter {
+  readonly actor?: string;
+  readonly pipeline?: string;
+  readonly action?: string;
+  readonly outcome?: string;
+  /** At most this many, newest first (default 200). */
+  readonly limit?: number;
+}
+
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  list(filter?: AuditFilter): Promise<readonly AuditEntry[]>;
+}
+
+export function matches(entry: AuditEntry, filter: AuditFilter): boolean {
+  return (
+    (filter.actor === undefined || entry.actor.toLowerCase().includes(filter.actor.toLowerCase())) &&
+    (filter.pipeline === undefined || entry.pipeline === filter.pipeline) &&
+    (filter.action === undefined || entry.action === filter.action) &&
+    (filter.outcome === undefined || entry.outcome === filter.outcome)
+  );
+}
