@@ -22,12 +22,29 @@ export function userFor(method: SignInMethod, principal: Principal & { readonly 
   };
 }
 
+/** Who is making the current request (a server component, route handler or server action). */
+export async function currentAccess(): Promise<Access> {
+  // A local Pipewright needs nothing from the request (and code run outside one, such as the CLI's
+  // or the tests' direct calls, has none to read).
+  if (isLocal()) return { status: "signed-in", user: LOCAL_USER };
+  const [requestHeaders, jar] = await Promise.all([headers(), cookies()]);
+  return accessFor(requestHeaders, jar.get(SESSION_COOKIE)?.value);
+}
+
+function isLocal(): boolean {
+  try {
+    return authConfig().mode === "local";
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Who is making the current request, decided on the server from what only the server can trust:
- * the session cookie (oidc), the load balancer's signed header (alb), or the proxy's headers on a
+ * Who sent a request with these headers and session cookie, decided from what only the server can
+ * trust: the session (oidc), the load balancer's signed header (alb), or the proxy's headers on a
  * connection from the proxy (proxy). Local mode has one user holding every role.
  */
-export async function currentAccess(): Promise<Access> {
+export async function accessFor(requestHeaders: Headers, sessionId: string | undefined): Promise<Access> {
   let config: ReturnType<typeof authConfig>;
   try {
     config = authConfig();
@@ -39,17 +56,18 @@ export async function currentAccess(): Promise<Access> {
     case "local":
       return { status: "signed-in", user: LOCAL_USER };
     case "oidc": {
-      const session = findSession((await cookies()).get(SESSION_COOKIE)?.value);
+      const session = findSession(sessionId);
       if (session === undefined) return { status: "unauthenticated", message: "You are not signed in, or your session has ended: sign in again." };
-      return { status: "signed-in", user: userFor("oidc", { email: session.user.id, groups: session.user.groups, ...(session.user.name !== undefined && { name: session.user.name }) }, config.roles) };
+      const { id, groups, name } = session.user;
+      return { status: "signed-in", user: userFor("oidc", { email: id, groups, ...(name !== undefined && { name }) }, config.roles) };
     }
     case "alb": {
-      const verdict = await verifyAlbData((await headers()).get("x-amzn-oidc-data"), config);
+      const verdict = await verifyAlbData(requestHeaders.get("x-amzn-oidc-data"), config);
       if (!verdict.ok) return { status: "unauthenticated", message: verdict.message };
       return { status: "signed-in", user: userFor("alb", verdict, config.roles) };
     }
     case "proxy": {
-      const verdict = verifyProxyHeaders(await headers(), config.trustedProxies, process.env[PEER_TOKEN_VARIABLE]);
+      const verdict = verifyProxyHeaders(requestHeaders, config.trustedProxies, process.env[PEER_TOKEN_VARIABLE]);
       if (!verdict.ok) return { status: "unauthenticated", message: verdict.message };
       return { status: "signed-in", user: userFor("proxy", verdict, config.roles) };
     }

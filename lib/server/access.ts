@@ -11,12 +11,14 @@ export type AccessRefusal =
   | { readonly status: "unauthenticated"; readonly message: string }
   | { readonly status: "forbidden"; readonly required: Role; readonly message: string };
 
-/** The user allowed to act, or the refusal to answer instead. */
-export async function authorize(required: Role): Promise<{ readonly user: User } | AccessRefusal> {
+/** Who is asking (when known) and, when they may not act, the refusal to answer instead. */
+export async function authorize(
+  required: Role,
+): Promise<{ readonly user: User; readonly refusal?: undefined } | { readonly user?: User; readonly refusal: AccessRefusal }> {
   const access = await currentAccess();
-  if (access.status === "unauthenticated") return access;
+  if (access.status === "unauthenticated") return { refusal: access };
   if (!mayAct(access.user.roles, required)) {
-    return { status: "forbidden", required, message: `${access.user.id} may not do this. ${missingRoleReason(required)}` };
+    return { user: access.user, refusal: { status: "forbidden", required, message: `${access.user.id} may not do this. ${missingRoleReason(required)}` } };
   }
   return { user: access.user };
 }

@@ -79,8 +79,8 @@ async function runAction<S extends z.ZodType, R>(
 
   async function guarded(): Promise<Guarded<R>> {
     const allowed = await authorize(role);
-    if ("status" in allowed) return allowed;
     user = allowed.user;
+    if (allowed.refusal) return allowed.refusal;
     const size = jsonSize(input);
     if (size === undefined) return invalid("The request is not plain JSON data.");
     if (size > MAX_INPUT_BYTES) {
@@ -99,7 +99,7 @@ async function runAction<S extends z.ZodType, R>(
       const refused = refusal();
       if (refused) return refused;
     }
-    return await run(parsed.data, { user });
+    return await run(parsed.data, { user: allowed.user });
   }
 }
 
