@@ -133,3 +133,41 @@ test("sign-out refuses a POST from another site", async ({ request }) => {
   const response = await request.post(`${app.url}/auth/sign-out`, { headers: { origin: "https://evil.example" }, maxRedirects: 0 });
   expect(response.status()).toBe(403);
 });
+
+test("a server action POSTed from another origin is refused by Next's origin check, with a valid session", async ({ page, consoleErrors }) => {
+  await signIn(page, "operator", "/");
+  await expect(page.getByTestId("user-badge")).toHaveAttribute("data-roles", "operator");
+  for (const action of builtActions()) {
+    const input = ACTION_ROLES[action.name]!.input;
+    expect((await callAction(page.request, app.url, action, input)).http, action.name).toBe(200);
+    const crossSite = await callAction(page.request, app.url, action, input, "https://evil.example");
+    expect(crossSite.http, action.name).toBe(500);
+    expect(crossSite.status, action.name).toBeUndefined();
+  }
+  expectedConsoleErrors(consoleErrors, new RegExp(`^${idp.issuer}`));
+});
+
+test("no page or script chunk carries a secret: client secret, session id, keys", async ({ page, consoleErrors }) => {
+  await signIn(page, "editor", "/");
+  await expect(page.getByTestId("user-badge")).toHaveAttribute("data-roles", "viewer editor");
+  const session = (await page.context().cookies(app.url)).find((c) => c.name === "pipewright_session")!.value;
+  const scripts = new Set<string>();
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.add(response.url());
+  });
+  const secrets = [idp.clientSecret, session];
+  const patterns = [/AKIA[0-9A-Z]{16}/, /-----BEGIN [A-Z ]*PRIVATE KEY-----/, /"access_token"|"id_token"|"refresh_token"/];
+  for (const path of ["/", "/pipelines", "/designer", "/check", "/rules", "/audit", "/auth/signed-out"]) {
+    const response = await page.goto(`${app.url}${path}`);
+    const html = await response!.text();
+    for (const secret of secrets) expect(html.includes(secret), `${path} contains a secret`).toBe(false);
+    for (const pattern of patterns) expect(html, path).not.toMatch(pattern);
+  }
+  expect(scripts.size).toBeGreaterThan(0);
+  for (const url of scripts) {
+    const body = await (await page.request.get(url)).text();
+    for (const secret of secrets) expect(body.includes(secret), `${url} contains a secret`).toBe(false);
+    for (const pattern of patterns) expect(body, url).not.toMatch(pattern);
+  }
+  expectedConsoleErrors(consoleErrors, new RegExp(`^${idp.issuer}`));
+});

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Access } from "@/lib/auth/identity";
 
 /**
@@ -9,9 +8,10 @@ export function UserBadge({ access }: { access: Access }) {
   const pill = "flex items-center gap-2 rounded-full border border-slate-200 px-3 py-1 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300";
   if (access.status === "unauthenticated") {
     return (
-      <Link data-testid="user-badge" data-signed-in="false" href="/auth/sign-in" className={pill}>
+      // A plain link: sign-in redirects to the identity provider, which Next's prefetch must not fetch.
+      <a data-testid="user-badge" data-signed-in="false" href="/auth/sign-in" className={pill}>
         Sign in
-      </Link>
+      </a>
     );
   }
   const { user } = access;

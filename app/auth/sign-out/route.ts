@@ -8,12 +8,15 @@ import { authProblem } from "../problem";
 /**
  * Sign-out (a form POST): the session ends on the server, so a copied cookie is worthless too.
  * Route handlers get no origin check from Next (server actions do), so a POST from another site
- * is refused here.
+ * is refused here. The app's pages send `Referrer-Policy: no-referrer`, under which browsers send
+ * a form POST's Origin as "null"; their Sec-Fetch-Site still says whether it came from this origin
+ * (https://www.w3.org/TR/fetch-metadata/).
  */
 export async function POST(request: NextRequest): Promise<Response> {
   const config = authConfig();
   if (config.mode !== "oidc") return authProblem(404, "Sign-out is not used by this Pipewright (PIPEWRIGHT_AUTH is not oidc).");
-  if (request.headers.get("origin") !== config.publicUrl.origin) return authProblem(403, "Sign-out must be sent from this Pipewright's own pages.");
+  const sameOrigin = request.headers.get("sec-fetch-site") === "same-origin" || request.headers.get("origin") === config.publicUrl.origin;
+  if (!sameOrigin) return authProblem(403, "Sign-out must be sent from this Pipewright's own pages.");
   closeSession(request.cookies.get(SESSION_COOKIE)?.value);
   const response = NextResponse.redirect(new URL("/auth/signed-out", config.publicUrl), 303);
   response.cookies.set(SESSION_COOKIE, "", cookieAttributes(config, 0));

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 export const metadata: Metadata = { title: "Signed out" };
 
@@ -10,9 +9,10 @@ export default function SignedOutPage() {
       <h1 className="text-2xl font-semibold tracking-tight">You are signed out</h1>
       <p className="mt-3 text-slate-600 dark:text-slate-400">Your Pipewright session has ended on the server.</p>
       <p className="mt-6">
-        <Link href="/auth/sign-in" className="font-medium text-blue-700 underline dark:text-blue-400">
+        {/* A plain link: sign-in is a redirect to the identity provider, which Next's prefetch must not fetch. */}
+        <a href="/auth/sign-in" className="font-medium text-blue-700 underline dark:text-blue-400">
           Sign in again
-        </Link>
+        </a>
       </p>
     </div>
   );
