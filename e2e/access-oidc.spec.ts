@@ -101,6 +101,23 @@ test("someone the configuration gives no role is turned away after signing in", 
   expectedConsoleErrors(consoleErrors, /status of 403|^http:\/\/127\.0\.0\.1:4670/);
 });
 
+test("the audit log lists who signed in, with their roles, and filters by person", async ({ page, consoleErrors }) => {
+  await signIn(page, "viewer", "/audit");
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  const rows = page.getByTestId("audit-row");
+  for (const login of ["viewer", "editor", "operator", "nobody"]) {
+    await expect(page.locator(`[data-testid=audit-row][data-actor="${login}@example.test"][data-action="sign-in"]`).first()).toBeVisible();
+  }
+  await expect(page.locator('[data-testid=audit-row][data-actor="nobody@example.test"]').first()).toHaveAttribute("data-outcome", "no-role");
+  await page.getByLabel("Who").fill("editor");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/actor=editor/);
+  await expect(rows.first()).toHaveAttribute("data-actor", "editor@example.test");
+  expect(new Set(await rows.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-actor"))))).toEqual(new Set(["editor@example.test"]));
+  await expectNoSeriousA11yViolations(page);
+  expectedConsoleErrors(consoleErrors, new RegExp(`^${idp.issuer}`));
+});
+
 test("without a session pages send you to sign in, and server actions refuse", async ({ request }) => {
   const page = await request.get(`${app.url}/pipelines?q=x`, { maxRedirects: 0 });
   expect(page.status()).toBe(303);

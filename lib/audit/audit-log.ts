@@ -3,7 +3,7 @@ import type { SignInMethod } from "@/lib/auth/identity";
 
 /**
  * The audit log: one entry per mutation attempted through the guard (lib/server/action.ts),
- * refused ones included. Append-only: the interface has no way to change or remove an entry.
+ * refused ones included, and one per OIDC sign-in and sign-out (app/auth/). Append-only: the interface has no way to change or remove an entry.
  * AWS records only the server's role in CloudTrail; this is where the person is.
  */
 export interface AuditEntry {
@@ -12,7 +12,7 @@ export interface AuditEntry {
   /** The person's email, or "local" for a single-user Pipewright. */
   readonly actor: string;
   readonly method: SignInMethod | "none";
-  /** What was attempted: push, delete, share, start, stop, retry, approve, reject, transition, rollback … */
+  /** What was attempted: push, delete, share, start, stop, retry, approve, reject, transition, rollback, sign-in, sign-out … */
   readonly action: string;
   readonly pipeline?: string;
   readonly region?: string;

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { auditLog } from "@/lib/audit/memory-audit-log";
 import { authConfig } from "@/lib/auth/config";
 import { cookieAttributes } from "@/lib/auth/cookies";
 import { SESSION_COOKIE, userFor } from "@/lib/auth/current";
@@ -19,6 +20,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     const signedIn = await completeSignIn(config, currentUrl, flow);
     const user = userFor("oidc", signedIn, config.roles);
     const { id } = openSession(user, config.sessionSeconds);
+    await auditLog().append({ at: new Date().toISOString(), actor: user.id, method: "oidc", action: "sign-in", outcome: user.roles.length > 0 ? "signed-in" : "no-role", summary: `Roles: ${user.roles.join(", ") || "none"}` });
     const response = NextResponse.redirect(new URL(flow.returnTo, config.publicUrl), 303);
     response.cookies.set(SESSION_COOKIE, id, cookieAttributes(config, config.sessionSeconds));
     response.cookies.set(FLOW_COOKIE, "", cookieAttributes(config, 0));

@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { auditLog } from "@/lib/audit/memory-audit-log";
 import { authConfig } from "@/lib/auth/config";
 import { cookieAttributes } from "@/lib/auth/cookies";
 import { SESSION_COOKIE } from "@/lib/auth/current";
-import { closeSession } from "@/lib/auth/session-store";
+import { closeSession, findSession } from "@/lib/auth/session-store";
 import { authProblem } from "../problem";
 
 /**
@@ -17,7 +18,10 @@ export async function POST(request: NextRequest): Promise<Response> {
   if (config.mode !== "oidc") return authProblem(404, "Sign-out is not used by this Pipewright (PIPEWRIGHT_AUTH is not oidc).");
   const sameOrigin = request.headers.get("sec-fetch-site") === "same-origin" || request.headers.get("origin") === config.publicUrl.origin;
   if (!sameOrigin) return authProblem(403, "Sign-out must be sent from this Pipewright's own pages.");
-  closeSession(request.cookies.get(SESSION_COOKIE)?.value);
+  const id = request.cookies.get(SESSION_COOKIE)?.value;
+  const session = findSession(id);
+  closeSession(id);
+  if (session) await auditLog().append({ at: new Date().toISOString(), actor: session.user.id, method: "oidc", action: "sign-out", outcome: "signed-out" });
   const response = NextResponse.redirect(new URL("/auth/signed-out", config.publicUrl), 303);
   response.cookies.set(SESSION_COOKIE, "", cookieAttributes(config, 0));
   return response;
