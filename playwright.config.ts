@@ -48,7 +48,8 @@ export default defineConfig({
       url: APP_URL,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: { ...quiet, PIPEWRIGHT_BACKEND: "emulator", CODEPIPELINE_ENDPOINT_URL: EMULATOR_URL },
+      // Shared links are stored in this run's own SQLite file (e2e/support/app-storage.ts reads it).
+      env: { ...quiet, PIPEWRIGHT_BACKEND: "emulator", CODEPIPELINE_ENDPOINT_URL: EMULATOR_URL, PIPEWRIGHT_DATA_DIR: path.join(DATA_DIR, "app") },
     },
   ],
 });

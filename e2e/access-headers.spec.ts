@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { TEST_ROLES } from "../lib/auth/testing/oidc-test-provider";
 import { expect, test } from "./fixtures";
-import { startAppInstance, type AppInstance } from "./support/app-instance";
+import { startServedApp, type AppInstance } from "./support/app-instance";
 
 /**
  * Team deployments behind something that authenticates: PIPEWRIGHT_AUTH=proxy believes
@@ -22,8 +22,8 @@ test.beforeAll(async () => {
   test.setTimeout(150_000);
   const roles = JSON.stringify(TEST_ROLES);
   [proxied, alb] = await Promise.all([
-    startAppInstance(PROXY_PORT, { PIPEWRIGHT_AUTH: "proxy", PIPEWRIGHT_TRUSTED_PROXIES: PROXY_ADDRESS, PIPEWRIGHT_ROLES: roles }),
-    startAppInstance(ALB_PORT, {
+    startServedApp(PROXY_PORT, { PIPEWRIGHT_AUTH: "proxy", PIPEWRIGHT_TRUSTED_PROXIES: PROXY_ADDRESS, PIPEWRIGHT_ROLES: roles }),
+    startServedApp(ALB_PORT, {
       PIPEWRIGHT_AUTH: "alb",
       PIPEWRIGHT_ALB_ARN: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/pipewright/50dc6c495c0c9188",
       // Nothing serves keys here: no header can be verified, whatever it claims.

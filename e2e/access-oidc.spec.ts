@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { startOidcTestProvider, TEST_ROLES, type OidcTestProvider } from "../lib/auth/testing/oidc-test-provider";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { expect, expectedConsoleErrors, test } from "./fixtures";
-import { startAppInstance, type AppInstance } from "./support/app-instance";
+import { startServedApp, type AppInstance } from "./support/app-instance";
 import { builtActions, callAction } from "./support/server-actions";
 
 /**
@@ -34,7 +34,7 @@ test.describe.configure({ mode: "serial", timeout: 90_000 });
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   idp = await startOidcTestProvider({ port: IDP_PORT, redirectUris: [`http://127.0.0.1:${APP_PORT}/auth/callback`] });
-  app = await startAppInstance(APP_PORT, {
+  app = await startServedApp(APP_PORT, {
     PIPEWRIGHT_AUTH: "oidc",
     PIPEWRIGHT_OIDC_ISSUER: idp.issuer,
     PIPEWRIGHT_OIDC_CLIENT_ID: idp.clientId,

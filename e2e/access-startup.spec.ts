@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { expect, test } from "./fixtures";
-import { startAppInstance } from "./support/app-instance";
+import { startServedApp } from "./support/app-instance";
 
 /**
  * Local by default: without sign-in the app serves one user on 127.0.0.1 and says so in the
@@ -17,7 +17,7 @@ test("the header says the app is local, single user", async ({ page }) => {
 
 test("the start script listens on 127.0.0.1 only", async ({ request }) => {
   test.setTimeout(120_000);
-  const app = await startAppInstance(PORT, { HOST: "" });
+  const app = await startServedApp(PORT, { HOST: "" });
   try {
     expect(app.output()).toContain(`Pipewright on http://127.0.0.1:${PORT}`);
     expect((await request.get(`http://127.0.0.1:${PORT}/rules`)).status()).toBe(200);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AuditTable } from "@/components/access/audit-table";
-import { auditLog } from "@/lib/audit/memory-audit-log";
+import { auditLog } from "@/lib/audit/server";
 import { auditFilterOf } from "@/lib/audit/audit-query";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -1,4 +1,4 @@
-import { auditLog } from "@/lib/audit/memory-audit-log";
+import { auditLog } from "@/lib/audit/server";
 import { AuditTable } from "./audit-table";
 
 /** A pipeline page's own audit section: the latest changes made to it through Pipewright. */

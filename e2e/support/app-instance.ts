@@ -1,52 +1,112 @@
 /**
- * Extra app instances with their own settings (a sign-in mode), started by the specs that need
- * them — the default e2e app keeps running without sign-in. Each runs `scripts/serve.mjs` (what
- * `npm start` runs, after the one `next build` of the e2e run) against the run's emulator, on the
- * ports given to access tests (3170–3179).
+ * Extra app instances a spec starts itself (the production build, like the webServer in
+ * playwright.config.ts), for what one long-running server cannot show: a restart, or two
+ * instances on one database. Each talks to the run's emulator. Started through next's bin, not
+ * npm, so stopping it frees the port.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export interface AppInstance {
   readonly url: string;
-  /** What the instance printed, for a failing test's message. */
-  readonly output: () => string;
   stop(): Promise<void>;
 }
 
-const root = path.resolve(import.meta.dirname, "../..");
+export const EMULATOR_URL = `http://127.0.0.1:${Number(process.env.E2E_EMULATOR_PORT ?? 4610)}`;
+/**
+ * A port nobody listens on now, chosen by the system: fixed ports near E2E_PORT may belong to
+ * other runs on the same machine.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
-export async function startAppInstance(port: number, env: Record<string, string>): Promise<AppInstance> {
-  const url = `http://127.0.0.1:${port}`;
-  let output = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
-    cwd: root,
+export async function startApp(port: number, env: Record<string, string>): Promise<AppInstance> {
+  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: ROOT,
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       PIPEWRIGHT_BACKEND: "emulator",
-      CODEPIPELINE_ENDPOINT_URL: `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4610}`,
+      CODEPIPELINE_ENDPOINT_URL: EMULATOR_URL,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app on port ${port} exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`${url}/designer`);
+      // Ready when it answers and says so itself (not some other server on the port).
+      if (response.ok && /Ready in|started server/i.test(output)) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop(child);
+      throw new Error(`the app on port ${port} did not answer within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { url, stop: () => stop(child) };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+/**
+ * An instance started the way `npm start` serves the app (scripts/serve.mjs: Next plus the
+ * connection's address, which PIPEWRIGHT_AUTH=proxy needs, and the public-bind refusal), with
+ * access settings of its own; `output` is what it printed.
+ */
+export async function startServedApp(port: number, env: Record<string, string>): Promise<AppInstance & { readonly output: () => string }> {
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      PIPEWRIGHT_BACKEND: "emulator",
+      CODEPIPELINE_ENDPOINT_URL: EMULATOR_URL,
       HOST: "127.0.0.1",
       PORT: String(port),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app on port ${port} exited with code ${child.exitCode}:\n${output}`);
-    if (output.includes("Pipewright on")) return { url, output: () => output, stop };
-    await new Promise((r) => setTimeout(r, 200));
+  while (!output.includes("Pipewright on")) {
+    if (child.exitCode !== null) throw new Error(`the app on port ${port} exited (${child.exitCode}):\n${output}`);
+    if (Date.now() > deadline) {
+      await stop(child);
+      throw new Error(`the app on port ${port} did not start within 90 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  await stop();
-  throw new Error(`the app on port ${port} did not start within 90 s:\n${output}`);
+  return { url: `http://127.0.0.1:${port}`, output: () => output, stop: () => stop(child) };
 }

@@ -1,10 +1,10 @@
-import "server-only";
 import type { SignInMethod } from "@/lib/auth/identity";
 
 /**
  * The audit log: one entry per mutation attempted through the guard (lib/server/action.ts),
- * refused ones included, and one per OIDC sign-in and sign-out (app/auth/). Append-only: the interface has no way to change or remove an entry.
- * AWS records only the server's role in CloudTrail; this is where the person is.
+ * refused ones included, and one per OIDC sign-in and sign-out (app/auth/). Append-only: the
+ * interface has no way to change or remove an entry, and the table refuses it
+ * (lib/storage/audit.ts). AWS records only the server's role; this is where the person is.
  */
 export interface AuditEntry {
   /** ISO 8601, when the guard finished the call. */
@@ -36,13 +36,4 @@ export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
   /** Newest first. */
   list(filter?: AuditFilter): Promise<readonly AuditEntry[]>;
-}
-
-export function matches(entry: AuditEntry, filter: AuditFilter): boolean {
-  return (
-    (filter.actor === undefined || entry.actor.toLowerCase().includes(filter.actor.toLowerCase())) &&
-    (filter.pipeline === undefined || entry.pipeline === filter.pipeline) &&
-    (filter.action === undefined || entry.action === filter.action) &&
-    (filter.outcome === undefined || entry.outcome === filter.outcome)
-  );
 }

@@ -74,7 +74,7 @@ async function runAction<S extends z.ZodType, R>(
   } catch (thrown) {
     result = answerThrown(thrown);
   }
-  if (mutation) await recordMutation(mutation, { user, input, parsed: parsedInput, result });
+  if (mutation) await recordMutation(mutation, { user, parsed: parsedInput, result });
   return result;
 
   async function guarded(): Promise<Guarded<R>> {

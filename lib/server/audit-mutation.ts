@@ -1,6 +1,6 @@
 import "server-only";
 import type { User } from "@/lib/auth/identity";
-import { auditLog } from "@/lib/audit/memory-audit-log";
+import { auditLog } from "@/lib/audit/server";
 import type { AuditEntry } from "@/lib/audit/audit-log";
 import { readGatewayConfig } from "@/lib/aws/config";
 import { isObject, own } from "@/lib/domain/json";
@@ -8,7 +8,6 @@ import type { Guarded, MutationPolicy } from "./action";
 
 interface Call<P, R> {
   readonly user: User | undefined;
-  readonly input: unknown;
   readonly parsed: P | undefined;
   readonly result: Guarded<R>;
 }
@@ -16,13 +15,14 @@ interface Call<P, R> {
 /**
  * Writes one audit entry for a mutation the guard answered. The pipeline is the input's `name`
  * (or `pipelineName`, or the pushed declaration's name); the region the input's, else the
- * server's. Writing must never turn a done change into an error: a failure is logged only.
+ * server's. Only an input that passed its schema is read: a refused one may carry anything
+ * (a secret pasted into the wrong field), and the log keeps it forever. Writing must never turn a
+ * done change into an error: a failure is logged only.
  */
 export async function recordMutation<P, R>(policy: MutationPolicy<P, R>, call: Call<P, R>): Promise<void> {
   try {
-    const source = call.parsed ?? call.input;
-    const pipeline = pipelineOf(source);
-    const region = regionOf(source);
+    const pipeline = pipelineOf(call.parsed);
+    const region = regionOf(call.parsed);
     const result: unknown = call.result;
     const requestId = isObject(result) ? own(result, "requestId") : undefined;
     const summary = (call.parsed !== undefined ? policy.summarize?.(call.parsed, call.result) : undefined) ?? textOf(result, "summary") ?? textOf(result, "message");

@@ -8,10 +8,12 @@
  * fails this test until it is listed below with the role it needs.
  */
 import { CreatePipelineCommand, ListPipelinesCommand, type PipelineDeclaration } from "@aws-sdk/client-codepipeline";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { auditLog } from "@/lib/audit/memory-audit-log";
+import { auditLog } from "@/lib/audit/server";
+import { shareInput } from "../share/fixtures";
 import { SESSION_COOKIE, userFor } from "@/lib/auth/current";
 import { openSession } from "@/lib/auth/session-store";
 import type { Role } from "@/lib/domain/access/roles";
@@ -30,6 +32,8 @@ const ACTIONS: Record<string, { readonly role: Role; readonly mutating: boolean;
   "app/designer/actions.ts#reviewPush": { role: "viewer", mutating: false, input: { declaration: releasePipeline("acl-live"), base: { name: "acl-live", region: "us-east-1", version: 1 } } },
   "app/designer/actions.ts#pushPipeline": { role: "editor", mutating: true, input: { declaration: releasePipeline("acl-live"), base: { name: "acl-live", region: "us-east-1", version: 1 } } },
   "app/pipelines/[name]/actions.ts#deletePipelineAction": { role: "editor", mutating: true, input: { name: "acl-live", confirmName: "acl-live" } },
+  "app/s/actions.ts#shareDesign": { role: "editor", mutating: true, input: shareInput(releasePipeline("acl-live")) },
+  "app/s/actions.ts#shareExecutionReport": { role: "editor", mutating: true, input: { pipelineName: "acl-live", executionId: "00000000-0000-4000-8000-000000000000" } },
   // A form action (Refresh): it answers nothing, so only its not throwing is visible here.
   "app/pipelines/actions.ts#refreshPipelines": { role: "viewer", mutating: false, input: undefined, returnsNothing: true },
 };
@@ -53,6 +57,9 @@ function actionFiles(): string[] {
 }
 
 let emu: TestEmulator;
+// The audit log goes to the app's storage: a SQLite file of this test's own.
+const dataDir = mkdtempSync(path.join(tmpdir(), "pipewright-access-"));
+const STORAGE = Symbol.for("pipewright.storage");
 let restoreEnv: () => void;
 const saved = { ...process.env };
 
@@ -69,9 +76,17 @@ beforeAll(async () => {
     PIPEWRIGHT_OIDC_CLIENT_ID: "pipewright",
     PIPEWRIGHT_OIDC_CLIENT_SECRET: "sweep",
     PIPEWRIGHT_PUBLIC_URL: "http://127.0.0.1:3000",
+    PIPEWRIGHT_DATA_DIR: dataDir,
   });
+  delete process.env.DATABASE_URL;
 });
 afterAll(async () => {
+  const holder = globalThis as { [STORAGE]?: Promise<{ close(): Promise<void> }> };
+  const open = holder[STORAGE];
+  delete holder[STORAGE];
+  if (open) await (await open).close();
+  rmSync(dataDir, { recursive: true, force: true });
+  if (saved.DATABASE_URL !== undefined) process.env.DATABASE_URL = saved.DATABASE_URL;
   for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
   restoreEnv?.();
   await emu?.close();

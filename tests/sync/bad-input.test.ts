@@ -6,12 +6,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { deletePipelineAction } from "@/app/pipelines/[name]/actions";
 import { openLivePipeline, pushPipeline, reviewPush } from "@/app/designer/actions";
+import { shareDesign, shareExecutionReport } from "@/app/s/actions";
 import { MAX_INPUT_BYTES } from "@/lib/domain/sync/inputs";
 import { closedPortUrl } from "../aws/test-gateway";
 import { releasePipeline } from "./fixtures";
 
 type Action = (input: never) => Promise<{ status: string; message?: string }>;
-const ACTIONS: Record<string, Action> = { openLivePipeline, reviewPush, pushPipeline, deletePipelineAction };
+const ACTIONS: Record<string, Action> = { openLivePipeline, reviewPush, pushPipeline, deletePipelineAction, shareDesign, shareExecutionReport };
 
 const cyclic: Record<string, unknown> = { name: "x" };
 cyclic.self = cyclic;

@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing/start-test-emulator";
 import { quiesce } from "../aws/fixtures";
+import { shareInput } from "../share/fixtures";
 import { releasePipeline, useEmulatorBackend } from "./fixtures";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -22,6 +23,9 @@ const ACTIONS: Record<string, { readonly mutating: boolean; readonly input: unkn
   "app/pipelines/[name]/actions.ts#deletePipelineAction": { mutating: true, input: { name: "ro-live", confirmName: "ro-live" } },
   // The list's Refresh button: expires the read cache, changes nothing on the backend.
   "app/pipelines/actions.ts#refreshPipelines": { mutating: false, input: undefined },
+  // A share stores a snapshot: a write, refused where the deployment only serves viewers.
+  "app/s/actions.ts#shareDesign": { mutating: true, input: shareInput(releasePipeline("ro-live")) },
+  "app/s/actions.ts#shareExecutionReport": { mutating: true, input: { pipelineName: "ro-live", executionId: "00000000-0000-4000-8000-000000000000" } },
 };
 
 function actionFiles(): string[] {

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { auditLog } from "@/lib/audit/memory-audit-log";
+import { auditLog } from "@/lib/audit/server";
 import { authConfig } from "@/lib/auth/config";
 import { cookieAttributes } from "@/lib/auth/cookies";
 import { SESSION_COOKIE } from "@/lib/auth/current";

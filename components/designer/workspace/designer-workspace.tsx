@@ -16,6 +16,8 @@ import { AutosaveFailed } from "../drafts/autosave-failed";
 import { newDraftId } from "../drafts/draft-storage";
 import { useOpenDraft } from "../drafts/use-open-draft";
 import type { StoreImported } from "../drafts/use-store-imported";
+import { ImageExport } from "../image/image-export";
+import { ShareDialog } from "@/components/share/share-dialog";
 import { ExportDialog } from "./export-dialog";
 import { ReplaceDraftDialog } from "./replace-draft-dialog";
 import { SidePanel } from "./side-panel";
@@ -32,6 +34,7 @@ export function DesignerWorkspace({ draft, onReplace }: DesignerWorkspaceProps) 
   const session = useDesignerSession(draft);
   const { state, store, autosave, document } = session;
   const [exporting, setExporting] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const [dropped, setDropped] = useState<{ fileName: string; text: string } | undefined>();
   const fileDrop = useFileDrop((file) => void file.text().then((text) => setDropped({ fileName: file.name, text })));
   const openDraft = useOpenDraft();
@@ -69,6 +72,7 @@ export function DesignerWorkspace({ draft, onReplace }: DesignerWorkspaceProps) 
           onUndo={store.undo}
           onRedo={store.redo}
           onExport={() => setExporting(true)}
+          onShare={() => setSharing(true)}
           dispatch={store.dispatch}
           stageCount={document.stageIds.length}
           selection={state.selection}
@@ -114,7 +118,21 @@ export function DesignerWorkspace({ draft, onReplace }: DesignerWorkspaceProps) 
           />
         )}
         {exporting && (
-          <ExportDialog declaration={document.declaration} source={draft.source} onClose={() => setExporting(false)} />
+          <ExportDialog
+            declaration={document.declaration}
+            source={draft.source}
+            onClose={() => setExporting(false)}
+            image={<ImageExport projection={session.projection} title={draft.title} />}
+          />
+        )}
+        {sharing && (
+          <ShareDialog
+            document={document}
+            region={session.region}
+            orientation={state.orientation}
+            collapsed={state.collapsed}
+            onClose={() => setSharing(false)}
+          />
         )}
       </div>
     </CanvasControllerContext.Provider>

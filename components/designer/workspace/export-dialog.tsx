@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { IMPORT_FORM_LABELS, type ExportForm, type JsonMap, type SourceDocument } from "@/lib/domain/formats";
 import type { JsonObject } from "@/lib/domain/designer/contract";
 import { exportChoices, exportForDialog, unreadableSource } from "./export-model";
@@ -10,6 +10,8 @@ interface ExportDialogProps {
   /** The document the draft was imported from; absent for new designs. */
   readonly source?: SourceDocument;
   readonly onClose: () => void;
+  /** Image downloads of the canvas, shown beside the text export's buttons. */
+  readonly image?: ReactNode;
 }
 
 const CHOICE =
@@ -20,7 +22,7 @@ const BUTTON = "rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:bord
  * The design as text, to copy or download. An imported draft opens on its source's own form,
  * written back into that document; every other form says first what it cannot carry.
  */
-export function ExportDialog({ declaration, source, onClose }: ExportDialogProps) {
+export function ExportDialog({ declaration, source, onClose, image }: ExportDialogProps) {
   // The declaration cannot change while the dialog is open (it is modal): ask once.
   const [unreadable] = useState(() => unreadableSource(source, declaration as JsonMap));
   const readable = unreadable === undefined ? source : undefined;
@@ -112,7 +114,8 @@ export function ExportDialog({ declaration, source, onClose }: ExportDialogProps
           spellCheck={false}
           className="min-h-[50vh] flex-1 rounded-md border border-slate-300 bg-slate-50 p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
         />
-        <div className="flex justify-end gap-2">
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          {image && <span className="mr-auto">{image}</span>}
           <button type="button" data-testid="export-copy" onClick={copy} className={BUTTON}>
             {copied ? "Copied" : "Copy"}
           </button>

@@ -24,6 +24,7 @@ interface ToolbarProps {
   readonly onUndo: () => void;
   readonly onRedo: () => void;
   readonly onExport: () => void;
+  readonly onShare: () => void;
   readonly dispatch: (command: DesignerCommand) => void;
   readonly selection: Selection;
   /** Index of the selected stage (to add a stage after it). */
@@ -75,6 +76,9 @@ export function Toolbar(props: ToolbarProps) {
       </span>
       <button type="button" className={BUTTON} onClick={props.onExport} data-testid="export">
         Export…
+      </button>
+      <button type="button" className={BUTTON} onClick={props.onShare} data-testid="share">
+        Share…
       </button>
       <ShortcutsPopover />
     </div>
