@@ -10,8 +10,12 @@
  * JSON error, before Next reads them: past `serverActions.bodySizeLimit` Next itself answers 500.
  * Twice the input limit leaves room for the encoding around an input; inputs between the two are
  * refused by the action itself with an `invalid-input` result (lib/server/action.ts).
+ *
+ * In a team deployment (PIPEWRIGHT_AUTH) a request from someone not signed in, or holding no role,
+ * is turned away here (lib/auth/gate.ts): to the identity provider, or with 401/403.
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { gate } from "@/lib/auth/gate";
 import { MAX_INPUT_BYTES } from "@/lib/domain/sync/inputs";
 import { malformedRequest } from "@/lib/http/malformed-request";
 import {
@@ -45,7 +49,7 @@ function withSecurityHeaders(response: NextResponse, policy: string): NextRespon
   return response;
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   // The raw path as sent: request.nextUrl may already have decoded or normalised it.
   const problem = malformedRequest(new URL(request.url).pathname, request.headers);
   if (problem) {
@@ -53,6 +57,8 @@ export function proxy(request: NextRequest): NextResponse {
   }
   const tooLarge = oversizedActionRequest(request);
   if (tooLarge) return withSecurityHeaders(tooLarge, ERROR_RESPONSE_POLICY);
+  const turnedAway = await gate(request);
+  if (turnedAway) return withSecurityHeaders(turnedAway, ERROR_RESPONSE_POLICY);
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy({
     nonce,

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { SessionProvider } from "@/components/access/session-context";
 import { AppHeader } from "@/components/shell/app-header";
+import { currentAccess } from "@/lib/auth/current";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -14,12 +16,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page is rendered per request: Next puts the request's CSP nonce (proxy.ts) on its
   // scripts only while rendering, so a page prerendered at build time could run no script.
   await connection();
+  // Who is signed in (proxy.ts already turned away whoever may not see pages): the header says it,
+  // and the UI reads it through useRoles() to hide what the user may not do.
+  const access = await currentAccess();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col font-sans">
         <Providers>
-          <AppHeader />
-          <main className="flex-1">{children}</main>
+          <SessionProvider user={access.status === "signed-in" ? access.user : undefined}>
+            <AppHeader access={access} />
+            <main className="flex-1">{children}</main>
+          </SessionProvider>
         </Providers>
       </body>
     </html>

@@ -14,15 +14,16 @@ import { expect, expectedConsoleErrors, test } from "./fixtures";
 /** A value for each dynamic segment, so that every route can be requested. */
 const SAMPLE_PARAMS: Record<string, string> = { draftId: "security-check" };
 
-function builtRoutes(): string[] {
+/** The build's routes; `pages` leaves out route handlers (`app/**\/route.ts`: /icon.svg, the sign-in routes). */
+function builtRoutes(pages: boolean): string[] {
   const manifest = JSON.parse(readFileSync(path.resolve(".next/app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
-  return [...new Set(Object.values(manifest))]
+  return [...new Set(Object.entries(manifest).filter(([entry]) => !pages || entry.endsWith("/page")).map(([, route]) => route))]
     .filter((route) => !route.startsWith("/_")) // Next's own error pages, checked below through a 404
     .map((route) => route.replace(/\[([^\]]+)\]/g, (_, name: string) => SAMPLE_PARAMS[name] ?? `sample-${name}`));
 }
 
-const ROUTES = [...builtRoutes(), "/no-such-page"];
-const PAGES = ROUTES.filter((route) => !/\.\w+$/.test(route)); // not /icon.svg
+const ROUTES = [...builtRoutes(false), "/no-such-page"];
+const PAGES = [...builtRoutes(true), "/no-such-page"];
 
 function expectSecurityHeaders(response: APIResponse, route: string): string {
   const headers = response.headers();

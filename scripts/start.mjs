@@ -7,9 +7,14 @@
 // The emulator is skipped when PIPEWRIGHT_BACKEND=aws or CODEPIPELINE_ENDPOINT_URL is set (the app
 // then talks to that backend). Children are started through their bins, not npm/npx, so that
 // killing them by pid frees their ports (stack notes P9).
+//
+// The app listens on HOST (default 127.0.0.1: local, single user). Any other address needs a
+// sign-in mode (PIPEWRIGHT_AUTH) or PIPEWRIGHT_READ_ONLY=1; otherwise this refuses to start
+// (scripts/bind-policy.mjs) before building anything.
 /* global fetch, AbortSignal, setTimeout */
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
+import { bindRefusal, DEFAULT_HOST } from "./bind-policy.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = (name) => resolve(root, "node_modules/.bin", name);
@@ -25,6 +30,7 @@ const emulatorPort = Number(env.PIPEWRIGHT_EMULATOR_PORT ?? 4599);
 // resolve(root, "") would be the checkout itself: an empty value is refused below.
 const dataDir = resolve(root, env.PIPEWRIGHT_DATA_DIR || "data/emulator");
 const appPort = env.PORT ?? "3000";
+const appHost = env.HOST?.trim() || DEFAULT_HOST;
 
 /** @type {import("node:child_process").ChildProcess[]} */
 const children = [];
@@ -119,6 +125,8 @@ async function startEmulator() {
 }
 
 async function main() {
+  const refusal = bindRefusal(env);
+  if (refusal) throw new Error(`refusing to start:\n${refusal}`);
   if (!args.has("--no-build")) {
     log("building the app (next build)");
     const code = await waitForExit(run(bin("next"), ["build"]));
@@ -131,8 +139,9 @@ async function main() {
     log(`using ${env.PIPEWRIGHT_BACKEND === "aws" ? "AWS" : env.CODEPIPELINE_ENDPOINT_URL} (no emulator started)`);
   }
   if (stopping) return;
-  log(`starting the app on http://localhost:${appPort}`);
-  const app = run(bin("next"), ["start", "-p", appPort]);
+  log(`starting the app on http://${appHost.includes(":") ? `[${appHost}]` : appHost}:${appPort}`);
+  // scripts/serve.mjs is `next start` plus the connection's address (for PIPEWRIGHT_AUTH=proxy).
+  const app = run(process.execPath, [resolve(root, "scripts/serve.mjs")], { env: { ...env, HOST: appHost, PORT: appPort } });
   const code = await waitForExit(app);
   if (!stopping) {
     log(`the app stopped (code ${code})`);

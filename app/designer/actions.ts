@@ -1,7 +1,8 @@
 "use server";
 /**
  * Server actions of the designer: open a live pipeline, review a push, push. Each is thin:
- * input size and zod schema, the read-only guard for the push, one call in lib/aws/sync, a
+ * the role each needs (viewer to read, editor to push), input size and zod schema, the read-only
+ * guard and the audit log for the push, one call in lib/aws/sync, a
  * result union (lib/aws/sync/results.ts). They never throw.
  */
 import { expireRegions } from "@/lib/aws/cached-reads";
@@ -24,7 +25,7 @@ export async function reviewPush(input: ReviewPushInput): Promise<ReviewResult> 
 
 /** CreatePipeline or UpdatePipeline, after the stale-version check and the server's validation. */
 export async function pushPipeline(input: PushInput): Promise<PushResult> {
-  const result = await runMutation(input, PushInputSchema, (i) => pushDesign(i));
+  const result = await runMutation(input, PushInputSchema, (i) => pushDesign(i), { role: "editor", audit: "push" });
   // The list and its latest executions are read again: the pipeline just changed.
   if (result.status === "pushed") expireRegions([result.base.region]);
   return result;

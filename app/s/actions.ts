@@ -1,6 +1,6 @@
 "use server";
 /**
- * Server actions of shared links. Thin: input size and strict schema, the read-only guard (a
+ * Server actions of shared links. Thin: the editor role, input size and strict schema, the read-only guard (a
  * share is a write: read-only deployments serve viewers, they store nothing), then the one call
  * in lib/server/share. They never throw.
  */
@@ -22,10 +22,10 @@ async function context(): Promise<CreateContext> {
 
 /** Stores an immutable, redacted snapshot of a design and answers its link `/s/<id>`. */
 export async function shareDesign(input: ShareDesignInput): Promise<ShareResult> {
-  return runMutation(input, ShareDesignInputSchema, async (i) => createDesignSnapshot(i, await context()));
+  return runMutation(input, ShareDesignInputSchema, async (i) => createDesignSnapshot(i, await context()), { role: "editor", audit: "share" });
 }
 
 /** Reads one execution through the gateway and stores a frozen, redacted report of it; answers its link. */
 export async function shareExecutionReport(input: ShareReportInput): Promise<ShareReportResult> {
-  return runMutation(input, ShareReportInputSchema, async (i) => createExecutionReport(i, defaultGateway(), await context()));
+  return runMutation(input, ShareReportInputSchema, async (i) => createExecutionReport(i, defaultGateway(), await context()), { role: "editor", audit: "share" });
 }

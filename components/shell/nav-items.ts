@@ -10,4 +10,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/designer", label: "Designer" },
   { href: "/check", label: "Check a pipeline" },
   { href: "/rules", label: "Rules" },
+  { href: "/audit", label: "Audit" },
 ];

@@ -75,3 +75,38 @@ function stop(child: ChildProcess): Promise<void> {
     child.kill("SIGTERM");
   });
 }
+
+/**
+ * An instance started the way `npm start` serves the app (scripts/serve.mjs: Next plus the
+ * connection's address, which PIPEWRIGHT_AUTH=proxy needs, and the public-bind refusal), with
+ * access settings of its own; `output` is what it printed.
+ */
+export async function startServedApp(port: number, env: Record<string, string>): Promise<AppInstance & { readonly output: () => string }> {
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      PIPEWRIGHT_BACKEND: "emulator",
+      CODEPIPELINE_ENDPOINT_URL: EMULATOR_URL,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 90_000;
+  while (!output.includes("Pipewright on")) {
+    if (child.exitCode !== null) throw new Error(`the app on port ${port} exited (${child.exitCode}):\n${output}`);
+    if (Date.now() > deadline) {
+      await stop(child);
+      throw new Error(`the app on port ${port} did not start within 90 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { url: `http://127.0.0.1:${port}`, output: () => output, stop: () => stop(child) };
+}

@@ -1,37 +1,86 @@
 import "server-only";
 import type { z } from "zod";
+import type { User } from "@/lib/auth/identity";
 import { GatewayException } from "@/lib/aws/errors";
 import { failed } from "@/lib/aws/sync/failure";
 import type { Failed, InvalidInput } from "@/lib/aws/sync/results";
+import type { Role } from "@/lib/domain/access/roles";
 import { MAX_INPUT_BYTES } from "@/lib/domain/sync/inputs";
 import { formatPath } from "@/lib/domain/validation/path";
+import { authorize, type AccessRefusal } from "./access";
+import { recordMutation } from "./audit-mutation";
 import { refusal, type ReadOnlyRefusal } from "./read-only";
 
 /**
- * The frame of every server action: input size, then its zod schema, then (for actions that
- * change the backend) the read-only guard, then the one call that does the work. Nothing escapes:
- * a bad input is an `invalid-input` result, a gateway failure a `failed` one, and a bug is logged
- * on the server and answered in words, never as an HTTP 500 with a stack.
+ * The frame of every server action: who is asking and whether they hold the role the action
+ * declares, then input size, then its zod schema, then (for actions that change the backend) the
+ * read-only guard, then the one call that does the work; every mutation, refused or not, is
+ * written to the audit log. Nothing escapes: a refusal is a result (`unauthenticated`,
+ * `forbidden`, `read-only`), a bad input is `invalid-input`, a gateway failure `failed`, and a
+ * bug is logged on the server and answered in words, never as an HTTP 500 with a stack.
  */
-export function runQuery<S extends z.ZodType, R>(input: unknown, schema: S, run: (parsed: z.output<S>) => Promise<R>): Promise<R | InvalidInput | Failed> {
-  return runAction(input, schema, false, run) as Promise<R | InvalidInput | Failed>;
+
+/** What a query needs: viewer unless said otherwise. */
+export interface QueryPolicy {
+  readonly role: Role;
+}
+
+/** What a mutation needs, and its name in the audit log (push, delete, share, start, approve …). */
+export interface MutationPolicy<P = unknown, R = unknown> {
+  readonly role: Role;
+  readonly audit: string;
+  /** The audit entry's summary (a push's diff summary, an approval's summary); default: the result's `summary` or `message`. */
+  readonly summarize?: (parsed: P, result: Guarded<R>) => string | undefined;
+}
+
+/** What an action guarded here answers: its own result or one of the guard's. */
+export type Guarded<R> = R | InvalidInput | AccessRefusal | ReadOnlyRefusal | Failed;
+
+/** Who the action runs for: approvals write the person into their summary, since AWS records only the server's role. */
+export interface ActionContext {
+  readonly user: User;
+}
+
+export function runQuery<S extends z.ZodType, R>(
+  input: unknown,
+  schema: S,
+  run: (parsed: z.output<S>, context: ActionContext) => Promise<R>,
+  policy: QueryPolicy = { role: "viewer" },
+): Promise<R | InvalidInput | AccessRefusal | Failed> {
+  return runAction(input, schema, policy.role, undefined, run) as Promise<R | InvalidInput | AccessRefusal | Failed>;
 }
 
 export function runMutation<S extends z.ZodType, R>(
   input: unknown,
   schema: S,
-  run: (parsed: z.output<S>) => Promise<R>,
-): Promise<R | InvalidInput | ReadOnlyRefusal | Failed> {
-  return runAction(input, schema, true, run);
+  run: (parsed: z.output<S>, context: ActionContext) => Promise<R>,
+  policy: MutationPolicy<z.output<S>, R>,
+): Promise<R | InvalidInput | AccessRefusal | ReadOnlyRefusal | Failed> {
+  return runAction(input, schema, policy.role, policy, run);
 }
 
 async function runAction<S extends z.ZodType, R>(
   input: unknown,
   schema: S,
-  mutating: boolean,
-  run: (parsed: z.output<S>) => Promise<R>,
-): Promise<R | InvalidInput | ReadOnlyRefusal | Failed> {
+  role: Role,
+  mutation: MutationPolicy<z.output<S>, R> | undefined,
+  run: (parsed: z.output<S>, context: ActionContext) => Promise<R>,
+): Promise<R | InvalidInput | AccessRefusal | ReadOnlyRefusal | Failed> {
+  let user: User | undefined;
+  let parsedInput: z.output<S> | undefined;
+  let result: Guarded<R>;
   try {
+    result = await guarded();
+  } catch (thrown) {
+    result = answerThrown(thrown);
+  }
+  if (mutation) await recordMutation(mutation, { user, parsed: parsedInput, result });
+  return result;
+
+  async function guarded(): Promise<Guarded<R>> {
+    const allowed = await authorize(role);
+    user = allowed.user;
+    if (allowed.refusal) return allowed.refusal;
     const size = jsonSize(input);
     if (size === undefined) return invalid("The request is not plain JSON data.");
     if (size > MAX_INPUT_BYTES) {
@@ -45,17 +94,20 @@ async function runAction<S extends z.ZodType, R>(
       }));
       return { status: "invalid-input", message: `The request is not valid: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}.`, issues };
     }
-    if (mutating) {
+    parsedInput = parsed.data;
+    if (mutation) {
       const refused = refusal();
       if (refused) return refused;
     }
-    return await run(parsed.data);
-  } catch (thrown) {
-    if (thrown instanceof GatewayException) return failed(thrown.error);
-    // A bug: keep the details in the server's log, answer in words.
-    console.error("[pipewright] server action failed:", thrown);
-    return { status: "failed", kind: "unknown", title: "Pipewright could not complete this request.", message: "An unexpected error occurred on the server; nothing was changed by it." };
+    return await run(parsed.data, { user: allowed.user });
   }
+}
+
+function answerThrown(thrown: unknown): Failed {
+  if (thrown instanceof GatewayException) return failed(thrown.error);
+  // A bug: keep the details in the server's log, answer in words.
+  console.error("[pipewright] server action failed:", thrown);
+  return { status: "failed", kind: "unknown", title: "Pipewright could not complete this request.", message: "An unexpected error occurred on the server; nothing was changed by it." };
 }
 
 function invalid(message: string): InvalidInput {

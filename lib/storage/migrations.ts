@@ -42,4 +42,47 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX snapshots_content ON snapshots (kind, content_hash);
     `,
   },
+  {
+    version: 2,
+    name: "audit log",
+    // Append-only: who did what through Pipewright (lib/audit/audit-log.ts). The database itself
+    // refuses to change or remove a row, so no code path (or hand-written query) can rewrite history.
+    sqlite: `
+      CREATE TABLE audit_entries (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        method TEXT NOT NULL,
+        action TEXT NOT NULL,
+        pipeline TEXT,
+        region TEXT,
+        outcome TEXT NOT NULL,
+        request_id TEXT,
+        summary TEXT
+      );
+      CREATE INDEX audit_entries_pipeline ON audit_entries (pipeline, seq);
+      CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
+      CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
+    `,
+    postgres: `
+      CREATE TABLE audit_entries (
+        seq BIGSERIAL PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        method TEXT NOT NULL,
+        action TEXT NOT NULL,
+        pipeline TEXT,
+        region TEXT,
+        outcome TEXT NOT NULL,
+        request_id TEXT,
+        summary TEXT
+      );
+      CREATE INDEX audit_entries_pipeline ON audit_entries (pipeline, seq);
+      CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'audit_entries is append-only'; END;
+      $$;
+      CREATE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON audit_entries
+        FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+    `,
+  },
 ];

@@ -5,6 +5,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { StorageConfig } from "./config";
+import type { AuditLog } from "@/lib/audit/audit-log";
+import { auditRepository } from "./audit";
 import { migrate, type MigrationReport } from "./migrate";
 import { openPostgresClient } from "./postgres-client";
 import { snapshotRepository, type SnapshotRepository } from "./snapshots";
@@ -15,6 +17,8 @@ export interface Storage {
   readonly backend: Dialect;
   readonly migration: MigrationReport;
   readonly snapshots: SnapshotRepository;
+  /** Append-only: who did what through Pipewright. */
+  readonly audit: AuditLog;
   /** For repositories and tests; application code goes through the repositories. */
   readonly sql: SqlClient;
   close(): Promise<void>;
@@ -25,7 +29,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
   const sql = openSqlClient(config);
   try {
     const migration = await migrate(sql);
-    return { backend: sql.dialect, migration, snapshots: snapshotRepository(sql), sql, close: () => sql.close() };
+    return { backend: sql.dialect, migration, snapshots: snapshotRepository(sql), audit: auditRepository(sql), sql, close: () => sql.close() };
   } catch (error) {
     await sql.close().catch(() => undefined);
     throw error;

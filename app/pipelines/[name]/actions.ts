@@ -1,10 +1,11 @@
 "use server";
-/** Server actions of a pipeline's page. Thin: schema, read-only guard, one call, a result union. */
+/** Server actions of a pipeline's page. Thin: role, schema, read-only guard, one call, a result union. */
 import { expireRegions } from "@/lib/aws/cached-reads";
 import { configuredRegions } from "@/lib/aws/overview";
 import { answerApproval, changeTransition, retryStage, rollback, startExecution, stopExecution } from "@/lib/aws/operations/operations";
 import type { ApprovalContextResult, OperationResult, RollbackTargetsResult } from "@/lib/aws/operations/results";
 import { approvalContext, rollbackTargets } from "@/lib/aws/operations/stage-context";
+import { approvalSummary } from "@/lib/domain/access/approval-summary";
 import { deleteLive } from "@/lib/aws/sync/delete";
 import type { DeleteResult } from "@/lib/aws/sync/results";
 import {
@@ -28,7 +29,7 @@ import { runMutation, runQuery } from "@/lib/server/action";
 
 /** DeletePipeline, with the pipeline's name typed by the user as confirmation. */
 export async function deletePipelineAction(input: DeleteInput): Promise<DeleteResult> {
-  const result = await runMutation(input, DeleteInputSchema, (i) => deleteLive(i));
+  const result = await runMutation(input, DeleteInputSchema, (i) => deleteLive(i), { role: "editor", audit: "delete" });
   if (result.status === "deleted") {
     // The list must not show it from the read cache any more.
     const regions = configuredRegions();
@@ -39,32 +40,38 @@ export async function deletePipelineAction(input: DeleteInput): Promise<DeleteRe
 
 /** StartPipelineExecution ("Release change"), with variable and source-revision overrides. */
 export async function startExecutionAction(input: StartExecutionInput): Promise<OperationResult> {
-  return runMutation(input, StartExecutionInputSchema, startExecution);
+  return runMutation(input, StartExecutionInputSchema, startExecution, { role: "operator", audit: "start" });
 }
 
 /** StopPipelineExecution: stop and wait, or abandon. */
 export async function stopExecutionAction(input: StopExecutionInput): Promise<OperationResult> {
-  return runMutation(input, StopExecutionInputSchema, stopExecution);
+  return runMutation(input, StopExecutionInputSchema, stopExecution, { role: "operator", audit: "stop" });
 }
 
 /** RetryStageExecution: the failed actions only, or all of the stage's actions. */
 export async function retryStageAction(input: RetryStageInput): Promise<OperationResult> {
-  return runMutation(input, RetryStageInputSchema, retryStage);
+  return runMutation(input, RetryStageInputSchema, retryStage, { role: "operator", audit: "retry" });
 }
 
 /** PutApprovalResult: approve or reject a waiting manual approval. */
 export async function answerApprovalAction(input: ApprovalInput): Promise<OperationResult> {
-  return runMutation(input, ApprovalInputSchema, answerApproval);
+  return runMutation(
+    input,
+    ApprovalInputSchema,
+    // CodePipeline records only the server's role: the person goes into the summary itself.
+    (i, { user }) => answerApproval({ ...i, summary: approvalSummary(i.summary, user.id, i.status) }),
+    { role: "operator", audit: "approve", summarize: (i) => `${i.status}: ${i.summary}` },
+  );
 }
 
 /** EnableStageTransition / DisableStageTransition (the reason sanitised to AWS's characters). */
 export async function changeTransitionAction(input: TransitionInput): Promise<OperationResult> {
-  return runMutation(input, TransitionInputSchema, changeTransition);
+  return runMutation(input, TransitionInputSchema, changeTransition, { role: "operator", audit: "transition" });
 }
 
 /** RollbackStage (V2): rerun a stage with an earlier successful execution's revisions. */
 export async function rollbackStageAction(input: RollbackStageInput): Promise<OperationResult> {
-  return runMutation(input, RollbackStageInputSchema, rollback);
+  return runMutation(input, RollbackStageInputSchema, rollback, { role: "operator", audit: "rollback" });
 }
 
 /** The approval panel's data: custom data, URL, token, and what changed since the last release through the stage. */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Failed, InvalidInput, ReadOnlyRefusal } from "@/lib/aws/sync/results";
+import type { AccessRefusal, Failed, InvalidInput, ReadOnlyRefusal } from "@/lib/aws/sync/results";
 import type { ChangesSince } from "@/lib/domain/execution/changes-since";
 import type { PipelineExecutionSummary } from "@/lib/domain/execution/view-model";
 
@@ -16,7 +16,7 @@ export interface OperationDone {
   readonly reason?: string;
 }
 
-export type OperationResult = OperationDone | InvalidInput | ReadOnlyRefusal | Failed;
+export type OperationResult = OperationDone | InvalidInput | AccessRefusal | ReadOnlyRefusal | Failed;
 
 /** A manual approval of the stage: what the panel shows, and the token to answer it while it waits. */
 export interface ApprovalInfo {
@@ -32,10 +32,12 @@ export interface ApprovalInfo {
 export type ApprovalContextResult =
   | { readonly status: "ok"; readonly approvals: readonly ApprovalInfo[]; readonly changes: ChangesSince }
   | InvalidInput
+  | AccessRefusal
   | Failed;
 
 /** Executions a stage can be rolled back to: they succeeded in it, on the current pipeline version, and are no rollbacks. */
 export type RollbackTargetsResult =
   | { readonly status: "ok"; readonly pipelineVersion: number; readonly targets: readonly PipelineExecutionSummary[]; readonly unavailable?: string }
   | InvalidInput
+  | AccessRefusal
   | Failed;

@@ -5,6 +5,7 @@ import type { DraftBase } from "@/lib/domain/sync/draft-base";
 import type { InFlightExecution } from "@/lib/domain/sync/in-flight";
 import type { ServiceField } from "@/lib/domain/sync/service-field";
 import type { Diagnostic } from "@/lib/domain/validation";
+import type { AccessRefusal } from "@/lib/server/access";
 import type { ReadOnlyRefusal } from "@/lib/server/read-only";
 import type { GatewayErrorKind } from "../errors";
 
@@ -30,7 +31,7 @@ export interface Failed {
   readonly field?: ServiceField;
 }
 
-export type { ReadOnlyRefusal };
+export type { AccessRefusal, ReadOnlyRefusal };
 
 /** A live pipeline as the designer opens it: its declaration and the base to keep with the draft. */
 export interface LivePipeline {
@@ -48,6 +49,7 @@ export type OpenLiveResult =
   | ({ readonly status: "opened"; readonly backend: { readonly label: string; readonly region: string } } & LivePipeline)
   | NotFound
   | InvalidInput
+  | AccessRefusal
   | Failed;
 
 /** What a push would do, checked on the server (its region, the live version), changing nothing. */
@@ -67,7 +69,7 @@ export interface Reviewed {
   readonly v2?: V2Transition;
 }
 
-export type ReviewResult = Reviewed | NameInUse | NotFound | WrongRegion | NameChanged | InvalidInput | Failed;
+export type ReviewResult = Reviewed | NameInUse | NotFound | WrongRegion | NameChanged | InvalidInput | AccessRefusal | Failed;
 
 export interface Pushed {
   readonly status: "pushed";
@@ -157,6 +159,7 @@ export type PushResult =
   | NameChanged
   | ConfirmationMismatch
   | InvalidInput
+  | AccessRefusal
   | ReadOnlyRefusal
   | Failed;
 
@@ -164,5 +167,6 @@ export type DeleteResult =
   | { readonly status: "deleted"; readonly name: string; readonly message: string }
   | ConfirmationMismatch
   | InvalidInput
+  | AccessRefusal
   | ReadOnlyRefusal
   | Failed;

@@ -1,5 +1,6 @@
 import type { InvalidInput, Failed } from "@/lib/aws/sync/results";
 import type { ChangeView } from "@/lib/domain/sync/present";
+import type { AccessRefusal } from "../access";
 import type { ReadOnlyRefusal } from "../read-only";
 
 export interface Shared {
@@ -25,7 +26,7 @@ export interface TooLarge {
   readonly message: string;
 }
 
-export type ShareResult = Shared | RateLimited | TooLarge | InvalidInput | ReadOnlyRefusal | Failed;
+export type ShareResult = Shared | RateLimited | TooLarge | InvalidInput | AccessRefusal | ReadOnlyRefusal | Failed;
 
 export interface NoSuchExecution {
   readonly status: "not-found";
