@@ -26,12 +26,32 @@ vi.mock("next/headers", async () => (await import("./request-scope")).nextHeader
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** An execution id of the right shape; the refused calls never reach the backend with it. */
+const ACL_EXECUTION = "00000000-0000-4000-8000-000000000000";
+
 /** Every server action: the role it needs, whether it changes the backend, and an input that passes its schema. */
 const ACTIONS: Record<string, { readonly role: Role; readonly mutating: boolean; readonly input: unknown; readonly returnsNothing?: true }> = {
   "app/designer/actions.ts#openLivePipeline": { role: "viewer", mutating: false, input: { name: "acl-live" } },
   "app/designer/actions.ts#reviewPush": { role: "viewer", mutating: false, input: { declaration: releasePipeline("acl-live"), base: { name: "acl-live", region: "us-east-1", version: 1 } } },
   "app/designer/actions.ts#pushPipeline": { role: "editor", mutating: true, input: { declaration: releasePipeline("acl-live"), base: { name: "acl-live", region: "us-east-1", version: 1 } } },
   "app/pipelines/[name]/actions.ts#deletePipelineAction": { role: "editor", mutating: true, input: { name: "acl-live", confirmName: "acl-live" } },
+  "app/pipelines/[name]/actions.ts#startExecutionAction": {
+    role: "operator",
+    mutating: true,
+    input: { pipelineName: "acl-live", clientRequestToken: "acl-start-1", variables: [{ name: "Env", value: "prod" }], sourceRevisions: [{ actionName: "Checkout", revisionType: "COMMIT_ID", revisionValue: "abc1234" }] },
+  },
+  "app/pipelines/[name]/actions.ts#stopExecutionAction": { role: "operator", mutating: true, input: { pipelineName: "acl-live", executionId: ACL_EXECUTION, abandon: true, reason: "role sweep" } },
+  "app/pipelines/[name]/actions.ts#retryStageAction": { role: "operator", mutating: true, input: { pipelineName: "acl-live", stageName: "Build", executionId: ACL_EXECUTION, retryMode: "FAILED_ACTIONS" } },
+  "app/pipelines/[name]/actions.ts#answerApprovalAction": {
+    role: "operator",
+    mutating: true,
+    input: { pipelineName: "acl-live", stageName: "Approve", actionName: "Review", token: ACL_EXECUTION, status: "Approved", summary: "ok" },
+  },
+  "app/pipelines/[name]/actions.ts#changeTransitionAction": { role: "operator", mutating: true, input: { pipelineName: "acl-live", stageName: "Build", transitionType: "Inbound", enable: false, reason: "freeze" } },
+  "app/pipelines/[name]/actions.ts#rollbackStageAction": { role: "operator", mutating: true, input: { pipelineName: "acl-live", stageName: "Build", targetExecutionId: ACL_EXECUTION } },
+  // The operation dialogs' reads.
+  "app/pipelines/[name]/actions.ts#approvalContextAction": { role: "viewer", mutating: false, input: { pipelineName: "acl-live", stageName: "Approve" } },
+  "app/pipelines/[name]/actions.ts#rollbackTargetsAction": { role: "viewer", mutating: false, input: { pipelineName: "acl-live", stageName: "Build" } },
   "app/s/actions.ts#shareDesign": { role: "editor", mutating: true, input: shareInput(releasePipeline("acl-live")) },
   "app/s/actions.ts#shareExecutionReport": { role: "editor", mutating: true, input: { pipelineName: "acl-live", executionId: "00000000-0000-4000-8000-000000000000" } },
   // A form action (Refresh): it answers nothing, so only its not throwing is visible here.

@@ -8,8 +8,10 @@ import { settle } from "@/lib/aws/result";
 import { snapshotOf } from "@/lib/client/fetch-board";
 import { startChoices } from "@/lib/domain/execution/start-choices";
 import type { JsonObject } from "@/lib/domain/json";
+import { deployment } from "@/lib/server/deployment";
 import { GatewayErrorNotice } from "../_components/gateway-error-notice";
 import { pageRef } from "./_components/page-ref";
+import { EditInDesigner } from "../_components/edit-in-designer";
 import { PipelineHeader } from "./_components/pipeline-header";
 
 export const dynamic = "force-dynamic";
@@ -52,6 +54,7 @@ export default async function PipelineStatePage({ params, searchParams }: PagePr
       <PipelineHeader
         pipeline={key}
         current="state"
+        actions={(!key.region || key.region === deployment().backend?.region) && <EditInDesigner name={key.name} />}
         subtitle={detail && <>{detail.declaration.pipelineType ?? "V1"} · version {detail.version}{key.region && <> · {key.region}</>}</>}
       />
       <div className="mt-6">

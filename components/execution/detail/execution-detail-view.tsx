@@ -8,6 +8,7 @@ import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-d
 import { executionPageUrl, type ExecutionRef } from "@/lib/domain/execution/execution-ref";
 import { buildTimeline } from "@/lib/domain/execution/timeline";
 import { executionDetailQuery } from "@/lib/queries";
+import { ShareReportButton } from "@/components/share/share-report-button";
 import { SafeLink } from "../operations/fields";
 import { StartDialog } from "../operations/start-dialog";
 import { StopDialog } from "../operations/stop-dialog";
@@ -83,6 +84,8 @@ export function ExecutionDetailView({ executionRef, initial, tracker }: { execut
         <div className="flex flex-wrap gap-2" data-testid="pipeline-operations">
           <StartDialog pipeline={pipeline} choices={snapshot.start} />
           {(execution.status === "InProgress" || execution.status === "Stopping") && <StopDialog pipeline={pipeline} executionId={execution.executionId} stopping={execution.status === "Stopping"} />}
+          {/* A report is read in the server's own region (the share action takes no other). */}
+          {!executionRef.region && <ShareReportButton pipelineName={executionRef.name} executionId={execution.executionId} />}
         </div>
       </header>
 

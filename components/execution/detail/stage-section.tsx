@@ -10,7 +10,7 @@ import { SafeLink } from "../operations/fields";
 import { RetryDialog } from "../operations/retry-dialog";
 import { RollbackDialog } from "../operations/rollback-dialog";
 import { TransitionDialog } from "../operations/transition-dialog";
-import { formatSpan } from "./format";
+import { formatDuration } from "@/lib/domain/execution/format";
 import { KeyValues } from "./key-values";
 
 const PROGRESS_TEXT: Record<StageProgress, string> = {
@@ -25,7 +25,7 @@ const PROGRESS_TEXT: Record<StageProgress, string> = {
 function span(run: ActionExecutionView, now: number): string {
   if (!run.startTime) return "—";
   const end = run.status === "InProgress" || !run.lastUpdateTime ? now : Date.parse(run.lastUpdateTime);
-  return formatSpan(end - Date.parse(run.startTime));
+  return formatDuration(end - Date.parse(run.startTime));
 }
 
 function ActionRun({ run, attempt, now }: { run: ActionExecutionView; attempt: number; now: number }) {

@@ -2,7 +2,8 @@
 
 import { statusLabel, statusTone, type StatusTone } from "@/lib/domain/execution/status";
 import { barPosition, type Timeline } from "@/lib/domain/execution/timeline";
-import { clockTime, formatSpan } from "./format";
+import { formatDuration } from "@/lib/domain/execution/format";
+import { clockTime } from "./format";
 
 const BAR_TONE: Record<StatusTone, string> = {
   success: "bg-emerald-700 text-white",
@@ -29,7 +30,7 @@ export function TimelineChart({ timeline }: { timeline: Timeline }) {
   return (
     <figure aria-labelledby="timeline-caption" data-testid="timeline">
       <figcaption id="timeline-caption" className="text-sm text-slate-600 dark:text-slate-400">
-        {clockTime(timeline.startMs)} → {clockTime(timeline.endMs)} ({formatSpan(span)}). Outlined bars are the critical path: the chain of
+        {clockTime(timeline.startMs)} → {clockTime(timeline.endMs)} ({formatDuration(span)}). Outlined bars are the critical path: the chain of
         actions the end of the execution waited for.
       </figcaption>
       <div className="mt-3 space-y-2">
@@ -43,7 +44,7 @@ export function TimelineChart({ timeline }: { timeline: Timeline }) {
                 const { left, width } = barPosition(timeline, bar);
                 const tone = bar.status ? statusTone(bar.status) : "neutral";
                 const onPath = critical.has(bar.id);
-                const words = `${bar.actionName}, attempt ${bar.attempt}: ${bar.status ? statusLabel(bar.status) : "Unknown"}, started ${formatSpan(bar.startMs - timeline.startMs)} in, ${bar.running ? "running for" : "took"} ${formatSpan(bar.endMs - bar.startMs)}${onPath ? ", on the critical path" : ""}`;
+                const words = `${bar.actionName}, attempt ${bar.attempt}: ${bar.status ? statusLabel(bar.status) : "Unknown"}, started ${formatDuration(bar.startMs - timeline.startMs)} in, ${bar.running ? "running for" : "took"} ${formatDuration(bar.endMs - bar.startMs)}${onPath ? ", on the critical path" : ""}`;
                 return (
                   <li
                     key={bar.id}
