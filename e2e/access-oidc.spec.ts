@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { startOidcTestProvider, TEST_ROLES, type OidcTestProvider } from "../lib/auth/testing/oidc-test-provider";
 import { expectNoSeriousA11yViolations } from "./axe";
@@ -21,6 +24,9 @@ const ACTION_ROLES: Record<string, { role: "viewer" | "editor" | "operator"; inp
   "app/designer/actions.ts#pushPipeline": { role: "editor", input: { declaration: {}, base: { name: "access-missing", region: "us-east-1", version: 1 } } },
   "app/pipelines/[name]/actions.ts#deletePipelineAction": { role: "editor", input: { name: "access-missing", confirmName: "not-it" } },
   "app/pipelines/actions.ts#refreshPipelines": { role: "viewer", input: undefined, returnsNothing: true },
+  // The role is checked before the input: an editor's empty share is `invalid-input`, a viewer's `forbidden`.
+  "app/s/actions.ts#shareDesign": { role: "editor", input: {} },
+  "app/s/actions.ts#shareExecutionReport": { role: "editor", input: {} },
 };
 
 const EXPECTED_ROLES = { viewer: "viewer", editor: "viewer editor", operator: "operator" } as const;
@@ -42,6 +48,9 @@ test.beforeAll(async () => {
     PIPEWRIGHT_OIDC_SCOPES: "openid email profile groups",
     PIPEWRIGHT_PUBLIC_URL: `http://127.0.0.1:${APP_PORT}`,
     PIPEWRIGHT_ROLES: JSON.stringify(TEST_ROLES),
+    // Its own storage (the audit log): a fresh SQLite file.
+    PIPEWRIGHT_DATA_DIR: mkdtempSync(path.join(tmpdir(), "pipewright-access-e2e-")),
+    DATABASE_URL: "",
   });
 });
 test.afterAll(async () => {

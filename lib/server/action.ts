@@ -74,13 +74,23 @@ async function runAction<S extends z.ZodType, R>(
   } catch (thrown) {
     result = answerThrown(thrown);
   }
-  if (mutation) await recordMutation(mutation, { user, parsed: parsedInput, result });
+  if (mutation) {
+    const summary = summarizeSafely(mutation, parsedInput, result);
+    await recordMutation({ action: mutation.audit, user, parsed: parsedInput, result, ...(summary !== undefined && { summary }) });
+  }
   return result;
 
   async function guarded(): Promise<Guarded<R>> {
     const allowed = await authorize(role);
     user = allowed.user;
-    if (allowed.refusal) return allowed.refusal;
+    if (allowed.refusal) {
+      // The audit log names the pipeline a refused change was aimed at, when the input is valid.
+      if (mutation && (jsonSize(input) ?? Infinity) <= MAX_INPUT_BYTES) {
+        const parsed = schema.safeParse(input);
+        if (parsed.success) parsedInput = parsed.data;
+      }
+      return allowed.refusal;
+    }
     const size = jsonSize(input);
     if (size === undefined) return invalid("The request is not plain JSON data.");
     if (size > MAX_INPUT_BYTES) {
@@ -100,6 +110,17 @@ async function runAction<S extends z.ZodType, R>(
       if (refused) return refused;
     }
     return await run(parsed.data, { user: allowed.user });
+  }
+}
+
+/** The action's summary for the audit log; a summarizer's bug must not undo a done change. */
+function summarizeSafely<P, R>(mutation: MutationPolicy<P, R>, parsed: P | undefined, result: Guarded<R>): string | undefined {
+  if (parsed === undefined || mutation.summarize === undefined) return undefined;
+  try {
+    return mutation.summarize(parsed, result);
+  } catch (thrown) {
+    console.error("[pipewright] summarizing a change for the audit log failed:", thrown);
+    return undefined;
   }
 }
 

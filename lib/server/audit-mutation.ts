@@ -4,12 +4,16 @@ import { auditLog } from "@/lib/audit/server";
 import type { AuditEntry } from "@/lib/audit/audit-log";
 import { readGatewayConfig } from "@/lib/aws/config";
 import { isObject, own } from "@/lib/domain/json";
-import type { Guarded, MutationPolicy } from "./action";
 
-interface Call<P, R> {
+interface Call {
+  /** The audit log's name for the action (push, delete, share …). */
+  readonly action: string;
   readonly user: User | undefined;
-  readonly parsed: P | undefined;
-  readonly result: Guarded<R>;
+  /** The input as its schema parsed it; undefined when it did not pass. */
+  readonly parsed: unknown;
+  readonly result: unknown;
+  /** The action's own summary of what it did, when it has one. */
+  readonly summary?: string;
 }
 
 /**
@@ -19,18 +23,18 @@ interface Call<P, R> {
  * (a secret pasted into the wrong field), and the log keeps it forever. Writing must never turn a
  * done change into an error: a failure is logged only.
  */
-export async function recordMutation<P, R>(policy: MutationPolicy<P, R>, call: Call<P, R>): Promise<void> {
+export async function recordMutation(call: Call): Promise<void> {
   try {
     const pipeline = pipelineOf(call.parsed);
     const region = regionOf(call.parsed);
     const result: unknown = call.result;
     const requestId = isObject(result) ? own(result, "requestId") : undefined;
-    const summary = (call.parsed !== undefined ? policy.summarize?.(call.parsed, call.result) : undefined) ?? textOf(result, "summary") ?? textOf(result, "message");
+    const summary = call.summary ?? textOf(result, "summary") ?? textOf(result, "message");
     const entry: AuditEntry = {
       at: new Date().toISOString(),
       actor: call.user?.id ?? "unauthenticated",
       method: call.user?.method ?? "none",
-      action: policy.audit,
+      action: call.action,
       ...(pipeline !== undefined && { pipeline }),
       ...(region !== undefined && { region }),
       outcome: isObject(result) && typeof own(result, "status") === "string" ? (own(result, "status") as string) : "done",
