@@ -14,7 +14,8 @@ import { runQuery } from "@/lib/server/action";
  * failure leaves the page showing what it had (the guard logs a bug on the server).
  */
 export async function refreshPipelines(): Promise<void> {
-  await runQuery(undefined, z.undefined(), async () => {
+  // `null`, not `undefined`: the guard measures its input as JSON, and `undefined` is none.
+  await runQuery(null, z.null(), async () => {
     const regions = configuredRegions();
     if (regions.ok) expireRegions(regions.value);
     refresh();
