@@ -1,7 +1,8 @@
 /**
  * Which stage and action of one declaration is which in the other. Live pipelines carry no ids,
  * so identity is inferred, most certain first:
- *   stages:  same name; else (renamed) mostly the same actions; else an empty stage at the same place;
+ *   stages:  same name; else (nameless) an identical stage; else (renamed) mostly the same actions;
+ *            else an empty stage at the same place;
  *   actions: same name in the matched stage; else same name and type in another matched stage
  *            (moved); else same type and configuration (renamed, perhaps moved too).
  * Entries that are not objects match only an identical entry. Actions of unmatched stages are not
@@ -56,6 +57,14 @@ function matchStages(before: Side, after: Side): Map<number, number> {
   for (const s of before.index.stages) {
     if (s.isObject || pairs.has(s.index)) continue;
     const a = after.index.stages.find((t) => !t.isObject && !taken.has(t.index) && jsonEqual(before.stages[s.index], after.stages[t.index]));
+    if (a) pair(s.index, a.index);
+  }
+  // 2b. Stages without a usable name (a malformed draft): an identical one, at the same place first.
+  for (const s of before.index.stages) {
+    if (!s.isObject || s.name !== undefined || pairs.has(s.index)) continue;
+    const same = (t: StageRef) => t.isObject && !taken.has(t.index) && jsonEqual(before.stages[s.index], after.stages[t.index]);
+    const here = after.index.stages[s.index];
+    const a = here && same(here) ? here : after.index.stages.find(same);
     if (a) pair(s.index, a.index);
   }
   // 3. Renamed: at least half of the smaller stage's actions (by name and type) are the other's.
