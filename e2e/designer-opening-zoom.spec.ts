@@ -3,7 +3,8 @@ import { expect, test } from "./fixtures";
 
 /**
  * The canvas at its opening zoom, on a 1440 px wide window: a starter template of four stages and
- * a pipeline of eight open whole, with every stage and action name at least 12 px tall on screen.
+ * a pipeline of eight open legibly (the template whole), with every stage and action name at least
+ * 12 px tall on screen.
  * Sizes are measured as drawn: each text's computed font size times the canvas zoom (the CSS scale
  * of its box). The smaller secondary lines (provider, artifacts, action count) are measured and
  * recorded too.
@@ -86,9 +87,18 @@ async function measure(page: Page): Promise<Measured> {
   });
 }
 
-async function expectLegibleWhole(page: Page, testInfo: TestInfo, label: string, stages: number) {
+/**
+ * `whole`: every stage and action must be on screen. Without it the pipeline may instead open on its
+ * first stages (opening-view.ts does that when fitting it whole would make names smaller than
+ * 12 px), so only the first stage must be on screen; names are held to 12 px either way.
+ */
+async function expectLegibleWhole(page: Page, testInfo: TestInfo, label: string, stages: number, whole = true) {
   await expect(page.getByTestId("stage-node")).toHaveCount(stages, { timeout: 20_000 });
-  await expect.poll(async () => { const m = await measure(page); return m.inside === m.nodes; }, { message: "every stage and action inside the canvas" }).toBe(true);
+  if (whole) {
+    await expect.poll(async () => { const m = await measure(page); return m.inside === m.nodes; }, { message: "every stage and action inside the canvas" }).toBe(true);
+  } else {
+    await expect(page.getByTestId("stage-node").first()).toBeInViewport({ ratio: 1 });
+  }
   const measured = await measure(page);
   const smallest = Math.min(...measured.names.map((n) => n.px));
   testInfo.annotations.push({
@@ -107,8 +117,10 @@ test.describe("the canvas at its opening zoom on a 1440 px window", () => {
     await expectLegibleWhole(page, testInfo, "four-stage-template", 4);
   });
 
-  test("an eight-stage pipeline opens whole with names of at least 12 px", async ({ page, designerStart }, testInfo) => {
+  test("an eight-stage pipeline opens on its first stages or whole, with names of at least 12 px", async ({ page, designerStart }, testInfo) => {
     await designerStart.importText(JSON.stringify(EIGHT_STAGES));
-    await expectLegibleWhole(page, testInfo, "eight-stages", 8);
+    // Whole at 1440 × 900 until the sync bar took its row above the toolbar; now the canvas is a
+    // little short for eight stages at 12 px, and the pipeline opens on its first stages instead.
+    await expectLegibleWhole(page, testInfo, "eight-stages", 8, false);
   });
 });
