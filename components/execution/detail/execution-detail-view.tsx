@@ -83,7 +83,7 @@ export function ExecutionDetailView({ executionRef, initial, tracker }: { execut
         </div>
         <div className="flex flex-wrap gap-2" data-testid="pipeline-operations">
           <StartDialog pipeline={pipeline} choices={snapshot.start} />
-          {(execution.status === "InProgress" || execution.status === "Stopping") && <StopDialog pipeline={pipeline} executionId={execution.executionId} stopping={execution.status === "Stopping"} />}
+          <StopDialog pipeline={pipeline} executionId={execution.executionId} stopping={execution.status === "Stopping"} available={execution.status === "InProgress" || execution.status === "Stopping"} />
           {/* A report is read in the server's own region (the share action takes no other). */}
           {!executionRef.region && <ShareReportButton pipelineName={executionRef.name} executionId={execution.executionId} />}
         </div>

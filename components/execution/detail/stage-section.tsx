@@ -92,7 +92,7 @@ export function StageSection({ snapshot, stage, index, pipeline }: { snapshot: E
           {approvals.map((a) => (
             <ApprovalDialog key={a.actionName} pipeline={pipeline} stageName={stage.name} actionName={a.actionName} token={a.token} executionId={executionId} />
           ))}
-          {retryable && <RetryDialog pipeline={pipeline} stageName={stage.name} executionId={executionId} />}
+          <RetryDialog pipeline={pipeline} stageName={stage.name} executionId={executionId} available={retryable} />
           {index > 0 && stage.inbound && <TransitionDialog pipeline={pipeline} stageName={stage.name} transition={stage.inbound} />}
           {canRollback && <RollbackDialog pipeline={pipeline} stageName={stage.name} />}
         </div>

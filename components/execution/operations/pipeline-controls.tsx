@@ -17,7 +17,7 @@ export function PipelineControls({ choices }: { choices: StartChoices }) {
   return (
     <>
       <StartDialog pipeline={pipeline} choices={choices} />
-      {latest && running && <StopDialog key={latest.executionId} pipeline={pipeline} executionId={latest.executionId} stopping={latest.status === "Stopping"} />}
+      {latest && <StopDialog key={latest.executionId} pipeline={pipeline} executionId={latest.executionId} stopping={latest.status === "Stopping"} available={running} />}
     </>
   );
 }

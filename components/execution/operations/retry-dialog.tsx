@@ -12,11 +12,11 @@ import { useOperation } from "./use-operation";
  * RetryStageExecution on a failed or stopped stage of the latest execution
  * (https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-retry.html).
  */
-export function RetryDialog({ pipeline, stageName, executionId }: { pipeline: PipelineKey; stageName: string; executionId: string }) {
+export function RetryDialog({ pipeline, stageName, executionId, available }: { pipeline: PipelineKey; stageName: string; executionId: string; available: boolean }) {
   const op = useOperation(pipeline, retryStageAction);
   const [mode, setMode] = useState<"FAILED_ACTIONS" | "ALL_ACTIONS">("FAILED_ACTIONS");
   return (
-    <OperationDialog label="Retry stage" title={`Retry stage ${stageName}`} testId={`retry-dialog-${stageName}`} onOpen={() => op.reset()}>
+    <OperationDialog label="Retry stage" title={`Retry stage ${stageName}`} testId={`retry-dialog-${stageName}`} available={available} onOpen={() => op.reset()}>
       {() => (
         <form
           onSubmit={(e) => {

@@ -22,7 +22,7 @@ export function StageControls({ v2, parallel }: { v2: boolean; parallel: boolean
         waiting.map((a) => (
           <ApprovalDialog key={`${a.actionName} ${a.approvalToken}`} pipeline={pipeline} stageName={stage.stageName} actionName={a.actionName} token={a.approvalToken!} executionId={stage.executionId!} />
         ))}
-      {retryable && <RetryDialog pipeline={pipeline} stageName={stage.stageName} executionId={stage.executionId!} />}
+      {stage.executionId && <RetryDialog key={stage.executionId} pipeline={pipeline} stageName={stage.stageName} executionId={stage.executionId} available={retryable} />}
       {!first && <TransitionDialog pipeline={pipeline} stageName={stage.stageName} transition={stage.inboundTransition} />}
       {v2 && !parallel && !first && <RollbackDialog pipeline={pipeline} stageName={stage.stageName} />}
     </div>

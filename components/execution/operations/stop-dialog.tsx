@@ -12,12 +12,12 @@ import { useOperation } from "./use-operation";
  * StopPipelineExecution: "stop and wait" lets running actions finish; "stop and abandon" leaves
  * them (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-stop.html).
  */
-export function StopDialog({ pipeline, executionId, stopping }: { pipeline: PipelineKey; executionId: string; stopping: boolean }) {
+export function StopDialog({ pipeline, executionId, stopping, available }: { pipeline: PipelineKey; executionId: string; stopping: boolean; available: boolean }) {
   const op = useOperation(pipeline, stopExecutionAction);
   const [mode, setMode] = useState(stopping ? "abandon" : "wait");
   const [reason, setReason] = useState("");
   return (
-    <OperationDialog label="Stop execution" title="Stop this execution" testId="stop-dialog" tone="danger" onOpen={() => op.reset()}>
+    <OperationDialog label="Stop execution" title="Stop this execution" testId="stop-dialog" tone="danger" available={available} onOpen={() => op.reset()}>
       {() => (
         <form
           onSubmit={(e) => {
