@@ -5,6 +5,7 @@
  * server redacts secrets and says which; the same content shared again gets the same link.
  */
 import { useState } from "react";
+import { copyShareLink } from "./copy-link";
 import { shareDesign } from "@/app/s/actions";
 import type { DesignerDocument } from "@/lib/domain/designer/contract";
 import { MAX_NOTE, MAX_TITLE } from "@/lib/domain/share/design-snapshot";
@@ -48,12 +49,7 @@ export function ShareDialog({ document: doc, region, orientation, collapsed, onC
         setOutcome({ result });
         return;
       }
-      const link = new URL(result.path, window.location.origin).toString();
-      const copied = await navigator.clipboard?.writeText(link).then(
-        () => true,
-        () => false,
-      );
-      setOutcome({ result, link, copied: copied === true });
+      setOutcome({ result, ...(await copyShareLink(result.path)) });
     } catch {
       setOutcome({ result: { status: "failed", kind: "unknown", title: "The share did not reach the server.", message: "Check the connection and try again." } });
     } finally {

@@ -5,6 +5,7 @@
  * execution on the server and copies its link `/s/<id>`.
  */
 import { useState } from "react";
+import { copyShareLink } from "./copy-link";
 import { shareExecutionReport } from "@/app/s/actions";
 import type { ShareReportResult } from "@/lib/server/share/results";
 
@@ -19,12 +20,7 @@ export function ShareReportButton({ pipelineName, executionId }: { pipelineName:
         setOutcome({ result });
         return;
       }
-      const link = new URL(result.path, window.location.origin).toString();
-      const copied = await navigator.clipboard?.writeText(link).then(
-        () => true,
-        () => false,
-      );
-      setOutcome({ result, link, copied: copied === true });
+      setOutcome({ result, ...(await copyShareLink(result.path)) });
     } catch {
       setOutcome({ result: { status: "failed", kind: "unknown", title: "The share did not reach the server.", message: "Check the connection and try again." } });
     } finally {
