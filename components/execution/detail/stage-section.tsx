@@ -6,6 +6,7 @@ import { stageProgressIn, type StageProgress } from "@/lib/domain/execution/revi
 import type { ActionExecutionView } from "@/lib/domain/execution/view-model";
 import type { PipelineKey } from "@/lib/queries";
 import { ApprovalDialog } from "../operations/approval-dialog";
+import { useAnswerableApprovals } from "../operations/use-answerable-approvals";
 import { SafeLink } from "../operations/fields";
 import { RetryDialog } from "../operations/retry-dialog";
 import { RollbackDialog } from "../operations/rollback-dialog";
@@ -80,7 +81,7 @@ export function StageSection({ snapshot, stage, index, pipeline }: { snapshot: E
   const attempts = new Map<string, number>();
   const progress = stageProgressIn({ name: stage.name, actions: stage.actions.map((a) => a.name) }, snapshot.actions);
   const retryable = stage.isLatest && (stage.latestStatus === "Failed" || stage.latestStatus === "Stopped");
-  const approvals = snapshot.waitingApprovals.filter((a) => a.stageName === stage.name);
+  const approvals = useAnswerableApprovals(snapshot.waitingApprovals.filter((a) => a.stageName === stage.name).map((a) => ({ actionName: a.actionName, token: a.token, executionId })));
   const canRollback = snapshot.pipelineType === "V2" && snapshot.executionMode !== "PARALLEL" && index > 0;
   return (
     <section aria-labelledby={`stage-${index}`} data-testid="stage-section" data-stage={stage.name} data-progress={progress} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
@@ -90,7 +91,7 @@ export function StageSection({ snapshot, stage, index, pipeline }: { snapshot: E
         </h3>
         <div className="flex flex-wrap gap-2" data-testid="stage-operations">
           {approvals.map((a) => (
-            <ApprovalDialog key={a.actionName} pipeline={pipeline} stageName={stage.name} actionName={a.actionName} token={a.token} executionId={executionId} />
+            <ApprovalDialog key={`${a.actionName} ${a.token}`} pipeline={pipeline} stageName={stage.name} actionName={a.actionName} token={a.token} executionId={a.executionId} available={a.available} />
           ))}
           <RetryDialog pipeline={pipeline} stageName={stage.name} executionId={executionId} available={retryable} />
           {index > 0 && stage.inbound && <TransitionDialog pipeline={pipeline} stageName={stage.name} transition={stage.inbound} />}

@@ -15,7 +15,22 @@ import { useOperation } from "./use-operation";
  * The panel shows the approval's custom data and URL, and what changed since the last execution
  * that got through this stage, so the approver knows what they let through.
  */
-export function ApprovalDialog({ pipeline, stageName, actionName, token, executionId }: { pipeline: PipelineKey; stageName: string; actionName: string; token: string; executionId: string }) {
+export function ApprovalDialog({
+  pipeline,
+  stageName,
+  actionName,
+  token,
+  executionId,
+  available,
+}: {
+  pipeline: PipelineKey;
+  stageName: string;
+  actionName: string;
+  token: string;
+  executionId: string;
+  /** Still waiting for an answer; once answered, an open dialog stays with its outcome. */
+  available: boolean;
+}) {
   const [opened, setOpened] = useState(false);
   const context = useQuery(approvalContextQuery(pipeline, stageName, executionId, opened));
   const op = useOperation(pipeline, answerApprovalAction);
@@ -31,6 +46,7 @@ export function ApprovalDialog({ pipeline, stageName, actionName, token, executi
       label={`Review ${actionName}`}
       title={`Approval: ${stageName} / ${actionName}`}
       testId={`approval-dialog-${stageName}-${actionName}`}
+      available={available}
       onOpen={() => {
         setOpened(true);
         op.reset();
