@@ -14,106 +14,23 @@
  *
  *   tsx bench/list.bench.ts [--no-build] [--reps N] [--path /pipelines?sort=status]
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { CodePipelineClient } from "@aws-sdk/client-codepipeline";
 import { controlClient, type ControlCall } from "../lib/emulator/testing/control-client";
 import { seedManyPipelines } from "../lib/emulator/testing/many-pipelines";
-import { flag, option } from "./support/args";
+import { option } from "./support/args";
+import { buildUnlessSkipped, startApp, startEmulator, stop, stopChildren } from "./support/processes";
 import { median } from "./support/stats";
 
 const PIPELINES = 300;
 const LATENCY_MS = 50;
 const VIEWERS = 10;
 
-const root = resolve(import.meta.dirname, "..");
 const REPS = Math.max(1, Number(option("--reps") ?? 3));
 const PATH = option("--path") ?? "/pipelines";
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-
-// ---------------------------------------------------------------------------------------------
-// Processes.
-
-const children = new Set<ChildProcess>();
-function stop(child: ChildProcess): Promise<void> {
-  children.delete(child);
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    child.once("exit", () => done());
-    child.kill("SIGTERM");
-  });
-}
-function stopChildren() {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-}
-process.on("exit", stopChildren);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    stopChildren();
-    process.exit(130);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? done(address.port) : fail(new Error("no port"))));
-    });
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, what: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`${what} did not answer within 60 s`);
-}
-
-/** The emulator as its own process (as `npm start` runs it), so its work never delays this one's clock. */
-async function startEmulator(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    resolve(root, "node_modules/.bin/tsx"),
-    ["lib/emulator/main.ts", "--port", String(port), "--data-dir", dataDir, "--quiet"],
-    { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] },
-  );
-  children.add(child);
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/_emulator/health`, child, "the emulator");
-  return { url, child };
-}
-
-/** `next start` through its bin (not npm: killing it by pid then frees the port), on the emulator. */
-async function startApp(emulatorUrl: string): Promise<{ base: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(resolve(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    env: { ...env, PIPEWRIGHT_BACKEND: "emulator", CODEPIPELINE_ENDPOINT_URL: emulatorUrl },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  children.add(child);
-  const base = `http://127.0.0.1:${port}`;
-  // /rules reads no backend: it warms the server process without touching any cache.
-  await waitFor(`${base}/rules`, child, "next start");
-  return { base, child };
-}
 
 // ---------------------------------------------------------------------------------------------
 // One view.
@@ -175,11 +92,7 @@ const settle = () => new Promise((done) => setTimeout(done, 4 * LATENCY_MS));
 const round = (n: number, digits = 0) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
 
 async function main() {
-  if (!flag("--no-build")) {
-    console.log("next build …");
-    const build = spawnSync(resolve(root, "node_modules/.bin/next"), ["build"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-    if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
-  }
+  buildUnlessSkipped();
   const dataDir = mkdtempSync(join(tmpdir(), "pipewright-bench-list-"));
   try {
     const emulator = await startEmulator(dataDir);
@@ -203,28 +116,28 @@ async function main() {
     const crowdComplete: number[] = [];
     const coldRows: View[] = [];
     for (let rep = 1; rep <= REPS; rep++) {
-      let app = await startApp(emulator.url);
+      let app = await startApp({ emulatorUrl: emulator.url });
       await control("/requests/reset");
-      cold.push(await view(app.base + PATH));
+      cold.push(await view(app.url + PATH));
       await settle();
       coldCalls.push(await upstreamCalls(control));
       await control("/requests/reset");
-      warm.push(await view(app.base + PATH));
+      warm.push(await view(app.url + PATH));
       await settle();
       warmCalls.push(await upstreamCalls(control));
       await stop(app.child);
 
-      app = await startApp(emulator.url);
+      app = await startApp({ emulatorUrl: emulator.url });
       await control("/requests/reset");
-      const views = await Promise.all(Array.from({ length: VIEWERS }, () => view(app.base + PATH)));
+      const views = await Promise.all(Array.from({ length: VIEWERS }, () => view(app.url + PATH)));
       await settle();
       crowdCalls.push(await upstreamCalls(control));
       crowdComplete.push(Math.max(...views.map((v) => v.completeMs)));
       await stop(app.child);
 
-      app = await startApp(emulator.url);
-      await view(`${app.base}/pipelines?q=no-pipeline-has-this-name`);
-      coldRows.push(await view(app.base + PATH));
+      app = await startApp({ emulatorUrl: emulator.url });
+      await view(`${app.url}/pipelines?q=no-pipeline-has-this-name`);
+      coldRows.push(await view(app.url + PATH));
       await stop(app.child);
 
       const c = cold.at(-1)!;

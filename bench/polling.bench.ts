@@ -14,73 +14,20 @@
  *   tsx bench/polling.bench.ts [--no-build] [--intervals N]
  */
 import { CodePipelineClient, CreatePipelineCommand, StartPipelineExecutionCommand, type PipelineDeclaration } from "@aws-sdk/client-codepipeline";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { ACTIVE_POLL_MS } from "../lib/domain/execution/polling";
 import { controlClient, type ControlCall } from "../lib/emulator/testing/control-client";
 import { releasePipeline } from "../tests/sync/fixtures";
-import { flag, option } from "./support/args";
+import { option } from "./support/args";
+import { buildUnlessSkipped, startApp, startEmulator, stopChildren } from "./support/processes";
 import { percentile } from "./support/stats";
 
 const PIPELINE = "bench-polling";
 const VIEWERS = [1, 10, 100] as const;
 const INTERVALS = Math.max(2, Number(option("--intervals") ?? 4));
-const root = resolve(import.meta.dirname, "..");
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-
-const children = new Set<ChildProcess>();
-function stopChildren() {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-}
-process.on("exit", stopChildren);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    stopChildren();
-    process.exit(130);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? done(address.port) : fail(new Error("no port"))));
-    });
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, what: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`${what} did not answer within 90 s`);
-}
-
-async function start(command: string, args: string[], extraEnv: Record<string, string>, probe: (port: number) => string, what: string) {
-  const port = await freePort();
-  const child = spawn(resolve(root, command), args.map((a) => a.replace("$PORT", String(port))), {
-    cwd: root,
-    env: { ...env, ...extraEnv },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  children.add(child);
-  await waitFor(probe(port), child, what);
-  return { port, child };
-}
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -135,21 +82,11 @@ async function unchangedPollBytes(port: number, path: string): Promise<{ bytes: 
 }
 
 async function main() {
-  if (!flag("--no-build")) {
-    console.log("next build …");
-    const build = spawnSync(resolve(root, "node_modules/.bin/next"), ["build"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-    if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
-  }
+  buildUnlessSkipped();
   const dataDir = mkdtempSync(join(tmpdir(), "pipewright-bench-polling-"));
   try {
-    const emulator = await start(
-      "node_modules/.bin/tsx",
-      ["lib/emulator/main.ts", "--port", "$PORT", "--data-dir", dataDir, "--quiet"],
-      {},
-      (port) => `http://127.0.0.1:${port}/_emulator/health`,
-      "the emulator",
-    );
-    const emulatorUrl = `http://127.0.0.1:${emulator.port}`;
+    const emulator = await startEmulator(dataDir);
+    const emulatorUrl = emulator.url;
     const control = controlClient(emulatorUrl);
     const client = new CodePipelineClient({ endpoint: emulatorUrl, region: "us-east-1", credentials: { accessKeyId: "bench", secretAccessKey: "bench" } });
     await client.send(new CreatePipelineCommand({ pipeline: releasePipeline(PIPELINE) as unknown as PipelineDeclaration }));
@@ -157,15 +94,10 @@ async function main() {
     await client.send(new StartPipelineExecutionCommand({ name: PIPELINE }));
     client.destroy();
 
-    const app = await start(
-      "node_modules/.bin/next",
-      ["start", "-H", "127.0.0.1", "-p", "$PORT"],
-      { PIPEWRIGHT_BACKEND: "emulator", CODEPIPELINE_ENDPOINT_URL: emulatorUrl },
-      (port) => `http://127.0.0.1:${port}/rules`,
-      "next start",
-    );
+    const app = await startApp({ emulatorUrl });
+    const appPort = Number(new URL(app.url).port);
     const path = `/api/pipelines/${PIPELINE}/state`;
-    const url = `http://127.0.0.1:${app.port}${path}`;
+    const url = `${app.url}${path}`;
 
     const upstream: Record<string, number> = {};
     let p95 = Number.NaN;
@@ -176,7 +108,7 @@ async function main() {
       if (viewers === 100) p95 = p;
       console.log(`${String(viewers).padStart(3)} viewers: ${perInterval.toFixed(2)} GetPipelineState per ${ACTIVE_POLL_MS / 1000} s interval, ${times.length} polls, route p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${p.toFixed(1)} ms`);
     }
-    const unchanged = await unchangedPollBytes(app.port, path);
+    const unchanged = await unchangedPollBytes(appPort, path);
     console.log(`unchanged poll: ${unchanged.status}, ${unchanged.bytes} bytes on the wire (status line and headers included)`);
     console.log(`(load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`);
     console.log(
