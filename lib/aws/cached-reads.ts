@@ -129,7 +129,8 @@ export function readLatestExecution(
   const scope = scopeOf(gw);
   const limit = limiterFor(ctx, scope);
   return ctx.cache.read(
-    `${scope}latest-execution|${pipelineName}`,
+    // The closing "|" ends the name (pipeline names cannot hold one): expiring "payments" leaves "payments-api".
+    `${scope}latest-execution|${pipelineName}|`,
     () => limit(async () => (await listPipelineExecutions({ pipelineName, limit: 1 }, gw))[0] ?? null),
     LATEST_EXECUTION_POLICY,
     options,
@@ -209,7 +210,7 @@ export function expirePipeline(region: string, pipelineName: string, ctx: ReadCo
   }
   const scope = scopeOf(gw);
   ctx.cache.expire(`${scope}pipeline|${pipelineName}|`);
-  ctx.cache.expire(`${scope}latest-execution|${pipelineName}`);
+  ctx.cache.expire(`${scope}latest-execution|${pipelineName}|`);
 }
 
 /** The header's backend probe (backend-info.ts), shared by every page view. Never throws. */

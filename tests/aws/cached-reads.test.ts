@@ -3,7 +3,7 @@
  * many calls reached it: many readers, one call; regions apart; Refresh calls again.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createReadContext, expireRegions, readBackendInfo, readLatestExecution, type ReadContext } from "@/lib/aws/cached-reads";
+import { createReadContext, expirePipeline, expireRegions, readBackendInfo, readLatestExecution, type ReadContext } from "@/lib/aws/cached-reads";
 import { createGateway, type Gateway } from "@/lib/aws/client";
 import { readRegionListings } from "@/lib/aws/overview";
 import { createPipeline } from "@/lib/aws/pipelines";
@@ -95,5 +95,16 @@ describe("cached reads", () => {
     expect(new Set(views.map((v) => `${v.reachable} ${v.account} ${v.region}`))).toEqual(new Set(["true 123456789012 us-east-1"]));
     // One probe (ListPipelines, one result) and one GetPipeline that reads the account from an ARN.
     expect((await counts()).operations).toEqual({ ListPipelines: 1, GetPipeline: 1 });
+  });
+
+  it("expire one pipeline's reads after an operation on it, not those of a pipeline whose name it begins", async () => {
+    await createPipeline({ declaration: buildPipeline("cached-a-longer") }, gatewayFor(emu.url));
+    await quiesce(emu.client, "cached-a-longer");
+    const ctx = regionalContext(emu.url);
+    await Promise.all([readLatestExecution("us-east-1", "cached-a", {}, ctx), readLatestExecution("us-east-1", "cached-a-longer", {}, ctx)]);
+    await emu.control("/requests/reset");
+    expirePipeline("us-east-1", "cached-a", ctx);
+    await Promise.all([readLatestExecution("us-east-1", "cached-a", {}, ctx), readLatestExecution("us-east-1", "cached-a-longer", {}, ctx)]);
+    expect((await counts()).pipelines.ListPipelineExecutions).toEqual({ "cached-a": 1 });
   });
 });
