@@ -73,7 +73,8 @@ export function pipelineBoardQuery(pipeline: PipelineKey, initial?: BoardSnapsho
 export function executionDetailQuery(ref: ExecutionRef, initial?: ExecutionDetailSnapshot) {
   return queryOptions<ExecutionDetailSnapshot, ExecutionFetchError>({
     queryKey: pipelineQueryKeys.execution(ref),
-    queryFn: ({ queryKey, signal }) => counted(hashKey(queryKey), () => fetchExecutionDetail(ref, signal)),
+    queryFn: ({ client, queryKey, signal }) =>
+      counted(hashKey(queryKey), () => fetchExecutionDetail(ref, client.getQueryData<ExecutionDetailSnapshot>(queryKey), signal)),
     refetchInterval: (query) => {
       const failures = failureStreaks.get(query.queryHash) ?? 0;
       return query.state.data?.active === false && failures === 0 ? false : pollInterval({ active: true, failures });

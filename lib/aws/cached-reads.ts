@@ -2,7 +2,7 @@ import "server-only";
 import { boardPayload, stateIsActive, type BoardPayload } from "@/lib/domain/execution/board";
 import { ACTIVE_POLL_MS, IDLE_POLL_MS } from "@/lib/domain/execution/polling";
 import { isTerminal } from "@/lib/domain/execution/status";
-import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
+import type { ExecutionDetail } from "@/lib/domain/execution/execution-detail";
 import type { PipelineDetail, PipelineExecutionSummary, PipelineSummary } from "@/lib/domain/execution/view-model";
 import { createLimiter, type Limiter } from "@/lib/server/limiter";
 import { ReadCache, type CachedValue, type ReadOptions, type ReadPolicy } from "@/lib/server/read-cache";
@@ -38,7 +38,7 @@ const LATEST_EXECUTION_POLICY: ReadPolicy<PipelineExecutionSummary | null> = {
   errorTtlMs: ERROR_TTL_MS,
 };
 // A finished execution changes only when someone retries it, which expires it (expirePipeline).
-const EXECUTION_DETAIL_POLICY: ReadPolicy<ExecutionDetailSnapshot> = {
+const EXECUTION_DETAIL_POLICY: ReadPolicy<ExecutionDetail> = {
   ttlMs: (detail) => (detail.active ? ACTIVE_INTERVAL_MS : 5 * 60_000),
   staleMs: STALE_MS,
   errorTtlMs: ERROR_TTL_MS,
@@ -185,7 +185,7 @@ export function readExecutionDetail(
   executionId: string,
   options: ReadOptions = {},
   ctx: ReadContext = processContext(),
-): Promise<CachedValue<ExecutionDetailSnapshot>> {
+): Promise<CachedValue<ExecutionDetail>> {
   const gw = ctx.gateway(region);
   const scope = scopeOf(gw);
   const limit = limiterFor(ctx, scope);

@@ -1,6 +1,6 @@
 import "server-only";
 import { maskedConfiguration } from "@/lib/domain/execution/action-detail";
-import type { DetailStage, ExecutionDetailSnapshot, WaitingApproval } from "@/lib/domain/execution/execution-detail";
+import type { DetailStage, ExecutionDetail, WaitingApproval } from "@/lib/domain/execution/execution-detail";
 import { startChoices } from "@/lib/domain/execution/start-choices";
 import { isTerminal } from "@/lib/domain/execution/status";
 import { arrayOf, isObject, isString } from "@/lib/domain/json";
@@ -13,7 +13,7 @@ import { getPipeline } from "./pipelines";
  * ListActionExecutions (this execution), GetPipeline and GetPipelineState. Callers go through
  * the read cache (cached-reads.ts `readExecutionDetail`). Throws GatewayException.
  */
-export async function loadExecutionDetail(pipelineName: string, executionId: string, gw: Gateway): Promise<ExecutionDetailSnapshot> {
+export async function loadExecutionDetail(pipelineName: string, executionId: string, gw: Gateway): Promise<ExecutionDetail> {
   const [execution, runs, pipeline, state] = await Promise.all([
     getPipelineExecution({ pipelineName, executionId }, gw),
     listActionExecutions({ pipelineName, executionId }, gw),
@@ -68,6 +68,5 @@ export async function loadExecutionDetail(pipelineName: string, executionId: str
     waitingApprovals,
     start: startChoices(declaration),
     active: execution.status === undefined || !isTerminal(execution.status),
-    fetchedAt: Date.now(),
   };
 }

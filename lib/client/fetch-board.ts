@@ -4,7 +4,7 @@
  * in the browser.
  */
 import { boardView, type BoardPayload } from "@/lib/domain/execution/board";
-import { BOARD_HEADERS, boardUrl } from "@/lib/domain/execution/board-wire";
+import { POLL_HEADERS, boardUrl } from "@/lib/domain/execution/board-wire";
 
 export interface BoardSnapshot {
   readonly payload: BoardPayload;
@@ -57,7 +57,7 @@ export async function fetchBoard(
     if (signal?.aborted) throw thrown;
     throw new BoardFetchError(0, "offline", "Pipewright's server did not answer.", thrown instanceof Error ? thrown.message : String(thrown));
   }
-  const fetchedHeader = response.headers.get(BOARD_HEADERS.fetchedAt);
+  const fetchedHeader = response.headers.get(POLL_HEADERS.fetchedAt);
   const fetchedAt = fetchedHeader ? Date.parse(fetchedHeader) : Date.now();
   if (response.status === 304 && held) return snapshotOf(held.payload, held.etag, fetchedAt);
   if (!response.ok) {

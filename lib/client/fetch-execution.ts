@@ -1,8 +1,10 @@
 /**
- * The browser's poll of an execution's detail route (app/api/pipelines/[name]/executions/[id]).
- * No server-only imports: this runs in the browser.
+ * The browser's poll of an execution's detail route (app/api/pipelines/[name]/executions/[id]):
+ * it sends the ETag of what it holds and, on 304 Not Modified, keeps that. No server-only
+ * imports: this runs in the browser.
  */
-import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
+import { POLL_HEADERS } from "@/lib/domain/execution/board-wire";
+import type { ExecutionDetail, ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
 import { executionDetailUrl, type ExecutionRef } from "@/lib/domain/execution/execution-ref";
 
 /** A poll the route answered with an error (or that did not arrive): its words. */
@@ -17,14 +19,22 @@ export class ExecutionFetchError extends Error {
   }
 }
 
-export async function fetchExecutionDetail(ref: ExecutionRef, signal?: AbortSignal): Promise<ExecutionDetailSnapshot> {
+export async function fetchExecutionDetail(ref: ExecutionRef, held: ExecutionDetailSnapshot | undefined, signal?: AbortSignal): Promise<ExecutionDetailSnapshot> {
   let response: Response;
   try {
-    response = await fetch(executionDetailUrl(ref), { cache: "no-store", signal });
+    response = await fetch(executionDetailUrl(ref), {
+      // The ETag is sent by hand and a 304 kept by hand: the HTTP cache is not involved.
+      cache: "no-store",
+      headers: held?.etag ? { "If-None-Match": held.etag } : {},
+      signal,
+    });
   } catch (thrown) {
     if (signal?.aborted) throw thrown;
     throw new ExecutionFetchError(0, "Pipewright's server did not answer.", thrown instanceof Error ? thrown.message : String(thrown));
   }
+  const fetchedHeader = response.headers.get(POLL_HEADERS.fetchedAt);
+  const fetchedAt = fetchedHeader ? Date.parse(fetchedHeader) : Date.now();
+  if (response.status === 304 && held) return { ...held, fetchedAt };
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = typeof body === "object" && body !== null && "error" in body ? (body as { error: { title?: unknown; detail?: unknown } }).error : undefined;
@@ -34,5 +44,6 @@ export async function fetchExecutionDetail(ref: ExecutionRef, signal?: AbortSign
       typeof error?.detail === "string" ? error.detail : "",
     );
   }
-  return body as ExecutionDetailSnapshot;
+  const etag = response.headers.get("ETag");
+  return { ...(body as ExecutionDetail), fetchedAt, ...(etag && { etag }) };
 }

@@ -3,9 +3,10 @@
  * anything is read, an unknown execution a 404, both as JSON in words; a real execution comes
  * back with its runs, and secrets in its configuration stay masked.
  */
-import { CreatePipelineCommand, ListPipelineExecutionsCommand } from "@aws-sdk/client-codepipeline";
+import { CreatePipelineCommand, ListPipelineExecutionsCommand, StopPipelineExecutionCommand } from "@aws-sdk/client-codepipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/pipelines/[name]/executions/[id]/route";
+import { expirePipeline } from "@/lib/aws/cached-reads";
 import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
 import { opsPipeline } from "@/lib/emulator/testing/ops-pipeline";
 import { secretPipeline } from "@/lib/emulator/testing/pipelines";
@@ -27,8 +28,8 @@ afterAll(async () => {
   await emu?.close();
 });
 
-const get = (name: string, id: string, query = "") =>
-  GET(new Request(`http://app.test/api/pipelines/${name}/executions/${id}${query}`), { params: Promise.resolve({ name, id }) });
+const get = (name: string, id: string, query = "", headers: Record<string, string> = {}) =>
+  GET(new Request(`http://app.test/api/pipelines/${name}/executions/${id}${query}`, { headers }), { params: Promise.resolve({ name, id }) });
 
 async function firstExecution(pipelineName: string): Promise<string> {
   return eventually(async () => (await emu.client.send(new ListPipelineExecutionsCommand({ pipelineName }))).pipelineExecutionSummaries?.[0]?.pipelineExecutionId, "the first execution");
@@ -59,6 +60,29 @@ describe("GET /api/pipelines/[name]/executions/[id]", { timeout: 60_000 }, () =>
     expect(snapshot.stages.map((s) => s.name)).toEqual(["Source", "Build", "Approve", "Deploy"]);
     expect(snapshot.start.variables).toEqual([{ name: "Env", defaultValue: "staging", description: "Where Deploy goes" }]);
     expect(snapshot.actions.length).toBeGreaterThan(0);
+  });
+
+  it("answers 304 with no body to a poll holding its ETag, also after the cache read the unchanged execution again", async () => {
+    const id = await firstExecution("route-ops");
+    // It waits at its manual approval: end it, so nothing changes between the polls below.
+    await emu.client.send(new StopPipelineExecutionCommand({ pipelineName: "route-ops", pipelineExecutionId: id, abandon: true, reason: "test" }));
+    expirePipeline("us-east-1", "route-ops");
+    const settled = await eventually(async () => {
+      const response = await get("route-ops", id);
+      return ((await response.clone().json()) as ExecutionDetailSnapshot).active ? undefined : response;
+    }, "the first execution to end");
+    const etag = settled.headers.get("ETag")!;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(settled.headers.get("X-Pipewright-Fetched-At")).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const again = await get("route-ops", id, "", { "If-None-Match": etag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    // A new read from CodePipeline with the same content keeps the ETag: when it was read is a header, not content.
+    expirePipeline("us-east-1", "route-ops");
+    const reread = await get("route-ops", id, "", { "If-None-Match": etag });
+    expect(reread.status).toBe(304);
+    expect(reread.headers.get("X-Pipewright-Fetched-At")).not.toBe(settled.headers.get("X-Pipewright-Fetched-At"));
+    expect((await get("route-ops", id, "", { "If-None-Match": '"something-else"' })).status).toBe(200);
   });
 
   it("never shows a secret configuration value", async () => {

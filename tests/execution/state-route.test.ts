@@ -6,7 +6,7 @@
 import { CreatePipelineCommand, type PipelineDeclaration } from "@aws-sdk/client-codepipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/pipelines/[name]/state/route";
-import { BOARD_HEADERS } from "@/lib/domain/execution/board-wire";
+import { POLL_HEADERS } from "@/lib/domain/execution/board-wire";
 import type { BoardPayload } from "@/lib/domain/execution/board";
 import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing/start-test-emulator";
 import { quiesce } from "../aws/fixtures";
@@ -47,7 +47,7 @@ describe("GET /api/pipelines/[name]/state", () => {
     expect(first.status).toBe(200);
     const etag = first.headers.get("ETag")!;
     expect(etag).toMatch(/^"[^"]+"$/);
-    expect(Date.parse(first.headers.get(BOARD_HEADERS.fetchedAt)!)).not.toBeNaN();
+    expect(Date.parse(first.headers.get(POLL_HEADERS.fetchedAt)!)).not.toBeNaN();
     const body = (await first.json()) as BoardPayload;
     expect(body.state.pipelineName).toBe("route-etag");
     expect(body.state.stages.map((s) => s.stageName)).toEqual(["Source", "Build", "Approve"]);

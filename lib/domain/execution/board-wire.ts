@@ -1,8 +1,9 @@
 /**
- * The state route's response headers beside its JSON body (a BoardPayload), shared by the route
- * and the browser's poll. They ride on 304s too, so an unchanged state still says how old it is.
+ * The polled routes' response headers beside their JSON bodies (the state route's BoardPayload,
+ * the execution route's ExecutionDetail), shared by the routes and the browser's polls. They ride
+ * on 304s too, so an unchanged state still says how old it is.
  */
-export const BOARD_HEADERS = {
+export const POLL_HEADERS = {
   /** ISO time the server's copy was read from CodePipeline. */
   fetchedAt: "X-Pipewright-Fetched-At",
 } as const;

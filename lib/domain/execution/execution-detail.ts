@@ -32,7 +32,8 @@ export interface WaitingApproval {
   readonly token: string;
 }
 
-export interface ExecutionDetailSnapshot {
+/** One execution as read from CodePipeline: what the read cache keeps and the route's ETag covers. */
+export interface ExecutionDetail {
   readonly pipelineName: string;
   readonly execution: PipelineExecutionDetail;
   readonly actions: readonly ActionExecutionView[];
@@ -46,6 +47,12 @@ export interface ExecutionDetailSnapshot {
   readonly start: StartChoices;
   /** Whether the execution may still change on its own (poll every few seconds). */
   readonly active: boolean;
-  /** Epoch ms when the server read it. */
+}
+
+/** The detail as the page holds it: when the server read it, and the ETag to poll with. */
+export interface ExecutionDetailSnapshot extends ExecutionDetail {
+  /** Epoch ms when the server read it from CodePipeline. */
   readonly fetchedAt: number;
+  /** The detail route's strong ETag of the content (absent before the first poll). */
+  readonly etag?: string;
 }

@@ -10,7 +10,7 @@ import { httpStatusOf } from "@/lib/aws/http-status";
 import { chooseRegion } from "@/lib/aws/region-choice";
 import { settle } from "@/lib/aws/result";
 import { PipelineRefSchema } from "@/lib/domain/execution/pipeline-ref";
-import { BOARD_HEADERS } from "@/lib/domain/execution/board-wire";
+import { POLL_HEADERS } from "@/lib/domain/execution/board-wire";
 import { conditionalJson } from "@/lib/http/conditional";
 
 export const dynamic = "force-dynamic";
@@ -35,6 +35,6 @@ export async function GET(request: Request, { params }: RouteContext<"/api/pipel
     return failure(httpStatusOf(read.error), read.error.kind, title, detail);
   }
   const { value, etag, fetchedAt } = read.value;
-  const headers = { [BOARD_HEADERS.fetchedAt]: new Date(fetchedAt).toISOString() };
+  const headers = { [POLL_HEADERS.fetchedAt]: new Date(fetchedAt).toISOString() };
   return conditionalJson(request, { etag, body: () => JSON.stringify(value), headers });
 }

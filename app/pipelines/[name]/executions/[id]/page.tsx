@@ -8,6 +8,7 @@ import { defaultGateway } from "@/lib/aws/client";
 import { chooseRegion } from "@/lib/aws/region-choice";
 import { settle } from "@/lib/aws/result";
 import { trackRevisionLive } from "@/lib/aws/revision-track";
+import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
 import { executionPageUrl, ExecutionRefSchema } from "@/lib/domain/execution/execution-ref";
 
 export const metadata: Metadata = { title: "Execution" };
@@ -38,7 +39,8 @@ export default async function ExecutionPage({ params, searchParams }: PageProps<
 
   const read = await settle(async () => {
     const chosen = chooseRegion(ref.data.region);
-    const detail = (await readExecutionDetail(chosen, ref.data.name, ref.data.executionId)).value;
+    const cached = await readExecutionDetail(chosen, ref.data.name, ref.data.executionId);
+    const detail: ExecutionDetailSnapshot = { ...cached.value, fetchedAt: cached.fetchedAt, etag: cached.etag };
     const stages = detail.stages.map((s) => ({ name: s.name, actions: s.actions.map((a) => a.name) }));
     const track = revision ? await trackRevisionLive(ref.data.name, revision, stages, defaultGateway(chosen)) : undefined;
     return { detail, track };

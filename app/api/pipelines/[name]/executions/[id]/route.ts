@@ -1,15 +1,18 @@
 /**
  * GET /api/pipelines/<name>/executions/<id>[?region=]: the execution detail page's poll
  * (lib/queries.ts `executionDetailQuery`), served from the shared read cache so every viewer of
- * a running execution shares one set of upstream reads per interval. Failures are JSON with a
- * status, `{error: {kind, title, detail}}`, never a stack.
+ * a running execution shares one set of upstream reads per interval, with a strong ETag of the
+ * content: an unchanged poll is a 304 with no body. Failures are JSON with a status,
+ * `{error: {kind, title, detail}}`, never a stack.
  */
 import { readExecutionDetail } from "@/lib/aws/cached-reads";
 import { describeGatewayError } from "@/lib/aws/errors";
 import { httpStatusOf } from "@/lib/aws/http-status";
 import { chooseRegion } from "@/lib/aws/region-choice";
 import { settle } from "@/lib/aws/result";
+import { POLL_HEADERS } from "@/lib/domain/execution/board-wire";
 import { ExecutionRefSchema } from "@/lib/domain/execution/execution-ref";
+import { conditionalJson } from "@/lib/http/conditional";
 
 export const dynamic = "force-dynamic";
 
@@ -30,5 +33,7 @@ export async function GET(request: Request, { params }: RouteContext<"/api/pipel
     const { title, detail } = describeGatewayError(read.error);
     return failure(httpStatusOf(read.error), read.error.kind, title, detail);
   }
-  return Response.json(read.value.value, { headers: { "Cache-Control": "no-store" } });
+  const { value, etag, fetchedAt } = read.value;
+  const headers = { [POLL_HEADERS.fetchedAt]: new Date(fetchedAt).toISOString() };
+  return conditionalJson(request, { etag, body: () => JSON.stringify(value), headers });
 }
