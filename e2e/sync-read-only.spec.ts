@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { expect, test } from "./fixtures";
-import { createLive, EMULATOR_URL, getLive, removePipelines, twoStepPipeline, uniqueName } from "./sync-support";
+import { freePort, startApp, type AppInstance } from "./support/app-instance";
+import { createLive, getLive, removePipelines, twoStepPipeline, uniqueName } from "./sync-support";
 
 // Real pushes on a busy machine: more time than a page check.
 test.describe.configure({ timeout: 120_000 });
@@ -11,44 +10,17 @@ test.describe.configure({ timeout: 120_000 });
  * pushing and deleting are off (the server refuses them anyway: tests/sync/read-only.test.ts).
  */
 const name = uniqueName("sync-read-only");
-let app: ChildProcess | undefined;
+let app: AppInstance | undefined;
 let origin = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   await createLive(twoStepPipeline(name));
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  app = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PIPEWRIGHT_BACKEND: "emulator", CODEPIPELINE_ENDPOINT_URL: EMULATOR_URL, PIPEWRIGHT_READ_ONLY: "1" },
-    stdio: "ignore",
-  });
-  await expect
-    .poll(
-      async () => {
-        try {
-          return (await fetch(`${origin}/designer`)).status;
-        } catch {
-          return 0;
-        }
-      },
-      { timeout: 90_000 },
-    )
-    .toBe(200);
+  app = await startApp(await freePort(), { PIPEWRIGHT_READ_ONLY: "1" });
+  origin = app.url;
 });
 test.afterAll(async ({ browser }) => {
-  app?.kill("SIGTERM");
+  await app?.stop();
   const page = await browser.newPage();
   await removePipelines(page, [name]);
   await page.close();

@@ -1,8 +1,9 @@
 /**
  * Extra app instances a spec starts itself (the production build, like the webServer in
- * playwright.config.ts), for what one long-running server cannot show: a restart, or two
- * instances on one database. Each talks to the run's emulator. Started through next's bin, not
- * npm, so stopping it frees the port.
+ * playwright.config.ts), for what one long-running server cannot show: a restart, two instances
+ * on one database, other settings (read-only), a backend that goes away. Each talks to the run's
+ * emulator unless given another (`startEmulator`). Started through their bins, not npm, so
+ * stopping one frees its port.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
@@ -69,7 +70,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
 }
 
 function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
@@ -109,4 +110,34 @@ export async function startServedApp(port: number, env: Record<string, string>):
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { url: `http://127.0.0.1:${port}`, output: () => output, stop: () => stop(child) };
+}
+
+/**
+ * An emulator of the spec's own on `port` (the same speed as the run's), for a backend the spec
+ * stops and starts again; its data stays in `dataDir` across restarts.
+ */
+export async function startEmulator(port: number, dataDir: string): Promise<AppInstance> {
+  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["lib/emulator/main.ts", "--port", String(port), "--data-dir", dataDir, "--time-scale", "50", "--quiet"], {
+    cwd: ROOT,
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the emulator on port ${port} exited (${child.exitCode})`);
+    try {
+      // Any answer will do (its control API refuses requests without the control header).
+      await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop(child);
+      throw new Error(`the emulator on port ${port} did not answer within 60 s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { url, stop: () => stop(child) };
 }
