@@ -4,6 +4,7 @@ import type { User } from "@/lib/auth/identity";
 import { GatewayException } from "@/lib/aws/errors";
 import { failed } from "@/lib/aws/sync/failure";
 import type { Failed, InvalidInput } from "@/lib/aws/sync/results";
+import type { Mutation } from "@/lib/domain/access/mutations";
 import type { Role } from "@/lib/domain/access/roles";
 import { MAX_INPUT_BYTES } from "@/lib/domain/sync/inputs";
 import { formatPath } from "@/lib/domain/validation/path";
@@ -25,10 +26,13 @@ export interface QueryPolicy {
   readonly role: Role;
 }
 
-/** What a mutation needs, and its name in the audit log (push, delete, share, start, approve …). */
+/**
+ * What a mutation needs, and its name in the audit log (push, delete, share, start, approve …):
+ * `mutationPolicy(name)` from lib/domain/access/mutations.ts, the table the UI reads too.
+ */
 export interface MutationPolicy<P = unknown, R = unknown> {
   readonly role: Role;
-  readonly audit: string;
+  readonly audit: Mutation;
   /** The audit entry's summary (a push's diff summary, an approval's summary); default: the result's `summary` or `message`. */
   readonly summarize?: (parsed: P, result: Guarded<R>) => string | undefined;
 }
