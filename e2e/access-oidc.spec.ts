@@ -111,8 +111,18 @@ for (const login of ["viewer", "editor", "operator"] as const) {
     if (login === "viewer") await expectNoSeriousA11yViolations(page);
 
     // The UI offers what the role allows and says why the rest is missing.
-    const name = await page.getByTestId("pipeline-row").first().getAttribute("data-name");
+    const name = (await page.getByTestId("pipeline-row").first().getAttribute("data-name"))!;
+    if (login === "viewer") {
+      // A refused delete of a real pipeline, called directly: its page's audit section lists it.
+      const remove = builtActions().find((a) => a.name.endsWith("#deletePipelineAction"))!;
+      expect((await callAction(page.request, app.url, remove, { name, confirmName: name })).status).toBe("forbidden");
+    }
     await page.goto(`${app.url}/pipelines/${name}`);
+    if (login === "viewer") {
+      const audit = page.getByTestId("pipeline-audit");
+      await expect(audit.locator('[data-testid=audit-row][data-actor="viewer@example.test"][data-action="delete"]').first()).toHaveAttribute("data-outcome", "forbidden");
+      await expect(audit.getByTestId("pipeline-audit-all")).toHaveAttribute("href", `/audit?pipeline=${name}&region=us-east-1`);
+    }
     const note = page.getByTestId("operations-not-allowed");
     if (held.includes("operator")) {
       await expect(page.getByTestId("start-dialog-open")).toBeVisible();

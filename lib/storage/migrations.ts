@@ -85,4 +85,33 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
     `,
   },
+  {
+    version: 3,
+    name: "sessions",
+    // OIDC sign-in sessions, shared by every instance on the database and kept across restarts.
+    // The key is the SHA-256 of the cookie's random id, so the table alone opens no session; no
+    // token is kept (the app needs none after sign-in). Rows past expires_at are purged.
+    sqlite: `
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        name TEXT,
+        groups_json TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_expiry ON sessions (expires_at);
+    `,
+    postgres: `
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        name TEXT,
+        groups_json TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX sessions_expiry ON sessions (expires_at);
+    `,
+  },
 ];

@@ -19,7 +19,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   try {
     const signedIn = await completeSignIn(config, currentUrl, flow);
     const user = userFor("oidc", signedIn, config.roles);
-    const { id } = openSession(user, config.sessionSeconds);
+    const { id } = await openSession(user, config.sessionSeconds);
     await auditLog().append({ at: new Date().toISOString(), actor: user.id, method: "oidc", action: "sign-in", outcome: user.roles.length > 0 ? "signed-in" : "no-role", summary: `Roles: ${user.roles.join(", ") || "none"}` });
     const response = NextResponse.redirect(new URL(flow.returnTo, config.publicUrl), 303);
     response.cookies.set(SESSION_COOKIE, id, cookieAttributes(config, config.sessionSeconds));
