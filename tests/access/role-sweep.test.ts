@@ -168,10 +168,13 @@ describe("roles (PIPEWRIGHT_AUTH=oidc)", { timeout: 120_000 }, () => {
     const input = ACTIONS["app/designer/actions.ts#pushPipeline"]!.input as Parameters<typeof pushPipeline>[0];
     expect(await pushPipeline(input)).toMatchObject({ status: "forbidden", required: "editor" });
     await signIn("editor");
-    expect(await pushPipeline(input)).toMatchObject({ status: "pushed", version: 2 });
+    const pushed = await pushPipeline(input);
+    // The emulator answers every request with an x-amzn-RequestId, as AWS does: UpdatePipeline's is the push's.
+    expect(pushed).toMatchObject({ status: "pushed", version: 2, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     const entries = await auditLog().list({ pipeline: "acl-live", action: "push", limit: 2 });
-    expect(entries[0]).toMatchObject({ actor: "editor@example.test", method: "oidc", action: "push", pipeline: "acl-live", region: "us-east-1", outcome: "pushed" });
+    expect(entries[0]).toMatchObject({ actor: "editor@example.test", method: "oidc", action: "push", pipeline: "acl-live", region: "us-east-1", outcome: "pushed", requestId: pushed.status === "pushed" && pushed.requestId });
     expect(entries[1]).toMatchObject({ actor: "viewer@example.test", action: "push", outcome: "forbidden" });
+    expect(entries[1]!.requestId).toBeUndefined();
   });
 
   it("a session that was closed or has expired is nobody's", async () => {
