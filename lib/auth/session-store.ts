@@ -18,7 +18,7 @@ export interface Session {
   readonly expiresAt: number;
 }
 
-/** SHA-256 of a session id, the key it is stored under. */
+/** SHA-256 of a random id from a cookie (a session's, a sign-in flow's), the key it is stored under. */
 export function sessionKey(id: string): string {
   return createHash("sha256").update(id).digest("base64url");
 }
