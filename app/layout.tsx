@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { SessionProvider } from "@/components/access/session-context";
 import { AppHeader } from "@/components/shell/app-header";
 import { currentAccess } from "@/lib/auth/current";
+import { refusal } from "@/lib/server/read-only";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -17,13 +18,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // scripts only while rendering, so a page prerendered at build time could run no script.
   await connection();
   // Who is signed in (proxy.ts already turned away whoever may not see pages): the header says it,
-  // and the UI reads it through useRoles() to hide what the user may not do.
+  // and the UI asks useAllowed() whether to offer a change, which also says when the deployment is
+  // read-only: one answer for both reasons.
   const access = await currentAccess();
+  const readOnly = refusal()?.message;
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col font-sans">
         <Providers>
-          <SessionProvider user={access.status === "signed-in" ? access.user : undefined}>
+          <SessionProvider user={access.status === "signed-in" ? access.user : undefined} {...(readOnly !== undefined && { readOnly })}>
             <AppHeader access={access} />
             <main className="flex-1">{children}</main>
           </SessionProvider>

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { ROLE_ALLOWS } from "../lib/domain/access/roles";
 import { startOidcTestProvider, TEST_ROLES, type OidcTestProvider } from "../lib/auth/testing/oidc-test-provider";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { expect, expectedConsoleErrors, test } from "./fixtures";
@@ -108,6 +109,34 @@ for (const login of ["viewer", "editor", "operator"] as const) {
       else expect(status, `${name} as ${login}`).toBe("forbidden");
     }
     if (login === "viewer") await expectNoSeriousA11yViolations(page);
+
+    // The UI offers what the role allows and says why the rest is missing.
+    const name = (await page.getByTestId("pipeline-row").first().getAttribute("data-name"))!;
+    if (login === "viewer") {
+      // A refused delete of a real pipeline, called directly: its page's audit section lists it.
+      const remove = builtActions().find((a) => a.name.endsWith("#deletePipelineAction"))!;
+      expect((await callAction(page.request, app.url, remove, { name, confirmName: name })).status).toBe("forbidden");
+    }
+    await page.goto(`${app.url}/pipelines/${name}`);
+    if (login === "viewer") {
+      const audit = page.getByTestId("pipeline-audit");
+      await expect(audit.locator('[data-testid=audit-row][data-actor="viewer@example.test"][data-action="delete"]').first()).toHaveAttribute("data-outcome", "forbidden");
+      await expect(audit.getByTestId("pipeline-audit-all")).toHaveAttribute("href", `/audit?pipeline=${name}&region=us-east-1`);
+    }
+    const note = page.getByTestId("operations-not-allowed");
+    if (held.includes("operator")) {
+      await expect(page.getByTestId("start-dialog-open")).toBeVisible();
+      await expect(note).toHaveCount(0);
+    } else {
+      await expect(note).toHaveText(`Operators can ${ROLE_ALLOWS.operator}; you are signed in as ${login}@example.test, ${login === "viewer" ? "a viewer" : "holding viewer and editor"}.`);
+      await expect(page.getByTestId("start-dialog-open")).toHaveCount(0);
+      await expect(page.locator("[data-testid=stage-operations] button")).toHaveCount(0);
+    }
+    if (login === "viewer") await expectNoSeriousA11yViolations(page);
+    await page.goto(`${app.url}/pipelines/${name}/settings`);
+    if (held.includes("editor")) await expect(page.getByTestId("delete-not-allowed")).toHaveCount(0);
+    else await expect(page.getByTestId("delete-not-allowed")).toHaveAttribute("data-because", "role");
+    await expect(page.getByTestId("delete-confirm")).toBeEnabled({ enabled: held.includes("editor") });
     expectedConsoleErrors(consoleErrors, new RegExp(`^${idp.issuer}`));
   });
 }

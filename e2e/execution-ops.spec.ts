@@ -89,6 +89,8 @@ test.describe("execution detail and operations", () => {
     // A double click sends one token: one execution.
     await dialog.getByTestId("start-submit").dblclick();
     await expect(dialog.getByTestId("operation-done")).toContainText("Started execution", SLOW);
+    // AWS's id of the request (the emulator sends one as AWS does), for support and CloudTrail.
+    await expect(dialog.getByTestId("operation-request-id")).toHaveText(/^AWS request id [0-9a-f-]{36}$/);
     const executions = (await client.send(new ListPipelineExecutionsCommand({ pipelineName: name }))).pipelineExecutionSummaries ?? [];
     expect(executions).toHaveLength(2);
 

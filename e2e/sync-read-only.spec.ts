@@ -30,15 +30,15 @@ test("read-only: the designer can open and review a pipeline, the push and delet
   await page.goto(`${origin}/pipelines`);
   await page.locator(`[data-testid=pipeline-row][data-name="${name}"]`).getByTestId("edit-in-designer").click();
   await page.waitForURL(/\/designer\/[^/]+$/);
-  await expect(page.getByTestId("sync-read-only")).toHaveText("Read-only: pushing is off.");
+  await expect(page.getByTestId("sync-not-allowed")).toHaveText("Read-only: pushing is off.");
 
   await page.getByTestId("review-push").click();
   const panel = page.getByTestId("push-panel");
-  await expect(panel.getByTestId("push-read-only")).toContainText("PIPEWRIGHT_READ_ONLY=1");
+  await expect(panel.getByTestId("push-not-allowed")).toContainText("PIPEWRIGHT_READ_ONLY=1");
   await expect(panel.getByTestId("push-submit")).toBeDisabled();
 
   await page.goto(`${origin}/pipelines/${name}/settings`);
-  await expect(page.getByTestId("delete-read-only")).toContainText("read-only");
+  await expect(page.getByTestId("delete-not-allowed")).toContainText("read-only");
   await expect(page.getByTestId("delete-confirm")).toBeDisabled();
   await expect(page.getByTestId("delete-pipeline")).toBeDisabled();
   expect((await getLive(name)).version).toBe(1);

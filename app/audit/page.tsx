@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 const FIELDS = [
   { name: "actor", label: "Who" },
   { name: "pipeline", label: "Pipeline" },
+  { name: "region", label: "Region" },
   { name: "action", label: "Action" },
   { name: "outcome", label: "Outcome" },
 ] as const;

@@ -11,6 +11,7 @@ import { pushDesign } from "@/lib/aws/sync/push";
 import type { OpenLiveResult, PushResult, ReviewResult } from "@/lib/aws/sync/results";
 import { reviewDesign } from "@/lib/aws/sync/review";
 import { OpenLiveInputSchema, PushInputSchema, ReviewPushInputSchema, type OpenLiveInput, type PushInput, type ReviewPushInput } from "@/lib/domain/sync/inputs";
+import { mutationPolicy } from "@/lib/domain/access/mutations";
 import { runMutation, runQuery } from "@/lib/server/action";
 
 /** GetPipeline → the declaration and the base {name, region, version, updated} the new draft keeps. */
@@ -25,7 +26,7 @@ export async function reviewPush(input: ReviewPushInput): Promise<ReviewResult> 
 
 /** CreatePipeline or UpdatePipeline, after the stale-version check and the server's validation. */
 export async function pushPipeline(input: PushInput): Promise<PushResult> {
-  const result = await runMutation(input, PushInputSchema, (i) => pushDesign(i), { role: "editor", audit: "push" });
+  const result = await runMutation(input, PushInputSchema, (i) => pushDesign(i), mutationPolicy("push"));
   // The list and its latest executions are read again: the pipeline just changed.
   if (result.status === "pushed") expireRegions([result.base.region]);
   return result;

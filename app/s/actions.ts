@@ -7,6 +7,7 @@
 import { defaultGateway } from "@/lib/aws/client";
 import { ShareDesignInputSchema, type ShareDesignInput } from "@/lib/domain/share/design-snapshot";
 import { ShareReportInputSchema, type ShareReportInput } from "@/lib/domain/share/report-input";
+import { mutationPolicy } from "@/lib/domain/access/mutations";
 import { runMutation } from "@/lib/server/action";
 import { clientKey } from "@/lib/server/client-key";
 import { createDesignSnapshot } from "@/lib/server/share/create-design";
@@ -22,10 +23,10 @@ async function context(): Promise<CreateContext> {
 
 /** Stores an immutable, redacted snapshot of a design and answers its link `/s/<id>`. */
 export async function shareDesign(input: ShareDesignInput): Promise<ShareResult> {
-  return runMutation(input, ShareDesignInputSchema, async (i) => createDesignSnapshot(i, await context()), { role: "editor", audit: "share" });
+  return runMutation(input, ShareDesignInputSchema, async (i) => createDesignSnapshot(i, await context()), mutationPolicy("share"));
 }
 
 /** Reads one execution through the gateway and stores a frozen, redacted report of it; answers its link. */
 export async function shareExecutionReport(input: ShareReportInput): Promise<ShareReportResult> {
-  return runMutation(input, ShareReportInputSchema, async (i) => createExecutionReport(i, defaultGateway(), await context()), { role: "editor", audit: "share" });
+  return runMutation(input, ShareReportInputSchema, async (i) => createExecutionReport(i, defaultGateway(), await context()), mutationPolicy("share"));
 }

@@ -1,6 +1,6 @@
 import type { AuditEntry } from "@/lib/audit/audit-log";
 
-/** Audit entries, newest first: who did what to which pipeline, and how it ended. */
+/** Audit entries, newest first: who did what to which pipeline, how it ended, and AWS's request id. */
 export function AuditTable({ entries, caption }: { entries: readonly AuditEntry[]; caption: string }) {
   if (entries.length === 0) {
     return (
@@ -19,7 +19,8 @@ export function AuditTable({ entries, caption }: { entries: readonly AuditEntry[
           <th scope="col" className="py-2 pr-3">Action</th>
           <th scope="col" className="py-2 pr-3">Pipeline</th>
           <th scope="col" className="py-2 pr-3">Outcome</th>
-          <th scope="col" className="py-2">Summary</th>
+          <th scope="col" className="py-2 pr-3">Summary</th>
+          <th scope="col" className="py-2">AWS request id</th>
         </tr>
       </thead>
       <tbody>
@@ -35,9 +36,10 @@ export function AuditTable({ entries, caption }: { entries: readonly AuditEntry[
               {entry.region && <span className="text-slate-500"> · {entry.region}</span>}
             </td>
             <td className="py-2 pr-3">{entry.outcome}</td>
-            <td className="py-2 text-slate-600 dark:text-slate-400">
-              {entry.summary}
-              {entry.requestId && <span className="block font-mono text-xs">request {entry.requestId}</span>}
+            <td className="py-2 pr-3 text-slate-600 dark:text-slate-400">{entry.summary}</td>
+            {/* What AWS Support and CloudTrail find the call by; absent when nothing reached AWS (a refusal). */}
+            <td className="py-2 font-mono text-xs text-slate-600 dark:text-slate-400" data-testid="audit-request-id">
+              {entry.requestId ?? "—"}
             </td>
           </tr>
         ))}

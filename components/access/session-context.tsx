@@ -2,46 +2,63 @@
 
 import { createContext, useContext, type ReactNode } from "react";
 import type { User } from "@/lib/auth/identity";
-import { mayAct, missingRoleReason, type Role } from "@/lib/domain/access/roles";
+import { MUTATIONS, missingRole, type Mutation } from "@/lib/domain/access/mutations";
+import { mayAct, ROLE_ALLOWS, type Role } from "@/lib/domain/access/roles";
 
 /**
- * Who is signed in, for the browser: what to show and what to hide. The server decides every call
- * on its own (lib/server/action.ts); this only keeps the UI from offering what would be refused.
+ * Who is signed in and whether this deployment refuses changes, for the browser: what to offer
+ * and what to leave out, with the reason. The server decides every call on its own
+ * (lib/server/action.ts, on the same table of mutations); this only keeps the UI from offering
+ * what would be refused. One mechanism for both reasons: a control asks `useAllowed(mutation)`.
  */
-const SessionContext = createContext<User | undefined>(undefined);
-
-export function SessionProvider({ user, children }: { user: User | undefined; children: ReactNode }) {
-  return <SessionContext.Provider value={user}>{children}</SessionContext.Provider>;
-}
-
-export interface Roles {
-  /** The signed-in user; undefined when nobody is. */
+interface Session {
   readonly user: User | undefined;
-  readonly may: (role: Role) => boolean;
-  /** Why something needing `role` is not offered, in words. */
-  readonly reason: (role: Role) => string;
+  /** The server's words when PIPEWRIGHT_READ_ONLY=1 refuses every change; undefined otherwise. */
+  readonly readOnly: string | undefined;
 }
 
-export function useRoles(): Roles {
-  const user = useContext(SessionContext);
-  return {
-    user,
-    may: (role) => user !== undefined && mayAct(user.roles, role),
-    reason: (role) => (user === undefined ? "Sign in first." : missingRoleReason(role)),
-  };
+const SessionContext = createContext<Session>({ user: undefined, readOnly: undefined });
+
+export function SessionProvider({ user, readOnly, children }: { user: User | undefined; readOnly?: string; children: ReactNode }) {
+  return <SessionContext.Provider value={{ user, readOnly }}>{children}</SessionContext.Provider>;
 }
 
-/**
- * Shows `children` only to users holding `role`; others see `fallback`, by default a short note
- * saying which role it needs (pass `fallback={null}` to hide it without a word).
- */
-export function RequiresRole({ role, children, fallback }: { role: Role; children: ReactNode; fallback?: ReactNode }) {
-  const { may, reason } = useRoles();
-  if (may(role)) return <>{children}</>;
-  if (fallback !== undefined) return <>{fallback}</>;
+/** Whether a control may be offered; when not, why, in words to show beside it. */
+export type Allowance =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly because: "signed-out" | "role" | "read-only"; readonly reason: string };
+
+/** Whether the signed-in user may make `mutation` here, the role checked before the read-only switch as on the server. */
+export function useAllowed(mutation: Mutation): Allowance {
+  const { role, does } = MUTATIONS[mutation];
+  return useRoleAllowance(role, does);
+}
+
+/** The same for everything `role` allows at once (a group of controls offered or left out together). */
+export function useRoleAllowance(role: Role, does: string = ROLE_ALLOWS[role]): Allowance {
+  const { user, readOnly } = useContext(SessionContext);
+  if (user === undefined) return { allowed: false, because: "signed-out", reason: "Sign in first." };
+  if (!mayAct(user.roles, role)) return { allowed: false, because: "role", reason: missingRole(role, does, user.id, user.roles) };
+  if (readOnly !== undefined) return { allowed: false, because: "read-only", reason: readOnly };
+  return { allowed: true };
+}
+
+/** The signed-in user; undefined when nobody is. */
+export function useUser(): User | undefined {
+  return useContext(SessionContext).user;
+}
+
+/** Why a control is off, beside it: a visible note (not only a tooltip), for every reader. */
+export function NotAllowedNote({ allowance, testId, className }: { allowance: Allowance; testId: string; className?: string }) {
+  if (allowance.allowed) return null;
   return (
-    <p data-testid="requires-role" data-role={role} className="text-xs text-slate-500 dark:text-slate-400">
-      {reason(role)}
+    <p data-testid={testId} data-because={allowance.because} className={className ?? "text-sm text-slate-600 dark:text-slate-400"}>
+      {allowance.reason}
     </p>
   );
+}
+
+/** `children` for those who may make `mutation`, nothing for the others (for controls whose absence needs no word). */
+export function IfAllowed({ mutation, children }: { mutation: Mutation; children: ReactNode }) {
+  return useAllowed(mutation).allowed ? <>{children}</> : null;
 }

@@ -26,6 +26,8 @@ export interface AuditEntry {
 export interface AuditFilter {
   readonly actor?: string;
   readonly pipeline?: string;
+  /** The region of the pipeline (a pipeline's name is unique per region only). */
+  readonly region?: string;
   readonly action?: string;
   readonly outcome?: string;
   /** At most this many, newest first (default 200). */

@@ -56,7 +56,7 @@ export async function accessFor(requestHeaders: Headers, sessionId: string | und
     case "local":
       return { status: "signed-in", user: LOCAL_USER };
     case "oidc": {
-      const session = findSession(sessionId);
+      const session = await findSession(sessionId);
       if (session === undefined) return { status: "unauthenticated", message: "You are not signed in, or your session has ended: sign in again." };
       const { id, groups, name } = session.user;
       return { status: "signed-in", user: userFor("oidc", { email: id, groups, ...(name !== undefined && { name }) }, config.roles) };

@@ -1,10 +1,15 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { SignInFlowRepository } from "@/lib/storage/sign-in-flows";
+import { getStorage } from "@/lib/storage/server";
+import { sessionKey } from "./session-store";
 
 /**
  * Sign-ins under way (`PIPEWRIGHT_AUTH=oidc`): the PKCE code verifier, state and nonce of each
- * redirect to the identity provider stay on the server; the browser carries only a random id in
- * a short-lived HTTP-only cookie and must come back within ten minutes. A flow is used once.
+ * redirect to the identity provider stay on the server, in the app's storage
+ * (lib/storage/sign-in-flows.ts), so the provider's callback may reach any instance on the same
+ * database; the browser carries only a random id in a short-lived HTTP-only cookie (stored as its
+ * SHA-256) and must come back within ten minutes. A flow is used once.
  */
 export interface SignInFlow {
   readonly codeVerifier: string;
@@ -17,31 +22,25 @@ export interface SignInFlow {
 
 export const FLOW_SECONDS = 600;
 export const FLOW_COOKIE = "pipewright_sign_in";
-const FLOWS = Symbol.for("pipewright.sign-in-flows");
 const MAX_FLOWS = 10_000;
 
-function flows(): Map<string, SignInFlow> {
-  const holder = globalThis as { [FLOWS]?: Map<string, SignInFlow> };
-  holder[FLOWS] ??= new Map();
-  return holder[FLOWS];
+async function repository(): Promise<SignInFlowRepository> {
+  return (await getStorage()).signInFlows;
 }
 
-export function startFlow(flow: Omit<SignInFlow, "expiresAt">, now = Date.now()): string {
-  const all = flows();
-  for (const [key, f] of all) if (f.expiresAt <= now) all.delete(key);
-  // Abandoned redirects must not grow the map without bound.
-  if (all.size >= MAX_FLOWS) all.delete(all.keys().next().value!);
+export async function startFlow(flow: Omit<SignInFlow, "expiresAt">, now = Date.now(), flows?: SignInFlowRepository): Promise<string> {
   const id = randomBytes(32).toString("base64url");
-  all.set(id, { ...flow, expiresAt: now + FLOW_SECONDS * 1000 });
+  await (flows ?? (await repository())).create({ idHash: sessionKey(id), ...flow, expiresAt: now + FLOW_SECONDS * 1000 }, now, MAX_FLOWS);
   return id;
 }
 
 /** The flow behind `id`, removed (a callback is accepted once); undefined when unknown or expired. */
-export function takeFlow(id: string | undefined, now = Date.now()): SignInFlow | undefined {
+export async function takeFlow(id: string | undefined, now = Date.now(), flows?: SignInFlowRepository): Promise<SignInFlow | undefined> {
   if (!id) return undefined;
-  const flow = flows().get(id);
-  flows().delete(id);
-  return flow !== undefined && flow.expiresAt > now ? flow : undefined;
+  const stored = await (flows ?? (await repository())).take(sessionKey(id), now);
+  if (stored === undefined) return undefined;
+  const { codeVerifier, state, nonce, returnTo, expiresAt } = stored;
+  return { codeVerifier, state, nonce, returnTo, expiresAt };
 }
 
 /** A path of this app to return to; anything else (another site, `//host`) becomes "/". */

@@ -2,6 +2,7 @@ import "server-only";
 import { CodePipelineClient } from "@aws-sdk/client-codepipeline";
 import { readGatewayConfig, type GatewayConfig } from "./config";
 import { GatewayException, toGatewayError } from "./errors";
+import { recordRequestIds } from "./request-ids";
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy, type RetryRuntime } from "./retry";
 
 /**
@@ -36,6 +37,8 @@ export function createGateway(config: GatewayConfig, options: GatewayOptions = {
     // A page render waits on these calls: fail fast when nothing listens.
     requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000 },
   });
+  // Each call's AWS request id, for the audit entry of the server action that made it.
+  recordRequestIds(client);
   const endpoint = config.endpoint ?? `https://codepipeline.${config.region}.amazonaws.com`;
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   return {

@@ -2,9 +2,12 @@ import "server-only";
 import type { z } from "zod";
 import type { User } from "@/lib/auth/identity";
 import { GatewayException } from "@/lib/aws/errors";
+import { requestIdCollector } from "@/lib/aws/request-ids";
 import { failed } from "@/lib/aws/sync/failure";
 import type { Failed, InvalidInput } from "@/lib/aws/sync/results";
+import type { Mutation } from "@/lib/domain/access/mutations";
 import type { Role } from "@/lib/domain/access/roles";
+import { isObject } from "@/lib/domain/json";
 import { MAX_INPUT_BYTES } from "@/lib/domain/sync/inputs";
 import { formatPath } from "@/lib/domain/validation/path";
 import { authorize, type AccessRefusal } from "./access";
@@ -15,7 +18,8 @@ import { refusal, type ReadOnlyRefusal } from "./read-only";
  * The frame of every server action: who is asking and whether they hold the role the action
  * declares, then input size, then its zod schema, then (for actions that change the backend) the
  * read-only guard, then the one call that does the work; every mutation, refused or not, is
- * written to the audit log. Nothing escapes: a refusal is a result (`unauthenticated`,
+ * written to the audit log, and one that reached AWS carries the request id AWS answered with
+ * (`requestId` on its result, whatever its status). Nothing escapes: a refusal is a result (`unauthenticated`,
  * `forbidden`, `read-only`), a bad input is `invalid-input`, a gateway failure `failed`, and a
  * bug is logged on the server and answered in words, never as an HTTP 500 with a stack.
  */
@@ -25,10 +29,13 @@ export interface QueryPolicy {
   readonly role: Role;
 }
 
-/** What a mutation needs, and its name in the audit log (push, delete, share, start, approve …). */
+/**
+ * What a mutation needs, and its name in the audit log (push, delete, share, start, approve …):
+ * `mutationPolicy(name)` from lib/domain/access/mutations.ts, the table the UI reads too.
+ */
 export interface MutationPolicy<P = unknown, R = unknown> {
   readonly role: Role;
-  readonly audit: string;
+  readonly audit: Mutation;
   /** The audit entry's summary (a push's diff summary, an approval's summary); default: the result's `summary` or `message`. */
   readonly summarize?: (parsed: P, result: Guarded<R>) => string | undefined;
 }
@@ -69,11 +76,15 @@ async function runAction<S extends z.ZodType, R>(
   let user: User | undefined;
   let parsedInput: z.output<S> | undefined;
   let result: Guarded<R>;
+  // A mutation's AWS request id goes into its result and its audit entry (lib/aws/request-ids.ts).
+  const requestIds = requestIdCollector();
   try {
-    result = await guarded();
+    result = await requestIds.run(guarded);
   } catch (thrown) {
     result = answerThrown(thrown);
   }
+  const requestId = mutation ? requestIds.requestId() : undefined;
+  if (requestId !== undefined && isObject(result)) result = { ...result, requestId } as Guarded<R>;
   if (mutation) {
     const summary = summarizeSafely(mutation, parsedInput, result);
     await recordMutation({ action: mutation.audit, user, parsed: parsedInput, result, ...(summary !== undefined && { summary }) });

@@ -1,22 +1,19 @@
 import "server-only";
 import { backendLabel } from "@/lib/aws/backend-info";
 import { readGatewayConfig } from "@/lib/aws/config";
-import { refusal } from "./read-only";
 
 /**
  * What the designer shows about where a push goes: the backend's label and region ("Local
- * emulator / us-east-1"), and whether this deployment refuses changes (PIPEWRIGHT_READ_ONLY=1),
- * with the words the server answers then. Plain data for client components; no credentials.
+ * emulator / us-east-1"). Plain data for client components; no credentials. Whether a change is
+ * allowed at all (the role, PIPEWRIGHT_READ_ONLY=1) the UI asks useAllowed()
+ * (components/access/session-context.tsx).
  */
 export interface Deployment {
   /** Absent when the backend settings are invalid (the header badge says why). */
   readonly backend?: { readonly label: string; readonly region: string };
-  /** Why pushing and deleting are off; absent when they are allowed. */
-  readonly readOnly?: string;
 }
 
 export function deployment(): Deployment {
-  const refused = refusal();
   let backend: Deployment["backend"];
   try {
     const config = readGatewayConfig();
@@ -24,5 +21,5 @@ export function deployment(): Deployment {
   } catch {
     backend = undefined;
   }
-  return { ...(backend && { backend }), ...(refused && { readOnly: refused.message }) };
+  return { ...(backend && { backend }) };
 }

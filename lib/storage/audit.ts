@@ -33,7 +33,7 @@ export function auditRepository(sql: SqlClient): AuditLog {
         where.push("LOWER(actor) LIKE ? ESCAPE '\\'");
         values.push(`%${filter.actor.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       }
-      for (const [column, value] of [["pipeline", filter.pipeline], ["action", filter.action], ["outcome", filter.outcome]] as const) {
+      for (const [column, value] of [["pipeline", filter.pipeline], ["region", filter.region], ["action", filter.action], ["outcome", filter.outcome]] as const) {
         if (value === undefined) continue;
         where.push(`${column} = ?`);
         values.push(value);

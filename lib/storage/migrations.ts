@@ -85,4 +85,62 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
     `,
   },
+  {
+    version: 3,
+    name: "sessions",
+    // OIDC sign-in sessions, shared by every instance on the database and kept across restarts.
+    // The key is the SHA-256 of the cookie's random id, so the table alone opens no session; no
+    // token is kept (the app needs none after sign-in). Rows past expires_at are purged.
+    sqlite: `
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        name TEXT,
+        groups_json TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_expiry ON sessions (expires_at);
+    `,
+    postgres: `
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        name TEXT,
+        groups_json TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX sessions_expiry ON sessions (expires_at);
+    `,
+  },
+  {
+    version: 4,
+    name: "sign-in flows",
+    // OIDC sign-ins under way (redirect to the provider → callback, ten minutes at most), so the
+    // callback may land on any instance. Keyed by the SHA-256 of the cookie's random id; a row is
+    // taken (deleted) by the one callback that uses it, and expired rows are purged.
+    sqlite: `
+      CREATE TABLE sign_in_flows (
+        id_hash TEXT PRIMARY KEY,
+        code_verifier TEXT NOT NULL,
+        state TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        return_to TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sign_in_flows_expiry ON sign_in_flows (expires_at);
+    `,
+    postgres: `
+      CREATE TABLE sign_in_flows (
+        id_hash TEXT PRIMARY KEY,
+        code_verifier TEXT NOT NULL,
+        state TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        return_to TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX sign_in_flows_expiry ON sign_in_flows (expires_at);
+    `,
+  },
 ];

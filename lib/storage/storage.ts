@@ -9,6 +9,8 @@ import type { AuditLog } from "@/lib/audit/audit-log";
 import { auditRepository } from "./audit";
 import { migrate, type MigrationReport } from "./migrate";
 import { openPostgresClient } from "./postgres-client";
+import { sessionRepository, type SessionRepository } from "./sessions";
+import { signInFlowRepository, type SignInFlowRepository } from "./sign-in-flows";
 import { snapshotRepository, type SnapshotRepository } from "./snapshots";
 import type { Dialect, SqlClient } from "./sql";
 import { openSqliteClient } from "./sqlite-client";
@@ -19,6 +21,10 @@ export interface Storage {
   readonly snapshots: SnapshotRepository;
   /** Append-only: who did what through Pipewright. */
   readonly audit: AuditLog;
+  /** OIDC sign-in sessions (lib/auth/session-store.ts). */
+  readonly sessions: SessionRepository;
+  /** OIDC sign-ins under way (lib/auth/sign-in-flows.ts). */
+  readonly signInFlows: SignInFlowRepository;
   /** For repositories and tests; application code goes through the repositories. */
   readonly sql: SqlClient;
   close(): Promise<void>;
@@ -29,7 +35,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
   const sql = openSqlClient(config);
   try {
     const migration = await migrate(sql);
-    return { backend: sql.dialect, migration, snapshots: snapshotRepository(sql), audit: auditRepository(sql), sql, close: () => sql.close() };
+    return { backend: sql.dialect, migration, snapshots: snapshotRepository(sql), audit: auditRepository(sql), sessions: sessionRepository(sql), signInFlows: signInFlowRepository(sql), sql, close: () => sql.close() };
   } catch (error) {
     await sql.close().catch(() => undefined);
     throw error;

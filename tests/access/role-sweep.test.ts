@@ -112,11 +112,11 @@ afterAll(async () => {
   await emu?.close();
 });
 
-function signIn(caller: keyof typeof CALLERS): void {
+async function signIn(caller: keyof typeof CALLERS): Promise<void> {
   const { groups } = CALLERS[caller];
   if (groups === undefined) return actAs({});
   const email = caller === "operator" ? "ops@example.test" : `${caller}@example.test`;
-  const { id } = openSession(userFor("oidc", { email, groups }, ROLES_CONFIG as never), 3600);
+  const { id } = await openSession(userFor("oidc", { email, groups }, ROLES_CONFIG as never), 3600);
   actAs({}, { [SESSION_COOKIE]: id });
 }
 
@@ -140,7 +140,7 @@ describe("roles (PIPEWRIGHT_AUTH=oidc)", { timeout: 120_000 }, () => {
           const entry = ACTIONS[id];
           expect(entry, `${id} is a server action this test does not know: add it to ACTIONS with the role it needs`).toBeDefined();
           for (const caller of Object.keys(CALLERS) as (keyof typeof CALLERS)[]) {
-            signIn(caller);
+            await signIn(caller);
             const result = (await (exported as (input: unknown) => Promise<{ status: string; required?: Role } | undefined>)(entry!.input)) ?? { status: "nothing" };
             const label = `${id} as ${caller}`;
             if (entry!.returnsNothing) {
@@ -164,25 +164,28 @@ describe("roles (PIPEWRIGHT_AUTH=oidc)", { timeout: 120_000 }, () => {
 
   it("an editor's push goes through when changes are allowed, and the audit log says who did what", async () => {
     const { pushPipeline } = await import("@/app/designer/actions");
-    signIn("viewer");
+    await signIn("viewer");
     const input = ACTIONS["app/designer/actions.ts#pushPipeline"]!.input as Parameters<typeof pushPipeline>[0];
     expect(await pushPipeline(input)).toMatchObject({ status: "forbidden", required: "editor" });
-    signIn("editor");
-    expect(await pushPipeline(input)).toMatchObject({ status: "pushed", version: 2 });
+    await signIn("editor");
+    const pushed = await pushPipeline(input);
+    // The emulator answers every request with an x-amzn-RequestId, as AWS does: UpdatePipeline's is the push's.
+    expect(pushed).toMatchObject({ status: "pushed", version: 2, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     const entries = await auditLog().list({ pipeline: "acl-live", action: "push", limit: 2 });
-    expect(entries[0]).toMatchObject({ actor: "editor@example.test", method: "oidc", action: "push", pipeline: "acl-live", region: "us-east-1", outcome: "pushed" });
+    expect(entries[0]).toMatchObject({ actor: "editor@example.test", method: "oidc", action: "push", pipeline: "acl-live", region: "us-east-1", outcome: "pushed", requestId: pushed.status === "pushed" && pushed.requestId });
     expect(entries[1]).toMatchObject({ actor: "viewer@example.test", action: "push", outcome: "forbidden" });
+    expect(entries[1]!.requestId).toBeUndefined();
   });
 
   it("a session that was closed or has expired is nobody's", async () => {
     const { openLivePipeline } = await import("@/app/designer/actions");
     const { closeSession } = await import("@/lib/auth/session-store");
     const user = userFor("oidc", { email: "viewer@example.test", groups: ["readers"] }, ROLES_CONFIG as never);
-    const closed = openSession(user, 3600).id;
-    closeSession(closed);
+    const closed = (await openSession(user, 3600)).id;
+    await closeSession(closed);
     actAs({}, { [SESSION_COOKIE]: closed });
     expect(await openLivePipeline({ name: "acl-live" })).toMatchObject({ status: "unauthenticated" });
-    const expired = openSession(user, 3600, Date.now() - 3_601_000).id;
+    const expired = (await openSession(user, 3600, Date.now() - 3_601_000)).id;
     actAs({}, { [SESSION_COOKIE]: expired });
     expect(await openLivePipeline({ name: "acl-live" })).toMatchObject({ status: "unauthenticated" });
   });

@@ -132,6 +132,10 @@ describe("execution operations (server actions against the emulator)", { timeout
     expect(await settled("ops-b", id)).toBe("Stopped");
     const twice = await stopExecutionAction({ pipelineName: "ops-b", executionId: id, abandon: true });
     expect(twice).toMatchObject({ status: "failed" });
+    // AWS's id of the refused request and of the one that stopped it, for the audit log and support.
+    expect(stopped).toMatchObject({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(twice).toMatchObject({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(twice.status === "failed" && stopped.status === "done" && twice.requestId !== stopped.requestId).toBe(true);
   });
 
   it("disables a transition with the reason sanitised to AWS's characters, and enables it again", async () => {

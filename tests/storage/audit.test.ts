@@ -25,7 +25,7 @@ const entry = (n: number, extra: Partial<AuditEntry> = {}): AuditEntry => ({
 
 for (const backend of backends) {
   describe(`audit_entries on ${backend.name}`, () => {
-    it("lists entries newest first with every field, and filters by person, pipeline, action and outcome", async () => {
+    it("lists entries newest first with every field, and filters by person, pipeline, region, action and outcome", async () => {
       const storage = await openStorage(await backend.fresh());
       try {
         await storage.audit.append(entry(1, { requestId: "3f1c0a2e-0000-4000-8000-000000000001", summary: "2 changes: Build › Compile changed" }));
@@ -40,6 +40,8 @@ for (const backend of backends) {
         // LIKE's wildcards in the filter are letters, not patterns.
         expect(await storage.audit.list({ actor: "%" })).toEqual([]);
         expect((await storage.audit.list({ pipeline: "payments" })).length).toBe(2);
+        expect((await storage.audit.list({ pipeline: "payments", region: "eu-west-1" })).length).toBe(2);
+        expect(await storage.audit.list({ pipeline: "payments", region: "us-east-1" })).toEqual([]);
         expect((await storage.audit.list({ action: "delete", outcome: "deleted" })).map((e) => e.pipeline)).toEqual(["web"]);
         expect((await storage.audit.list({ limit: 1 })).length).toBe(1);
       } finally {

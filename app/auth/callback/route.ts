@@ -12,14 +12,14 @@ import { authProblem } from "../problem";
 export async function GET(request: NextRequest): Promise<Response> {
   const config = authConfig();
   if (config.mode !== "oidc") return authProblem(404, "Sign-in is not used by this Pipewright (PIPEWRIGHT_AUTH is not oidc).");
-  const flow = takeFlow(request.cookies.get(FLOW_COOKIE)?.value);
+  const flow = await takeFlow(request.cookies.get(FLOW_COOKIE)?.value);
   if (flow === undefined) return authProblem(400, "This sign-in has expired or was already used: start again.", true);
   // The URL as the provider redirected to it (the public one, not the address behind a proxy).
   const currentUrl = new URL(`auth/callback${request.nextUrl.search}`, config.publicUrl.href.endsWith("/") ? config.publicUrl : `${config.publicUrl.href}/`);
   try {
     const signedIn = await completeSignIn(config, currentUrl, flow);
     const user = userFor("oidc", signedIn, config.roles);
-    const { id } = openSession(user, config.sessionSeconds);
+    const { id } = await openSession(user, config.sessionSeconds);
     await auditLog().append({ at: new Date().toISOString(), actor: user.id, method: "oidc", action: "sign-in", outcome: user.roles.length > 0 ? "signed-in" : "no-role", summary: `Roles: ${user.roles.join(", ") || "none"}` });
     const response = NextResponse.redirect(new URL(flow.returnTo, config.publicUrl), 303);
     response.cookies.set(SESSION_COOKIE, id, cookieAttributes(config, config.sessionSeconds));

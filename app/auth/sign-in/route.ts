@@ -11,7 +11,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   if (config.mode !== "oidc") return authProblem(404, "Sign-in is not used by this Pipewright (PIPEWRIGHT_AUTH is not oidc).");
   try {
     const { url, codeVerifier, state, nonce } = await authorizationRequest(config);
-    const id = startFlow({ codeVerifier, state, nonce, returnTo: safeReturnPath(request.nextUrl.searchParams.get("returnTo")) });
+    const id = await startFlow({ codeVerifier, state, nonce, returnTo: safeReturnPath(request.nextUrl.searchParams.get("returnTo")) });
     const response = NextResponse.redirect(url, 303);
     response.cookies.set(FLOW_COOKIE, id, cookieAttributes(config, FLOW_SECONDS));
     return response;

@@ -19,8 +19,8 @@ export async function POST(request: NextRequest): Promise<Response> {
   const sameOrigin = request.headers.get("sec-fetch-site") === "same-origin" || request.headers.get("origin") === config.publicUrl.origin;
   if (!sameOrigin) return authProblem(403, "Sign-out must be sent from this Pipewright's own pages.");
   const id = request.cookies.get(SESSION_COOKIE)?.value;
-  const session = findSession(id);
-  closeSession(id);
+  const session = await findSession(id);
+  await closeSession(id);
   if (session) await auditLog().append({ at: new Date().toISOString(), actor: session.user.id, method: "oidc", action: "sign-out", outcome: "signed-out" });
   const response = NextResponse.redirect(new URL("/auth/signed-out", config.publicUrl), 303);
   response.cookies.set(SESSION_COOKIE, "", cookieAttributes(config, 0));

@@ -25,11 +25,12 @@ import {
   type TransitionInput,
 } from "@/lib/domain/execution/operation-schemas";
 import { DeleteInputSchema, type DeleteInput } from "@/lib/domain/sync/inputs";
+import { mutationPolicy } from "@/lib/domain/access/mutations";
 import { runMutation, runQuery } from "@/lib/server/action";
 
 /** DeletePipeline, with the pipeline's name typed by the user as confirmation. */
 export async function deletePipelineAction(input: DeleteInput): Promise<DeleteResult> {
-  const result = await runMutation(input, DeleteInputSchema, (i) => deleteLive(i), { role: "editor", audit: "delete" });
+  const result = await runMutation(input, DeleteInputSchema, (i) => deleteLive(i), mutationPolicy("delete"));
   if (result.status === "deleted") {
     // The list must not show it from the read cache any more.
     const regions = configuredRegions();
@@ -40,17 +41,17 @@ export async function deletePipelineAction(input: DeleteInput): Promise<DeleteRe
 
 /** StartPipelineExecution ("Release change"), with variable and source-revision overrides. */
 export async function startExecutionAction(input: StartExecutionInput): Promise<OperationResult> {
-  return runMutation(input, StartExecutionInputSchema, startExecution, { role: "operator", audit: "start" });
+  return runMutation(input, StartExecutionInputSchema, startExecution, mutationPolicy("start"));
 }
 
 /** StopPipelineExecution: stop and wait, or abandon. */
 export async function stopExecutionAction(input: StopExecutionInput): Promise<OperationResult> {
-  return runMutation(input, StopExecutionInputSchema, stopExecution, { role: "operator", audit: "stop" });
+  return runMutation(input, StopExecutionInputSchema, stopExecution, mutationPolicy("stop"));
 }
 
 /** RetryStageExecution: the failed actions only, or all of the stage's actions. */
 export async function retryStageAction(input: RetryStageInput): Promise<OperationResult> {
-  return runMutation(input, RetryStageInputSchema, retryStage, { role: "operator", audit: "retry" });
+  return runMutation(input, RetryStageInputSchema, retryStage, mutationPolicy("retry"));
 }
 
 /** PutApprovalResult: approve or reject a waiting manual approval. */
@@ -60,18 +61,18 @@ export async function answerApprovalAction(input: ApprovalInput): Promise<Operat
     ApprovalInputSchema,
     // CodePipeline records only the server's role: the person goes into the summary itself.
     (i, { user }) => answerApproval({ ...i, summary: approvalSummary(i.summary, user.id, i.status) }),
-    { role: "operator", audit: "approve", summarize: (i) => `${i.status}: ${i.summary}` },
+    { ...mutationPolicy("approve"), summarize: (i) => `${i.status}: ${i.summary}` },
   );
 }
 
 /** EnableStageTransition / DisableStageTransition (the reason sanitised to AWS's characters). */
 export async function changeTransitionAction(input: TransitionInput): Promise<OperationResult> {
-  return runMutation(input, TransitionInputSchema, changeTransition, { role: "operator", audit: "transition" });
+  return runMutation(input, TransitionInputSchema, changeTransition, mutationPolicy("transition"));
 }
 
 /** RollbackStage (V2): rerun a stage with an earlier successful execution's revisions. */
 export async function rollbackStageAction(input: RollbackStageInput): Promise<OperationResult> {
-  return runMutation(input, RollbackStageInputSchema, rollback, { role: "operator", audit: "rollback" });
+  return runMutation(input, RollbackStageInputSchema, rollback, mutationPolicy("rollback"));
 }
 
 /** The approval panel's data: custom data, URL, token, and what changed since the last release through the stage. */

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { PipelineAudit } from "@/components/access/pipeline-audit";
 import { PipelineControls } from "@/components/execution/operations/pipeline-controls";
 import { StageControls } from "@/components/execution/operations/stage-controls";
 import { PipelineStateView } from "@/components/execution/state/pipeline-state-view";
@@ -71,6 +73,10 @@ export default async function PipelineStatePage({ params, searchParams }: PagePr
           !definition.ok && <GatewayErrorNotice error={definition.error} />
         )}
       </div>
+      {/* The log is the app's own storage, not CodePipeline: it streams in after the state. */}
+      <Suspense fallback={<p className="mt-10 text-sm text-slate-600 dark:text-slate-400">Reading the audit log…</p>}>
+        <PipelineAudit name={key.name} region={region} />
+      </Suspense>
     </div>
   );
 }

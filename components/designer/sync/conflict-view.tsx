@@ -19,7 +19,8 @@ interface ConflictViewProps {
   readonly live: LivePipeline;
   readonly draft: JsonObject;
   readonly pushing: boolean;
-  readonly readOnly?: string;
+  /** Why pushing is off (read-only deployment or a missing role); undefined when it is allowed. */
+  readonly refused?: string;
   readonly onMerged: (merged: JsonObject, live: LivePipeline) => void;
   readonly onOverwrite: (liveVersion: number, confirmName: string) => void;
 }
@@ -98,7 +99,7 @@ export function ConflictView(props: ConflictViewProps) {
           <button
             type="submit"
             data-testid="overwrite-push"
-            disabled={typed !== props.base.name || props.pushing || props.readOnly !== undefined}
+            disabled={typed !== props.base.name || props.pushing || props.refused !== undefined}
             className={`${BUTTON_DANGER} self-end`}
           >
             Overwrite version {live.base.version}

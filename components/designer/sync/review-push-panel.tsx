@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { NotAllowedNote, useAllowed } from "@/components/access/session-context";
 import type { Failed, LivePipeline, Pushed, PushResult, ReviewResult } from "@/lib/aws/sync/results";
 import { arrayOf, isObject, type JsonObject } from "@/lib/domain/json";
 import { significantChanges } from "@/lib/domain/sync/changes";
@@ -51,6 +52,7 @@ export function ReviewPushPanel(props: ReviewPushPanelProps) {
   const flow = usePushFlow({ declaration, ...(base && { base }), ...(tags && { tags }) }, props.onPushed);
   const { review, outcome, runReview } = flow;
   const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
+  const pushAllowed = useAllowed("push");
   const headingId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
 
@@ -68,7 +70,7 @@ export function ReviewPushPanel(props: ReviewPushPanelProps) {
   const unacknowledged = warnings.filter((w) => !acknowledged.has(warningKey(w))).length;
   const conflict = conflictOf(reviewed, outcome, live);
   const canPush =
-    reviewed !== undefined && !flow.reviewing && !flow.pushing && deployment.readOnly === undefined && errors.length === 0 && unacknowledged === 0 && !conflict && !nothingToPush;
+    reviewed !== undefined && !flow.reviewing && !flow.pushing && pushAllowed.allowed && errors.length === 0 && unacknowledged === 0 && !conflict && !nothingToPush;
   const name = typeof declaration.name === "string" ? declaration.name : "";
   const where = deployment.backend ? `${deployment.backend.label} / ${deployment.backend.region}` : "the backend";
   const push = (overwrite?: { liveVersion: number; confirmName: string }) => {
@@ -121,7 +123,7 @@ export function ReviewPushPanel(props: ReviewPushPanelProps) {
                   {...conflict}
                   draft={declaration}
                   pushing={flow.pushing}
-                  {...(deployment.readOnly !== undefined && { readOnly: deployment.readOnly })}
+                  {...(!pushAllowed.allowed && { refused: pushAllowed.reason })}
                   onMerged={(merged, next) => {
                     flow.clearOutcome();
                     props.onMerged(merged, next);
@@ -165,11 +167,7 @@ export function ReviewPushPanel(props: ReviewPushPanelProps) {
           )}
         </div>
         <footer className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 px-4 py-3 dark:border-slate-800">
-          {deployment.readOnly !== undefined && (
-            <p className="mr-auto text-sm text-slate-600 dark:text-slate-400" data-testid="push-read-only">
-              {deployment.readOnly}
-            </p>
-          )}
+          <NotAllowedNote allowance={pushAllowed} testId="push-not-allowed" className="mr-auto text-sm text-slate-600 dark:text-slate-400" />
           {flow.pushing && (
             <span role="status" className="text-sm text-slate-600 dark:text-slate-400" data-testid="push-progress">
               Pushing to {where}…

@@ -1,6 +1,7 @@
 "use client";
 
 import { forwardRef } from "react";
+import { useAllowed } from "@/components/access/session-context";
 import { describeBase } from "@/lib/domain/sync/draft-base";
 import type { Deployment } from "@/lib/server/deployment";
 import type { DraftSync } from "./use-draft-sync";
@@ -15,11 +16,13 @@ interface SyncBarProps {
 /**
  * Above the toolbar: which live pipeline the draft belongs to ("payments-api · v7 on Local
  * emulator / us-east-1", or "not yet pushed"), whether it has unpushed changes, and the way to
- * "Review & push". In a read-only deployment the bar says why pushing is off.
+ * "Review & push". When pushing is off (read-only deployment, or a person without the editor
+ * role) the bar says why; reviewing still shows what a push would change.
  */
 export const SyncBar = forwardRef<HTMLButtonElement, SyncBarProps>(function SyncBar({ name, sync, deployment, onReview }, ref) {
   const base = sync.link.live?.base;
   const label = deployment.backend?.label ?? "the backend";
+  const push = useAllowed("push");
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-sm dark:border-slate-800 dark:bg-slate-950" data-testid="sync-bar">
       <span data-testid="sync-base">
@@ -34,9 +37,9 @@ export const SyncBar = forwardRef<HTMLButtonElement, SyncBarProps>(function Sync
       >
         {!base ? "Draft only" : sync.unpushed ? "Unpushed changes" : "Up to date with the live pipeline"}
       </span>
-      {deployment.readOnly !== undefined && (
-        <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="sync-read-only">
-          Read-only: pushing is off.
+      {!push.allowed && (
+        <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="sync-not-allowed" data-because={push.because}>
+          {push.because === "read-only" ? "Read-only: pushing is off." : push.reason}
         </span>
       )}
       <button
@@ -44,7 +47,7 @@ export const SyncBar = forwardRef<HTMLButtonElement, SyncBarProps>(function Sync
         type="button"
         data-testid="review-push"
         onClick={onReview}
-        title={deployment.readOnly}
+        {...(!push.allowed && { title: push.reason })}
         className="ml-auto rounded-md bg-indigo-600 px-3 py-1 text-sm text-white hover:bg-indigo-700"
       >
         Review &amp; push…

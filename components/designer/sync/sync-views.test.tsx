@@ -4,6 +4,8 @@
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { SessionProvider } from "@/components/access/session-context";
+import { LOCAL_USER, type User } from "@/lib/auth/identity";
 import type { JsonObject } from "@/lib/domain/json";
 import { ConflictView } from "./conflict-view";
 import { MergeView } from "./merge-view";
@@ -35,18 +37,31 @@ const BASE = { name: "payments-api", region: "us-east-1", version: 7 };
 const deployment = { backend: { label: "Local emulator", region: "us-east-1" } };
 
 describe("SyncBar", () => {
+  const bar = (name: string, draftSync: DraftSync, session: { user?: User; readOnly?: string } = { user: LOCAL_USER }) =>
+    renderToStaticMarkup(
+      <SessionProvider user={session.user} {...(session.readOnly !== undefined && { readOnly: session.readOnly })}>
+        <SyncBar name={name} sync={draftSync} deployment={deployment} onReview={() => {}} />
+      </SessionProvider>,
+    );
+
   it("names the base version and backend, and whether the draft has unpushed changes", () => {
-    const html = renderToStaticMarkup(<SyncBar name="payments-api" sync={sync({ live: { base: BASE, declaration: base } }, true)} deployment={deployment} onReview={() => {}} />);
+    const html = bar("payments-api", sync({ live: { base: BASE, declaration: base } }, true));
     expect(html).toContain("payments-api</span> · v7 on Local emulator / us-east-1");
     expect(html).toContain("Unpushed changes");
-    expect(html).not.toContain("sync-read-only");
+    expect(html).not.toContain("sync-not-allowed");
   });
 
   it("says a new draft is not yet pushed, and why pushing is off in a read-only deployment", () => {
-    const html = renderToStaticMarkup(<SyncBar name="new-one" sync={sync({}, true)} deployment={{ ...deployment, readOnly: "This Pipewright is read-only" }} onReview={() => {}} />);
+    const html = bar("new-one", sync({}, true), { user: LOCAL_USER, readOnly: "This Pipewright is read-only" });
     expect(html).toContain("not yet pushed");
     expect(html).toContain("Draft only");
-    expect(html).toContain("Read-only: pushing is off.");
+    expect(html).toMatch(/data-because="read-only"[^>]*>Read-only: pushing is off.</);
+  });
+
+  it("says who can push when the person lacks the editor role, before the read-only switch", () => {
+    const viewer: User = { method: "oidc", id: "ann@example.com", groups: [], roles: ["viewer"] };
+    const html = bar("payments-api", sync({}, true), { user: viewer, readOnly: "This Pipewright is read-only" });
+    expect(html).toMatch(/data-because="role"[^>]*>Editors can push designs; you are signed in as ann@example.com, a viewer.</);
   });
 });
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { IfAllowed } from "@/components/access/session-context";
 import type { DesignerCommand, JsonObject, Selection } from "@/lib/domain/designer/contract";
 import { RegionSelect } from "@/components/ui/region-select";
 import type { Orientation } from "../canvas/layout";
@@ -77,9 +78,12 @@ export function Toolbar(props: ToolbarProps) {
       <button type="button" className={BUTTON} onClick={props.onExport} data-testid="export">
         Export…
       </button>
-      <button type="button" className={BUTTON} onClick={props.onShare} data-testid="share">
-        Share…
-      </button>
+      {/* Sharing stores a snapshot on the server: offered to those who may (editors, not read-only). */}
+      <IfAllowed mutation="share">
+        <button type="button" className={BUTTON} onClick={props.onShare} data-testid="share">
+          Share…
+        </button>
+      </IfAllowed>
       <ShortcutsPopover />
     </div>
   );

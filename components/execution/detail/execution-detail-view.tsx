@@ -8,8 +8,10 @@ import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-d
 import { executionPageUrl, type ExecutionRef } from "@/lib/domain/execution/execution-ref";
 import { buildTimeline } from "@/lib/domain/execution/timeline";
 import { executionDetailQuery } from "@/lib/queries";
+import { IfAllowed } from "@/components/access/session-context";
 import { ShareReportButton } from "@/components/share/share-report-button";
 import { SafeLink } from "../operations/fields";
+import { OperationsNote } from "../operations/operations-note";
 import { StartDialog } from "../operations/start-dialog";
 import { StopDialog } from "../operations/stop-dialog";
 import { clockTime } from "./format";
@@ -82,10 +84,15 @@ export function ExecutionDetailView({ executionRef, initial, tracker }: { execut
           </p>
         </div>
         <div className="flex flex-wrap gap-2" data-testid="pipeline-operations">
+          <OperationsNote />
           <StartDialog pipeline={pipeline} choices={snapshot.start} />
           <StopDialog pipeline={pipeline} executionId={execution.executionId} stopping={execution.status === "Stopping"} available={execution.status === "InProgress" || execution.status === "Stopping"} />
           {/* A report is read in the server's own region (the share action takes no other). */}
-          {!executionRef.region && <ShareReportButton pipelineName={executionRef.name} executionId={execution.executionId} />}
+          {!executionRef.region && (
+            <IfAllowed mutation="share">
+              <ShareReportButton pipelineName={executionRef.name} executionId={execution.executionId} />
+            </IfAllowed>
+          )}
         </div>
       </header>
 

@@ -42,7 +42,7 @@ export function ApprovalDialog({
     op.mutate({ pipelineName: pipeline.name, ...(pipeline.region && { region: pipeline.region }), stageName, actionName, token, status, summary });
 
   return (
-    <OperationDialog
+    <OperationDialog mutation="approve"
       label={`Review ${actionName}`}
       title={`Approval: ${stageName} / ${actionName}`}
       testId={`approval-dialog-${stageName}-${actionName}`}

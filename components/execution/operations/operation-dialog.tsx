@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useRef, useState, type ReactNode } from "react";
+import { useAllowed } from "@/components/access/session-context";
+import type { Mutation } from "@/lib/domain/access/mutations";
 
 /**
  * The frame of every operation: a button that opens a native modal `<dialog>` (focus moves into
@@ -8,9 +10,12 @@ import { useId, useRef, useState, type ReactNode } from "react";
  * https://developer.mozilla.org/en-US/docs/Web/HTML/Element/dialog), a title, and a close button.
  * The body gets `close` to call once it is done. `available: false` hides the button but keeps an
  * open dialog open: the poll that shows the operation took effect (a stopped execution, a stage
- * running again) must not take its outcome away from under the user.
+ * running again) must not take its outcome away from under the user. Someone who may not make
+ * `mutation` (the role it needs, a read-only deployment) gets no button at all; the page says
+ * why once for all of them (OperationsNote).
  */
 export function OperationDialog({
+  mutation,
   label,
   title,
   testId,
@@ -20,6 +25,7 @@ export function OperationDialog({
   onOpen,
   children,
 }: {
+  mutation: Mutation;
   label: string;
   title: string;
   testId: string;
@@ -32,12 +38,13 @@ export function OperationDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [open, setOpen] = useState(false);
+  const allowance = useAllowed(mutation);
   const close = () => dialog.current?.close();
   const trigger =
     tone === "danger"
       ? "border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-200 dark:hover:bg-red-950"
       : "border-slate-300 text-slate-800 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-100 dark:hover:bg-slate-800";
-  if (!available && !open) return null;
+  if (!allowance.allowed || (!available && !open)) return null;
   return (
     <>
       {available && (

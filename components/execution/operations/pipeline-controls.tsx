@@ -2,6 +2,7 @@
 
 import { usePipelineMount } from "../state/mount-points";
 import type { StartChoices } from "@/lib/domain/execution/start-choices";
+import { OperationsNote } from "./operations-note";
 import { StartDialog } from "./start-dialog";
 import { StopDialog } from "./stop-dialog";
 
@@ -16,6 +17,7 @@ export function PipelineControls({ choices }: { choices: StartChoices }) {
   const running = latest?.status === "InProgress" || latest?.status === "Stopping";
   return (
     <>
+      <OperationsNote />
       <StartDialog pipeline={pipeline} choices={choices} />
       {latest && <StopDialog key={latest.executionId} pipeline={pipeline} executionId={latest.executionId} stopping={latest.status === "Stopping"} available={running} />}
     </>

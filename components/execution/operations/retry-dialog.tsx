@@ -16,7 +16,7 @@ export function RetryDialog({ pipeline, stageName, executionId, available }: { p
   const op = useOperation(pipeline, retryStageAction);
   const [mode, setMode] = useState<"FAILED_ACTIONS" | "ALL_ACTIONS">("FAILED_ACTIONS");
   return (
-    <OperationDialog label="Retry stage" title={`Retry stage ${stageName}`} testId={`retry-dialog-${stageName}`} available={available} onOpen={() => op.reset()}>
+    <OperationDialog mutation="retry" label="Retry stage" title={`Retry stage ${stageName}`} testId={`retry-dialog-${stageName}`} available={available} onOpen={() => op.reset()}>
       {() => (
         <form
           onSubmit={(e) => {

@@ -20,7 +20,7 @@ export function RollbackDialog({ pipeline, stageName }: { pipeline: PipelineKey;
   const [target, setTarget] = useState("");
   const list = targets.data?.status === "ok" ? targets.data : undefined;
   return (
-    <OperationDialog
+    <OperationDialog mutation="rollback"
       label="Roll back"
       title={`Roll back stage ${stageName}`}
       testId={`rollback-dialog-${stageName}`}

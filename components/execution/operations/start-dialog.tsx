@@ -62,7 +62,7 @@ export function StartDialog({ pipeline, choices }: { pipeline: PipelineKey; choi
 
   const result = op.data;
   return (
-    <OperationDialog label="Release change" title={`Release change: ${pipeline.name}`} testId="start-dialog" onOpen={open}>
+    <OperationDialog mutation="start" label="Release change" title={`Release change: ${pipeline.name}`} testId="start-dialog" onOpen={open}>
       {() => (
         <form
           onSubmit={(e) => {

@@ -17,7 +17,7 @@ export function StopDialog({ pipeline, executionId, stopping, available }: { pip
   const [mode, setMode] = useState(stopping ? "abandon" : "wait");
   const [reason, setReason] = useState("");
   return (
-    <OperationDialog label="Stop execution" title="Stop this execution" testId="stop-dialog" tone="danger" available={available} onOpen={() => op.reset()}>
+    <OperationDialog mutation="stop" label="Stop execution" title="Stop this execution" testId="stop-dialog" tone="danger" available={available} onOpen={() => op.reset()}>
       {() => (
         <form
           onSubmit={(e) => {

@@ -21,7 +21,7 @@ export function TransitionDialog({ pipeline, stageName, transition }: { pipeline
   const sent = sanitizeTransitionReason(reason);
   const enabled = transition.enabled;
   return (
-    <OperationDialog
+    <OperationDialog mutation="transition"
       label={enabled ? "Disable transition" : "Enable transition"}
       title={`${enabled ? "Disable" : "Enable"} the transition into ${stageName}`}
       testId={`transition-dialog-${stageName}`}

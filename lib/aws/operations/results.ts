@@ -14,6 +14,8 @@ export interface OperationDone {
   readonly executionId?: string;
   /** Disabling a transition: the reason as sent, after sanitising. */
   readonly reason?: string;
+  /** AWS's id of the request that made the change (the guard adds it, lib/server/action.ts). */
+  readonly requestId?: string;
 }
 
 export type OperationResult = OperationDone | InvalidInput | AccessRefusal | ReadOnlyRefusal | Failed;

@@ -29,6 +29,8 @@ export interface Failed {
   readonly title: string;
   readonly message: string;
   readonly field?: ServiceField;
+  /** AWS's id of the refused request, when it got that far (the guard adds it, lib/server/action.ts). */
+  readonly requestId?: string;
 }
 
 export type { AccessRefusal, ReadOnlyRefusal };
@@ -85,6 +87,8 @@ export interface Pushed {
   /** Where the pipeline's executions are shown. */
   readonly href: string;
   readonly message: string;
+  /** AWS's id of the Create/UpdatePipeline request (the guard adds it, lib/server/action.ts). */
+  readonly requestId?: string;
   /**
    * Versions someone else pushed in the moment between the stale-version check and this update,
    * replaced by it (AWS has no conditional update). Still readable with GetPipeline `version`.
@@ -164,7 +168,7 @@ export type PushResult =
   | Failed;
 
 export type DeleteResult =
-  | { readonly status: "deleted"; readonly name: string; readonly message: string }
+  | { readonly status: "deleted"; readonly name: string; readonly message: string; readonly requestId?: string }
   | ConfirmationMismatch
   | InvalidInput
   | AccessRefusal

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PIPELINE_NAME } from "@/lib/domain/pipeline/patterns";
-import { deployment } from "@/lib/server/deployment";
 import { DeletePipelineForm } from "./_components/delete-pipeline-form";
 
 export const metadata: Metadata = { title: "Pipeline settings" };
@@ -11,7 +10,6 @@ export const metadata: Metadata = { title: "Pipeline settings" };
 export default async function PipelineSettingsPage({ params }: PageProps<"/pipelines/[name]/settings">) {
   const name = decodeURIComponent((await params).name);
   if (name.length < PIPELINE_NAME.min || name.length > PIPELINE_NAME.max || !PIPELINE_NAME.pattern!.test(name)) notFound();
-  const { readOnly } = deployment();
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
@@ -33,7 +31,7 @@ export default async function PipelineSettingsPage({ params }: PageProps<"/pipel
           DeletePipeline removes the pipeline and its execution history; executions in flight stop. It cannot be undone. Local drafts of it
           stay in your browser and can create it again.
         </p>
-        <DeletePipelineForm name={name} {...(readOnly !== undefined && { readOnly })} />
+        <DeletePipelineForm name={name} />
       </section>
     </div>
   );

@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { NotAllowedNote, useAllowed } from "@/components/access/session-context";
 import { deletePipelineAction } from "../../actions";
 
-/** The typed-name confirmation, then DeletePipeline; back to the list with a notice when done. */
-export function DeletePipelineForm({ name, readOnly }: { name: string; readOnly?: string }) {
+/** The typed-name confirmation, then DeletePipeline; back to the list with a notice when done. Off, with the reason, for those who may not delete. */
+export function DeletePipelineForm({ name }: { name: string }) {
   const router = useRouter();
+  const allowance = useAllowed("delete");
   const [typed, setTyped] = useState("");
   const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -43,15 +45,11 @@ export function DeletePipelineForm({ name, readOnly }: { name: string; readOnly?
           data-testid="delete-confirm"
           autoComplete="off"
           spellCheck={false}
-          disabled={readOnly !== undefined}
+          disabled={!allowance.allowed}
           className="max-w-sm rounded-md border border-slate-300 bg-transparent px-2 py-1 font-mono disabled:opacity-50 dark:border-slate-700"
         />
       </label>
-      {readOnly !== undefined && (
-        <p data-testid="delete-read-only" className="text-slate-700 dark:text-slate-300">
-          {readOnly}
-        </p>
-      )}
+      <NotAllowedNote allowance={allowance} testId="delete-not-allowed" className="text-slate-700 dark:text-slate-300" />
       {error && (
         <p role="alert" data-testid="delete-error" className="text-red-800 dark:text-red-300">
           {error}
@@ -60,7 +58,7 @@ export function DeletePipelineForm({ name, readOnly }: { name: string; readOnly?
       <button
         type="submit"
         data-testid="delete-pipeline"
-        disabled={typed !== name || deleting || readOnly !== undefined}
+        disabled={typed !== name || deleting || !allowance.allowed}
         aria-busy={deleting}
         className="self-start rounded-md bg-red-600 px-3 py-1.5 text-white hover:bg-red-700 disabled:opacity-40"
       >
