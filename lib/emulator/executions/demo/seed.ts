@@ -93,6 +93,7 @@ export function seedDemoData(params: SeedParams): string[] {
   // Repeatable content (commit ids, messages, durations); record ids stay unique.
   const runner = new Runner({
     store: ctx.store,
+    conditions: ctx.conditions,
     plans: ctx.plans,
     timeScale: () => 1,
     random: params.random ?? seededRandom(20_261_128),

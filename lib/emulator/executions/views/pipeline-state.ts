@@ -13,6 +13,7 @@ import type { ExecutionRecord } from "../records";
 import { entityUrl } from "../simulation/results";
 import { compact, seconds } from "../wire";
 import { boardActionExecution } from "./action-view";
+import { stageConditionStates } from "./rule-view";
 
 export function pipelineState(ctx: EngineContext, name: string): JsonObject {
   const stored = ctx.definitions.getPipeline(name);
@@ -86,9 +87,15 @@ function stageState(
       latest && latestExecution
         ? { pipelineExecutionId: latest.executionId, status: latest.status, type: latestExecution.executionType }
         : undefined,
+    ...stageConditionStates(ctx, stage, latest?.executionId),
+    // https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RetryStageMetadata.html
     retryStageMetadata:
-      latest && latest.manualRetries > 0
-        ? { manualStageRetryAttempt: latest.manualRetries, latestRetryTrigger: latest.latestRetryTrigger ?? "ManualStageRetry" }
+      latest && (latest.manualRetries > 0 || latest.autoRetries > 0)
+        ? compact({
+            autoStageRetryAttempt: latest.autoRetries > 0 ? latest.autoRetries : undefined,
+            manualStageRetryAttempt: latest.manualRetries > 0 ? latest.manualRetries : undefined,
+            latestRetryTrigger: latest.latestRetryTrigger ?? "ManualStageRetry",
+          })
         : undefined,
   });
 }
