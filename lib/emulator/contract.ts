@@ -61,6 +61,7 @@ export interface ExecutionEngine {
   disableStageTransition(input: JsonObject): JsonObject;
   listRuleExecutions(input: JsonObject): JsonObject;
   overrideStageCondition(input: JsonObject): JsonObject;
+  listDeployActionExecutionTargets(input: JsonObject): JsonObject;
 
   /** Definition lifecycle, called by the shell after it committed the change. */
   onPipelineCreated(pipeline: StoredPipeline): void;

@@ -47,5 +47,10 @@ export const handlers: { [Op in OperationName]: Handler<Op> } = {
   EnableStageTransition: execution((i) => i.pipelineName, (b, i) => b.engine.enableStageTransition(i)),
   DisableStageTransition: execution((i) => i.pipelineName, (b, i) => b.engine.disableStageTransition(i)),
   ListRuleExecutions: execution((i) => i.pipelineName, (b, i) => b.engine.listRuleExecutions(i)),
+  // `pipelineName` is optional here: check it only when given.
+  ListDeployActionExecutionTargets: (b, input) => {
+    if (input.pipelineName !== undefined) requirePipeline(b, input.pipelineName);
+    return b.engine.listDeployActionExecutionTargets(input as JsonObject);
+  },
   OverrideStageCondition: execution((i) => i.pipelineName, (b, i) => b.engine.overrideStageCondition(i)),
 };

@@ -157,6 +157,13 @@ export const requestSchemas = {
     maxResults: z.int().min(1).max(100).optional(),
     nextToken: NextToken.optional(),
   }),
+  ListDeployActionExecutionTargets: z.object({
+    pipelineName: PipelineName.optional(),
+    actionExecutionId: z.string().min(1),
+    filters: z.array(z.object({ name: z.enum(["TARGET_STATUS"]).optional(), values: z.array(z.string().min(1)).min(1).optional() })).optional(),
+    maxResults: z.int().min(1).max(100).optional(),
+    nextToken: NextToken.optional(),
+  }),
   OverrideStageCondition: z.object({
     pipelineName: PipelineName,
     stageName: StageName,

@@ -33,6 +33,7 @@ import { ExecutionStore } from "./store";
 import { getPipelineExecution, listActionExecutions, listPipelineExecutions } from "./views/history";
 import { pipelineState } from "./views/pipeline-state";
 import { listRuleExecutions } from "./views/rules";
+import { listDeployActionExecutionTargets } from "./views/deploy-targets";
 import { requiredString } from "./wire";
 import { WakeTimer } from "./wake-timer";
 
@@ -100,6 +101,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     disableStageTransition: (input: JsonObject) => run(() => setStageTransition(ctx, input, false)),
     listRuleExecutions: (input) => run(() => listRuleExecutions(ctx, input)),
     overrideStageCondition: (input) => run(() => overrideStageCondition(ctx, input)),
+    listDeployActionExecutionTargets: (input) => run(() => listDeployActionExecutionTargets(ctx, input)),
 
     onPipelineCreated(pipeline: StoredPipeline) {
       plans.forget(pipeline.name);

@@ -24,6 +24,7 @@ export function stubEngine(): ExecutionEngine {
     disableStageTransition: unavailable,
     listRuleExecutions: unavailable,
     overrideStageCondition: unavailable,
+    listDeployActionExecutionTargets: unavailable,
     onPipelineCreated: () => {},
     onPipelineUpdated: () => {},
     onPipelineDeleted: () => {},
