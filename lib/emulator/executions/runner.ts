@@ -164,7 +164,7 @@ export class Runner implements ActionRunDeps, AdmissionDeps, ConditionDeps {
     }
     if (stage.conditionPhase) return this.progressCondition(execution, plan, stagePlan, stage, now);
     const runs = this.store.actionsOf(execution.id, stagePlan.name);
-    const current = runs.filter((r) => r.attempt === stage.attempt);
+    const current = latestPerAction(runs.filter((r) => r.attempt === stage.attempt));
     if (current.some((r) => r.status === "InProgress")) return false;
 
     if (execution.cancelRequested) {
@@ -402,6 +402,16 @@ function nextGroup(stagePlan: StagePlan, stage: StageRecord, runs: readonly Acti
     if (needed.length > 0) return { runOrder, actions: needed };
   }
   return undefined;
+}
+
+/** The newest run of each action (a failed action retried while its siblings ran has two in one attempt). */
+export function latestPerAction(runs: readonly ActionRecord[]): ActionRecord[] {
+  const latest = new Map<string, ActionRecord>();
+  for (const run of runs) {
+    const seen = latest.get(run.actionName);
+    if (!seen || run.seq > seen.seq) latest.set(run.actionName, run);
+  }
+  return [...latest.values()];
 }
 
 function failureSummary(action: ActionRecord): string {

@@ -5,12 +5,15 @@
  */
 import {
   CreatePipelineCommand,
+  DisableStageTransitionCommand,
+  EnableStageTransitionCommand,
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
   ListRuleExecutionsCommand,
   ListRuleTypesCommand,
   OverrideStageConditionCommand,
+  PutApprovalResultCommand,
   RetryStageExecutionCommand,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
@@ -21,7 +24,7 @@ import type { JsonObject } from "../contract";
 import { expectAwsError } from "../testing/expect-error";
 import { startTestEmulator, type TestEmulator } from "../testing/start-test-emulator";
 import { createExecutionEngine } from "./index";
-import { build, pipeline, source, type PipelineOptions } from "./testing/builders";
+import { approval, build, lambda, pipeline, source, type PipelineOptions } from "./testing/builders";
 import { actionRuns, asDeclaration, executionStatus, stageState, until, waitForStatus } from "./testing/sdk";
 
 let emu: TestEmulator;
@@ -309,6 +312,44 @@ describe("stop and retry (https://docs.aws.amazon.com/codepipeline/latest/usergu
     } finally {
       await emu.control("/time-scale", { timeScale: 5000 });
     }
+  });
+});
+
+describe("retry while actions run (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-actions-retry.html)", () => {
+  it("'When you retry the failed actions in a stage, all actions that are still in progress continue working'", async () => {
+    const name = "retry-while-running";
+    const d = pipeline(name, [["Source", [source()]], ["Check", [lambda("Smoke"), approval("Approve")]], ["Deploy", [build("Deploy", {}, "Test")]]]);
+    await emu.client.send(new CreatePipelineCommand({ pipeline: asDeclaration(d) }));
+    const [first] = (await emu.client.send(new ListPipelineExecutionsCommand({ pipelineName: name }))).pipelineExecutionSummaries!;
+    const id = first!.pipelineExecutionId!;
+    // The create run would hold the stage at its approval: abandon it, then start a run whose Smoke test fails.
+    await emu.client.send(new StopPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: id, abandon: true }));
+    await waitForStatus(emu.client, name, id, "Stopped");
+    await emu.control("/fail-next", { pipelineName: name, stageName: "Check", actionName: "Smoke" });
+    const run = await start(name);
+    await until("Smoke failed while the approval waits", async () => (await actionRuns(emu.client, name, run, "Smoke")).at(-1)?.status === "Failed");
+    expect(await executionStatus(emu.client, name, run)).toBe("InProgress");
+    const retry = (retryMode: "FAILED_ACTIONS" | "ALL_ACTIONS") =>
+      emu.client.send(new RetryStageExecutionCommand({ pipelineName: name, stageName: "Check", pipelineExecutionId: run, retryMode }));
+    // "When you retry a failed stage from the first action in the stage, the stage cannot have any actions in progress."
+    await expectAwsError(retry("ALL_ACTIONS"), "StageNotRetryableException", /in progress/);
+    await retry("FAILED_ACTIONS");
+    await until("Smoke retried", async () => (await actionRuns(emu.client, name, run, "Smoke")).map((r) => r.status).join() === "Failed,Succeeded");
+    expect((await actionRuns(emu.client, name, run, "Approve")).map((r) => r.status)).toEqual(["InProgress"]);
+    const token = await until("approval token", async () => (await stageState(emu.client, name, "Check"))?.actionStates?.find((a) => a.actionName === "Approve")?.latestExecution?.token);
+    await emu.client.send(new PutApprovalResultCommand({ pipelineName: name, stageName: "Check", actionName: "Approve", token, result: { status: "Approved", summary: "ok" } }));
+    await waitForStatus(emu.client, name, run, "Succeeded");
+    expect((await stageState(emu.client, name, "Check"))?.retryStageMetadata).toEqual({ manualStageRetryAttempt: 1, latestRetryTrigger: "ManualStageRetry" });
+  });
+});
+
+describe("transitions (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_DisableStageTransition.html)", () => {
+  it("a disabled outbound transition shows as the next stage's inbound transition state", async () => {
+    const name = await create(declaration("outbound-visible", {}));
+    await emu.client.send(new DisableStageTransitionCommand({ pipelineName: name, stageName: "Build", transitionType: "Outbound", reason: "Freeze after build" }));
+    expect((await deployState(name)).inboundTransitionState).toMatchObject({ enabled: false, disabledReason: "Freeze after build" });
+    await emu.client.send(new EnableStageTransitionCommand({ pipelineName: name, stageName: "Build", transitionType: "Outbound" }));
+    expect((await deployState(name)).inboundTransitionState?.enabled).toBe(true);
   });
 });
 
