@@ -108,6 +108,13 @@ describe("entry conditions (https://docs.aws.amazon.com/codepipeline/latest/user
     const name = await create(declaration("cond-entry-override", { beforeEntry: condition("FAIL", targetIsProd) }));
     const id = await start(name, "staging");
     await waitForStatus(emu.client, name, id, "Failed");
+    // "Before a stage can be retried, it must either have all actions failed or some actions failed and
+    // some succeeded" (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-actions-retry.html).
+    await expectAwsError(
+      emu.client.send(new RetryStageExecutionCommand({ pipelineName: name, stageName: "Deploy", pipelineExecutionId: id, retryMode: "FAILED_ACTIONS" })),
+      "StageNotRetryableException",
+      /no action/,
+    );
     await override(name, "Deploy", id, "BEFORE_ENTRY");
     await waitForStatus(emu.client, name, id, "Succeeded");
     const state = await deployState(name);
@@ -159,9 +166,9 @@ describe("success conditions (https://docs.aws.amazon.com/codepipeline/latest/us
 
 describe("CloudWatchAlarm rule (https://docs.aws.amazon.com/codepipeline/latest/userguide/rule-reference-CloudWatchAlarm.html)", () => {
   it("WaitTime: 'wait for an alarm state to change to OK before applying the rule result'", async () => {
-    const alarm = rule("Alarm", "CloudWatchAlarm", { AlarmName: "deploy-errors", WaitTime: "5" });
+    const alarm = rule("Alarm", "CloudWatchAlarm", { AlarmName: "deploy-errors", WaitTime: "10" });
     const name = await create(declaration("cond-alarm", { beforeEntry: condition("FAIL", alarm) }));
-    await emu.control("/time-scale", { timeScale: 200 }); // the 5-minute wait takes 1.5 s
+    await emu.control("/time-scale", { timeScale: 200 }); // the 10-minute wait takes 3 s
     try {
       await emu.control("/alarm-state", { alarmName: "deploy-errors", state: "ALARM" });
       const recovered = await start(name);
@@ -169,7 +176,7 @@ describe("CloudWatchAlarm rule (https://docs.aws.amazon.com/codepipeline/latest/
         const ruleState = (await deployState(name)).beforeEntryConditionState?.conditionStates?.[0]?.ruleStates?.[0];
         return ruleState?.latestExecution?.status === "InProgress" && ruleState.latestExecution.summary;
       });
-      expect(monitoring).toContain("for 5 minutes");
+      expect(monitoring).toContain("for 10 minutes");
       await emu.control("/alarm-state", { alarmName: "deploy-errors", state: "OK" });
       await waitForStatus(emu.client, name, recovered, "Succeeded");
 
@@ -181,6 +188,20 @@ describe("CloudWatchAlarm rule (https://docs.aws.amazon.com/codepipeline/latest/
     } finally {
       await emu.control("/time-scale", { timeScale: 5000 });
     }
+  });
+
+  it("stop and abandon during the wait abandons the rule and the condition (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-stop.html)", async () => {
+    const alarm = rule("Alarm", "CloudWatchAlarm", { AlarmName: "stop-errors", WaitTime: "600" });
+    const name = await create(declaration("cond-alarm-stop", { beforeEntry: condition("FAIL", alarm) }));
+    await emu.control("/alarm-state", { alarmName: "stop-errors", state: "OK" });
+    const id = await start(name);
+    await until("the alarm monitored", async () => (await deployState(name)).beforeEntryConditionState?.latestExecution?.status === "InProgress");
+    await emu.client.send(new StopPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: id, abandon: true }));
+    expect(await executionStatus(emu.client, name, id)).toBe("Stopped");
+    const state = await deployState(name);
+    expect(state.latestExecution?.status).toBe("Stopped");
+    expect(state.beforeEntryConditionState?.latestExecution?.status).toBe("Abandoned");
+    expect(state.beforeEntryConditionState?.conditionStates?.[0]?.ruleStates?.[0]?.latestExecution?.status).toBe("Abandoned");
   });
 
   it("the control API refuses an unknown alarm state and an unknown rule", async () => {

@@ -40,6 +40,15 @@ export function retryStageExecution(ctx: EngineContext, input: JsonObject): Json
   if (execution.status !== "Failed" && execution.status !== "Stopped") {
     throw notRetryable(`execution ${executionId} is ${execution.status}.`);
   }
+  // "Before a stage can be retried, it must either have all actions failed or some actions failed
+  // and some succeeded" (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-actions-retry.html):
+  // a stage its entry or success condition failed has no failed action; an override lets it on.
+  if (latest.status === "Failed") {
+    const runs = latestPerAction(ctx.store.actionsOf(executionId, stageName).filter((r) => r.attempt === latest.attempt));
+    if (!runs.some((r) => r.status === "Failed" || r.status === "Abandoned")) {
+      throw notRetryable(`no action of stage ${stageName} failed in execution ${executionId} (a stage condition failed it; OverrideStageCondition lets it through).`);
+    }
+  }
 
   const now = ctx.now();
   latest.attempt += 1;
