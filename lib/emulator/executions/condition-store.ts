@@ -92,11 +92,6 @@ export class ConditionStore {
     ).map(toRule);
   }
 
-  /** Rule runs still in progress that watch an alarm (re-checked when the alarm changes). */
-  inProgressRules(): RuleRecord[] {
-    return (this.store.statement(`SELECT * FROM exec_rule_executions WHERE status = 'InProgress' ORDER BY seq`).all() as Row[]).map(toRule);
-  }
-
   pageRules(query: RulePageQuery): RuleRecord[] {
     return (
       this.store
