@@ -59,6 +59,9 @@ export interface ExecutionEngine {
   putApprovalResult(input: JsonObject): JsonObject;
   enableStageTransition(input: JsonObject): JsonObject;
   disableStageTransition(input: JsonObject): JsonObject;
+  listRuleExecutions(input: JsonObject): JsonObject;
+  overrideStageCondition(input: JsonObject): JsonObject;
+  listDeployActionExecutionTargets(input: JsonObject): JsonObject;
 
   /** Definition lifecycle, called by the shell after it committed the change. */
   onPipelineCreated(pipeline: StoredPipeline): void;
@@ -71,6 +74,10 @@ export interface ExecutionEngine {
   getTimeScale(): number;
   /** The named action fails on its next run. */
   failNextRun(target: { pipelineName: string; stageName: string; actionName: string }): void;
+  /** The named LambdaInvoke, Commands or CodeBuild rule of a stage condition fails on its next run. */
+  failNextRule(target: { pipelineName: string; stageName: string; ruleName: string }): void;
+  /** Sets the state of a simulated CloudWatch alarm that CloudWatchAlarm rules read. */
+  setAlarmState(alarmName: string, state: "OK" | "ALARM" | "INSUFFICIENT_DATA"): void;
   /** Seed the demo pipelines and their history through `definitions` (first start, and `/_emulator/seed`). */
   seedDemo(definitions: DefinitionWriter): void;
   /** Forget all executions (the shell drops definitions). */

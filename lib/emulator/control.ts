@@ -8,6 +8,8 @@
  *   GET  /_emulator/time-scale              {timeScale}
  *   POST /_emulator/time-scale {timeScale}  simulated-time speed-up (> 0)
  *   POST /_emulator/fail-next {pipelineName, stageName, actionName}
+ *   POST /_emulator/fail-next-rule {pipelineName, stageName, ruleName}  a LambdaInvoke/Commands/CodeBuild rule fails once
+ *   POST /_emulator/alarm-state {alarmName, state}  a simulated CloudWatch alarm's state (OK | ALARM | INSUFFICIENT_DATA)
  *   POST /_emulator/throttle {fraction}     0..1 of AWS calls get ThrottlingException (evenly spread)
  *   POST /_emulator/latency {ms}            delay before every AWS answer
  *   POST /_emulator/reject-next {message, exception?, operation?}  the next UpdatePipeline fails (reject-next.ts)
@@ -34,6 +36,8 @@ const schemas = {
   failNext: z.object({ pipelineName: z.string().min(1), stageName: z.string().min(1), actionName: z.string().min(1) }),
   throttle: z.object({ fraction: z.number().min(0).max(1) }),
   latency: z.object({ ms: z.int().min(0).max(60_000) }),
+  failNextRule: z.object({ pipelineName: z.string().min(1), stageName: z.string().min(1), ruleName: z.string().min(1) }),
+  alarmState: z.object({ alarmName: z.string().min(1).max(255), state: z.enum(["OK", "ALARM", "INSUFFICIENT_DATA"]) }),
 };
 
 type Route = ControlRoute;
@@ -58,6 +62,8 @@ const routes: ControlRoutes = {
     POST: withBody(schemas.timeScale, (s, i) => (s.backend.engine.setTimeScale(i.timeScale), ok({ timeScale: i.timeScale }))),
   },
   "/fail-next": { POST: withBody(schemas.failNext, (s, i) => (s.backend.engine.failNextRun(i), ok())) },
+  "/fail-next-rule": { POST: withBody(schemas.failNextRule, (s, i) => (s.backend.engine.failNextRule(i), ok())) },
+  "/alarm-state": { POST: withBody(schemas.alarmState, (s, i) => (s.backend.engine.setAlarmState(i.alarmName, i.state), ok())) },
   "/throttle": { POST: withBody(schemas.throttle, (s, i) => (s.faults.setThrottleFraction(i.fraction), ok({ fraction: i.fraction }))) },
   "/latency": { POST: withBody(schemas.latency, (s, i) => ((s.faults.latencyMs = i.ms), ok({ ms: i.ms }))) },
   "/reject-next": { POST: rejectNext },

@@ -4,6 +4,7 @@
  */
 import type { JsonObject } from "./contract";
 import { listActionTypes } from "./action-types";
+import { listRuleTypes } from "./rule-types";
 import type { Backend, RequestContext } from "./backend";
 import { createPipeline, deletePipeline, getPipeline, listPipelines, requirePipeline, updatePipeline } from "./definitions";
 import type { OperationName, RequestOf } from "./requests";
@@ -29,6 +30,7 @@ export const handlers: { [Op in OperationName]: Handler<Op> } = {
   DeletePipeline: (b, input) => deletePipeline(b, input),
   ListPipelines: (b, input) => listPipelines(b, input),
   ListActionTypes: (_b, input) => listActionTypes(input),
+  ListRuleTypes: (_b, input) => listRuleTypes(input),
   TagResource: (b, input) => tagResource(b, input),
   UntagResource: (b, input) => untagResource(b, input),
   ListTagsForResource: (b, input) => listTagsForResource(b, input),
@@ -44,4 +46,11 @@ export const handlers: { [Op in OperationName]: Handler<Op> } = {
   PutApprovalResult: execution((i) => i.pipelineName, (b, i) => b.engine.putApprovalResult(i)),
   EnableStageTransition: execution((i) => i.pipelineName, (b, i) => b.engine.enableStageTransition(i)),
   DisableStageTransition: execution((i) => i.pipelineName, (b, i) => b.engine.disableStageTransition(i)),
+  ListRuleExecutions: execution((i) => i.pipelineName, (b, i) => b.engine.listRuleExecutions(i)),
+  // `pipelineName` is optional here: check it only when given.
+  ListDeployActionExecutionTargets: (b, input) => {
+    if (input.pipelineName !== undefined) requirePipeline(b, input.pipelineName);
+    return b.engine.listDeployActionExecutionTargets(input as JsonObject);
+  },
+  OverrideStageCondition: execution((i) => i.pipelineName, (b, i) => b.engine.overrideStageCondition(i)),
 };

@@ -143,6 +143,33 @@ export const requestSchemas = {
     transitionType: z.enum(["Inbound", "Outbound"]),
     reason: text(P.DISABLE_TRANSITION_REASON),
   }),
+  ListRuleTypes: z.object({ ruleOwnerFilter: z.enum(["AWS"]).optional(), regionFilter: text(P.REGION).optional() }),
+  ListRuleExecutions: z.object({
+    pipelineName: PipelineName,
+    filter: z
+      .object({
+        pipelineExecutionId: ExecutionId.optional(),
+        latestInPipelineExecution: z
+          .object({ pipelineExecutionId: ExecutionId, startTimeRange: z.enum(["Latest", "All"]) })
+          .optional(),
+      })
+      .optional(),
+    maxResults: z.int().min(1).max(100).optional(),
+    nextToken: NextToken.optional(),
+  }),
+  ListDeployActionExecutionTargets: z.object({
+    pipelineName: PipelineName.optional(),
+    actionExecutionId: z.string().min(1),
+    filters: z.array(z.object({ name: z.enum(["TARGET_STATUS"]).optional(), values: z.array(z.string().min(1)).min(1).optional() })).optional(),
+    maxResults: z.int().min(1).max(100).optional(),
+    nextToken: NextToken.optional(),
+  }),
+  OverrideStageCondition: z.object({
+    pipelineName: PipelineName,
+    stageName: StageName,
+    pipelineExecutionId: ExecutionId,
+    conditionType: z.enum(["BEFORE_ENTRY", "ON_SUCCESS"]),
+  }),
 } as const;
 
 export type OperationName = keyof typeof requestSchemas;

@@ -19,7 +19,7 @@ export const TARGET_PREFIX = "CodePipeline_20150709.";
 const NOT_IMPLEMENTED = new Set([
   "AcknowledgeJob", "AcknowledgeThirdPartyJob", "CreateCustomActionType", "CreateActionType", "DeleteCustomActionType",
   "DeleteWebhook", "DeregisterWebhookWithThirdParty", "GetActionType", "GetJobDetails", "GetThirdPartyJobDetails",
-  "ListDeployActionExecutionTargets", "ListRuleExecutions", "ListRuleTypes", "ListWebhooks", "OverrideStageCondition",
+  "ListWebhooks",
   "PollForJobs", "PollForThirdPartyJobs", "PutActionRevision", "PutJobFailureResult", "PutJobSuccessResult",
   "PutThirdPartyJobFailureResult", "PutThirdPartyJobSuccessResult", "PutWebhook", "RegisterWebhookWithThirdParty",
   "UpdateActionType",

@@ -191,6 +191,12 @@ describe("secret configuration values", () => {
     await ok("ListActionExecutions", { pipelineName: NAME, filter: { pipelineExecutionId: third } });
 
     await ok("ListActionTypes", { actionOwnerFilter: "ThirdParty" });
+    await ok("ListRuleTypes", {});
+    const skillRun = details.find((d) => d.actionName === "Skill") as unknown as { actionExecutionId: string };
+    await ok("ListDeployActionExecutionTargets", { pipelineName: NAME, actionExecutionId: skillRun.actionExecutionId });
+    await ok("ListRuleExecutions", { pipelineName: NAME, filter: { pipelineExecutionId: third } });
+    // The pipeline declares no conditions: ConditionNotOverridableException, no secret in it either.
+    await call("OverrideStageCondition", { pipelineName: NAME, stageName: "Deploy", pipelineExecutionId: third, conditionType: "BEFORE_ENTRY" });
     await ok("TagResource", { resourceArn: arn, tags: [{ key: "env", value: "prod" }] });
     await ok("UntagResource", { resourceArn: arn, tagKeys: ["env"] });
     await ok("ListTagsForResource", { resourceArn: arn });

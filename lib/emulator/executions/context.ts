@@ -1,5 +1,6 @@
 /** What operations and views share: the runner (with store and plans), definitions and the clock. */
 import type { DefinitionReader } from "../contract";
+import type { ConditionStore } from "./condition-store";
 import { ServiceError } from "../errors";
 import type { PipelinePlan, StagePlan } from "./pipeline-plan";
 import { stageByName } from "./pipeline-plan";
@@ -11,6 +12,7 @@ import type { ExecutionStore } from "./store";
 export interface EngineContext {
   readonly runner: Runner;
   readonly store: ExecutionStore;
+  readonly conditions: ConditionStore;
   readonly plans: PlanCache;
   readonly definitions: DefinitionReader;
   now(): number;

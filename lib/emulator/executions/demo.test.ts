@@ -46,7 +46,7 @@ describe("seedDemo", () => {
     h = createHarness({ timeScale: 20 });
     const before = Date.now() / 1000;
     h.engine.seedDemo(h.definitions);
-    expect(h.definitions.listPipelineNames()).toEqual(["payments-api", "release-train", "storefront-web", "thumbnail-service"]);
+    expect(h.definitions.listPipelineNames()).toEqual(["checkout-service", "payments-api", "release-train", "storefront-web", "thumbnail-service"]);
     for (const name of h.definitions.listPipelineNames()) {
       const list = executions(name);
       expect(list.length, name).toBeGreaterThanOrEqual(4);
@@ -116,5 +116,29 @@ describe("seedDemo", () => {
     const count = executions("payments-api").length;
     h.engine.seedDemo(h.definitions);
     expect(executions("payments-api")).toHaveLength(count);
+  });
+});
+
+describe("the stage-conditions demo (checkout-service)", () => {
+  it("shows a rollback, a failed entry condition, a skipped stage, an automatic retry and condition states", () => {
+    h = createHarness({ timeScale: 20 });
+    h.engine.seedDemo(h.definitions);
+    const list = executions("checkout-service");
+    const rollback = list.find((e) => e.executionType === "ROLLBACK")!;
+    expect(rollback.trigger).toMatchObject({ triggerType: "AutomatedRollback" });
+    expect(rollback.status).toBe("Succeeded");
+    expect(list.filter((e) => e.status === "Failed")).toHaveLength(2);
+    const newest = list[0]!;
+    expect(newest.status).toBe("Succeeded");
+    const state = h.engine.getPipelineState({ name: "checkout-service" }).stageStates as JsonObject[];
+    const stage = (name: string) => state.find((s) => s.stageName === name)!;
+    expect(stage("Staging").retryStageMetadata).toEqual({ autoStageRetryAttempt: 1, latestRetryTrigger: "AutomatedStageRetry" });
+    expect(stage("Canary").latestExecution).toMatchObject({ status: "Succeeded" });
+    expect(stage("Production").onSuccessConditionState).toMatchObject({ latestExecution: { status: "Succeeded" } });
+    expect(stage("Production").beforeEntryConditionState).toMatchObject({ latestExecution: { status: "Succeeded" } });
+    const skipped = list.find((e) => e !== newest && e.status === "Succeeded" && e.executionType === "STANDARD" && e !== list.at(-1));
+    expect(skipped).toBeUndefined(); // every standard run but the first and the newest failed
+    const nightly = list.find((e) => e.status === "Failed" && String(e.statusSummary).includes("entry condition"));
+    expect(nightly?.statusSummary).toContain("ReleaseChannelCheck");
   });
 });

@@ -14,10 +14,12 @@ import type {
 } from "../contract";
 import { ServiceError, serviceErrors } from "../errors";
 import { systemClock, type Clock } from "./clock";
+import { ConditionStore } from "./condition-store";
 import { requireStage, type EngineContext } from "./context";
 import { seedDemoData } from "./demo/seed";
 import { putApprovalResult } from "./operations/approval";
 import { cancelForUpdate } from "./operations/lifecycle";
+import { overrideStageCondition } from "./operations/override";
 import { rollbackStage } from "./operations/rollback";
 import { retryStageExecution } from "./operations/retry";
 import { startOnCreate, startPipelineExecution } from "./operations/start";
@@ -30,6 +32,8 @@ import { defaultRandom, type Random } from "./simulation/random";
 import { ExecutionStore } from "./store";
 import { getPipelineExecution, listActionExecutions, listPipelineExecutions } from "./views/history";
 import { pipelineState } from "./views/pipeline-state";
+import { listRuleExecutions } from "./views/rules";
+import { listDeployActionExecutionTargets } from "./views/deploy-targets";
 import { requiredString } from "./wire";
 import { WakeTimer } from "./wake-timer";
 
@@ -54,9 +58,10 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
 
   migrateExecutions(options.db);
   const store = new ExecutionStore(options.db);
+  const conditions = new ConditionStore(store);
   const plans = new PlanCache(options.definitions);
-  const runner = new Runner({ store, plans, timeScale: () => timeScale, random, newId });
-  const ctx: EngineContext = { runner, store, plans, definitions: options.definitions, now, newId };
+  const runner = new Runner({ store, conditions, plans, timeScale: () => timeScale, random, newId });
+  const ctx: EngineContext = { runner, store, conditions, plans, definitions: options.definitions, now, newId };
 
   const timer = new WakeTimer(clock, () => {
     try {
@@ -94,6 +99,9 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     putApprovalResult: (input) => run(() => putApprovalResult(ctx, input)),
     enableStageTransition: (input: JsonObject) => run(() => setStageTransition(ctx, input, true)),
     disableStageTransition: (input: JsonObject) => run(() => setStageTransition(ctx, input, false)),
+    listRuleExecutions: (input) => run(() => listRuleExecutions(ctx, input)),
+    overrideStageCondition: (input) => run(() => overrideStageCondition(ctx, input)),
+    listDeployActionExecutionTargets: (input) => run(() => listDeployActionExecutionTargets(ctx, input)),
 
     onPipelineCreated(pipeline: StoredPipeline) {
       plans.forget(pipeline.name);
@@ -124,6 +132,22 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
           throw new ServiceError("ActionNotFoundException", `Action '${target.actionName}' does not exist in stage '${target.stageName}'.`);
         }
         store.addFailNext(target.pipelineName, target.stageName, target.actionName);
+      });
+    },
+    failNextRule(target) {
+      run(() => {
+        const stage = requireStage(plans.current(target.pipelineName), target.stageName);
+        const rules = [stage.beforeEntry, stage.onSuccess, stage.onFailure?.condition].flatMap((c) => c?.rules ?? []);
+        if (!rules.some((r) => r.name === target.ruleName)) {
+          throw new ServiceError("RuleNotFoundException", `Rule '${target.ruleName}' does not exist in the conditions of stage '${target.stageName}'.`);
+        }
+        conditions.addRuleFailNext(target.pipelineName, target.stageName, target.ruleName);
+      });
+    },
+    setAlarmState(alarmName, state) {
+      run(() => {
+        conditions.setAlarmState(alarmName, state, now());
+        runner.advance(now());
       });
     },
     seedDemo(definitions: DefinitionWriter) {

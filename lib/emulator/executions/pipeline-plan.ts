@@ -28,12 +28,38 @@ export interface ActionPlan {
   readonly timeoutInMinutes?: number;
 }
 
+export interface RulePlan {
+  readonly name: string;
+  readonly ruleTypeId: ActionTypeIdPlan;
+  readonly configuration: Readonly<Record<string, string>>;
+  readonly commands: readonly string[];
+  readonly inputArtifacts: readonly string[];
+  readonly region?: string;
+  readonly roleArn?: string;
+}
+
+/** One stage condition: its result and its rules (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_Condition.html). */
+export interface ConditionPlan {
+  readonly result?: string;
+  readonly rules: readonly RulePlan[];
+}
+
+/** `onFailure`: a result (ROLLBACK, RETRY) with an optional condition and retry mode. */
+export interface FailurePlan {
+  readonly result?: string;
+  readonly retryMode?: "FAILED_ACTIONS" | "ALL_ACTIONS";
+  readonly condition?: ConditionPlan;
+}
+
 export interface StagePlan {
   readonly name: string;
   readonly index: number;
   readonly actions: readonly ActionPlan[];
   /** Distinct runOrder values, ascending: the stage's action groups. */
   readonly groups: readonly number[];
+  readonly beforeEntry?: ConditionPlan;
+  readonly onSuccess?: ConditionPlan;
+  readonly onFailure?: FailurePlan;
 }
 
 export interface VariablePlan {
@@ -106,7 +132,54 @@ export function isApproval(action: ActionPlan): boolean {
 function stagePlan(s: JsonObject, index: number): StagePlan {
   const actions = array(s.actions).map((a) => actionPlan(obj(a)));
   const groups = [...new Set(actions.map((a) => a.runOrder))].sort((x, y) => x - y);
-  return { name: String(s.name), index, actions, groups };
+  const failure = obj(s.onFailure);
+  const retryMode = obj(failure.retryConfiguration).retryMode;
+  return {
+    name: String(s.name),
+    index,
+    actions,
+    groups,
+    beforeEntry: conditionOf(obj(s.beforeEntry)),
+    onSuccess: conditionOf(obj(s.onSuccess)),
+    onFailure:
+      s.onFailure === undefined
+        ? undefined
+        : {
+            result: typeof failure.result === "string" ? failure.result : undefined,
+            retryMode: retryMode === "ALL_ACTIONS" || retryMode === "FAILED_ACTIONS" ? retryMode : undefined,
+            condition: conditionOf(failure),
+          },
+  };
+}
+
+/** The block's one condition (the model allows exactly one), or undefined when it has none. */
+function conditionOf(block: JsonObject): ConditionPlan | undefined {
+  const condition = array(block.conditions).map(obj)[0];
+  if (!condition) return undefined;
+  return {
+    result: typeof condition.result === "string" ? condition.result : undefined,
+    rules: array(condition.rules).map((r) => rulePlan(obj(r))),
+  };
+}
+
+function rulePlan(r: JsonObject): RulePlan {
+  const type = obj(r.ruleTypeId);
+  const configuration: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj(r.configuration))) configuration[k] = String(v);
+  return {
+    name: String(r.name),
+    ruleTypeId: {
+      category: String(type.category ?? "Rule"),
+      owner: String(type.owner ?? "AWS"),
+      provider: String(type.provider),
+      version: String(type.version ?? "1"),
+    },
+    configuration,
+    commands: array(r.commands).map(String),
+    inputArtifacts: array(r.inputArtifacts).map((x) => String(obj(x).name)),
+    region: typeof r.region === "string" ? r.region : undefined,
+    roleArn: typeof r.roleArn === "string" ? r.roleArn : undefined,
+  };
 }
 
 function actionPlan(a: JsonObject): ActionPlan {

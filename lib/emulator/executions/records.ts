@@ -9,7 +9,7 @@ export type PipelineExecutionStatus =
   | "Superseded"
   | "Failed"
   | "Cancelled";
-export type StageExecutionStatus = "InProgress" | "Stopping" | "Stopped" | "Succeeded" | "Failed" | "Cancelled";
+export type StageExecutionStatus = "InProgress" | "Stopping" | "Stopped" | "Succeeded" | "Failed" | "Cancelled" | "Skipped";
 export type ActionExecutionStatus = "InProgress" | "Succeeded" | "Failed" | "Abandoned";
 export type ExecutionMode = "SUPERSEDED" | "QUEUED" | "PARALLEL";
 export type ExecutionType = "STANDARD" | "ROLLBACK";
@@ -96,7 +96,11 @@ export interface StageRecord {
   /** The runOrder group being run; undefined before the first group starts. */
   runOrder?: number;
   manualRetries: number;
+  /** Retries started by an `onFailure: RETRY` stage (AutomatedStageRetry). */
+  autoRetries: number;
   latestRetryTrigger?: string;
+  /** The stage condition being evaluated right now, if any. */
+  conditionPhase?: ConditionType;
   startMs: number;
   updatedMs: number;
 }
@@ -130,4 +134,47 @@ export interface ActionRecord {
   /** ListActionExecutions `input`, fixed when the action starts. */
   readonly input: JsonObject;
   output?: ActionOutput;
+}
+
+/** Which stage condition: OverrideStageCondition's ConditionType, plus the failure condition. */
+export type ConditionType = "BEFORE_ENTRY" | "ON_SUCCESS" | "ON_FAILURE";
+export type ConditionExecutionStatus = "InProgress" | "Failed" | "Errored" | "Succeeded" | "Cancelled" | "Abandoned" | "Overridden";
+export type RuleExecutionStatus = "InProgress" | "Abandoned" | "Succeeded" | "Failed";
+
+/** One evaluation of one stage condition in one execution (the latest per type is kept). */
+export interface ConditionRecord {
+  readonly executionId: string;
+  readonly pipelineName: string;
+  readonly stageName: string;
+  readonly conditionType: ConditionType;
+  status: ConditionExecutionStatus;
+  summary?: string;
+  /** Counts the evaluations of this condition in this execution; rule runs carry it. */
+  readonly evaluation: number;
+  updatedMs: number;
+}
+
+export interface RuleRecord {
+  seq: number;
+  readonly id: string;
+  readonly executionId: string;
+  readonly pipelineName: string;
+  readonly pipelineVersion: number;
+  readonly stageName: string;
+  readonly conditionType: ConditionType;
+  readonly evaluation: number;
+  readonly ruleName: string;
+  status: RuleExecutionStatus;
+  /** The control API told this rule to fail (LambdaInvoke, Commands, CodeBuild). */
+  readonly forcedFailure: boolean;
+  readonly startMs: number;
+  updatedMs: number;
+  /** When the evaluation ends (CloudWatchAlarm: the end of its wait). Real epoch ms. */
+  dueMs?: number;
+  summary?: string;
+  externalId?: string;
+  externalUrl?: string;
+  errorDetails?: ErrorDetails;
+  /** ListRuleExecutions `input`, fixed when the rule starts. */
+  readonly input: JsonObject;
 }

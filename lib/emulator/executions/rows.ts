@@ -1,5 +1,5 @@
 /** Row ↔ record mapping for the engine's tables (snake_case columns, JSON text members). */
-import type { ActionRecord, ExecutionRecord, ExecutionType, StageRecord } from "./records";
+import type { ActionRecord, ConditionRecord, ExecutionRecord, ExecutionType, RuleRecord, StageRecord } from "./records";
 
 export type Row = Record<string, unknown>;
 
@@ -90,7 +90,9 @@ export function toStage(row: Row): StageRecord {
     baselineAttempt: Number(row.baseline_attempt),
     runOrder: optNumber(row.run_order),
     manualRetries: Number(row.manual_retries),
+    autoRetries: Number(row.auto_retries ?? 0),
     latestRetryTrigger: opt(row.latest_retry_trigger),
+    conditionPhase: opt(row.condition_phase) as StageRecord["conditionPhase"],
     startMs: Number(row.start_ms),
     updatedMs: Number(row.updated_ms),
   };
@@ -144,5 +146,65 @@ export function toAction(row: Row): ActionRecord {
     errorDetails: json(row.error_json, undefined),
     input: json(row.input_json, {}),
     output: json(row.output_json, undefined),
+  };
+}
+
+export function toCondition(row: Row): ConditionRecord {
+  return {
+    executionId: String(row.execution_id),
+    pipelineName: String(row.pipeline_name),
+    stageName: String(row.stage_name),
+    conditionType: row.condition_type as ConditionRecord["conditionType"],
+    status: row.status as ConditionRecord["status"],
+    summary: opt(row.summary),
+    evaluation: Number(row.evaluation),
+    updatedMs: Number(row.updated_ms),
+  };
+}
+
+export function ruleRow(r: Omit<RuleRecord, "seq">): Row {
+  return {
+    id: r.id,
+    execution_id: r.executionId,
+    pipeline_name: r.pipelineName,
+    pipeline_version: r.pipelineVersion,
+    stage_name: r.stageName,
+    condition_type: r.conditionType,
+    evaluation: r.evaluation,
+    rule_name: r.ruleName,
+    status: r.status,
+    forced_failure: r.forcedFailure ? 1 : 0,
+    start_ms: r.startMs,
+    updated_ms: r.updatedMs,
+    due_ms: r.dueMs ?? null,
+    summary: r.summary ?? null,
+    external_id: r.externalId ?? null,
+    external_url: r.externalUrl ?? null,
+    error_json: r.errorDetails ? JSON.stringify(r.errorDetails) : null,
+    input_json: JSON.stringify(r.input),
+  };
+}
+
+export function toRule(row: Row): RuleRecord {
+  return {
+    seq: Number(row.seq),
+    id: String(row.id),
+    executionId: String(row.execution_id),
+    pipelineName: String(row.pipeline_name),
+    pipelineVersion: Number(row.pipeline_version),
+    stageName: String(row.stage_name),
+    conditionType: row.condition_type as RuleRecord["conditionType"],
+    evaluation: Number(row.evaluation),
+    ruleName: String(row.rule_name),
+    status: row.status as RuleRecord["status"],
+    forcedFailure: row.forced_failure === 1,
+    startMs: Number(row.start_ms),
+    updatedMs: Number(row.updated_ms),
+    dueMs: optNumber(row.due_ms),
+    summary: opt(row.summary),
+    externalId: opt(row.external_id),
+    externalUrl: opt(row.external_url),
+    errorDetails: json(row.error_json, undefined),
+    input: json(row.input_json, {}),
   };
 }

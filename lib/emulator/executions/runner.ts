@@ -12,10 +12,13 @@
  */
 import { closeAction, completeAction, startAction, type ActionRunDeps } from "./action-runs";
 import { admitWaiting, type AdmissionDeps } from "./admission";
+import type { ConditionStore } from "./condition-store";
+import { completeRule, endCondition, settleCondition, startCondition, type ConditionDeps } from "./conditions";
 import { isSourceAction, type ActionPlan, type PipelinePlan, type StagePlan } from "./pipeline-plan";
 import type { PlanCache } from "./plans";
 import type {
   ActionRecord,
+  ConditionType,
   ExecutionRecord,
   ExecutionType,
   PipelineExecutionStatus,
@@ -29,6 +32,7 @@ import type { ExecutionStore } from "./store";
 
 export interface RunnerOptions {
   readonly store: ExecutionStore;
+  readonly conditions: ConditionStore;
   readonly plans: PlanCache;
   readonly timeScale: () => number;
   readonly random: Random;
@@ -52,8 +56,12 @@ export interface LaunchParams {
 /** Safety net against a logic loop; a real advance settles in a handful of rounds. */
 const MAX_ROUNDS = 10_000;
 
-export class Runner implements ActionRunDeps, AdmissionDeps {
+/** "One automatic retry attempt" per stage (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RetryConfiguration.html). */
+export const AUTO_RETRY_LIMIT = 1;
+
+export class Runner implements ActionRunDeps, AdmissionDeps, ConditionDeps {
   readonly store: ExecutionStore;
+  readonly conditions: ConditionStore;
   readonly plans: PlanCache;
   readonly random: Random;
   private readonly options: RunnerOptions;
@@ -61,6 +69,7 @@ export class Runner implements ActionRunDeps, AdmissionDeps {
   constructor(options: RunnerOptions) {
     this.options = options;
     this.store = options.store;
+    this.conditions = options.conditions;
     this.plans = options.plans;
     this.random = options.random;
   }
@@ -125,7 +134,9 @@ export class Runner implements ActionRunDeps, AdmissionDeps {
   private completeDue(now: number, onlyPipeline?: string): boolean {
     const due = this.store.dueActions(now, onlyPipeline);
     for (const action of due) completeAction(this, action, Math.min(now, action.dueMs ?? now));
-    return due.length > 0;
+    const rules = this.conditions.dueRules(now, onlyPipeline);
+    for (const rule of rules) completeRule(this, rule, Math.min(now, rule.dueMs ?? now));
+    return due.length > 0 || rules.length > 0;
   }
 
   /** Ends an in-progress action with a final status. */
@@ -151,8 +162,9 @@ export class Runner implements ActionRunDeps, AdmissionDeps {
       this.finish(execution, "Cancelled", now, "The pipeline definition this execution ran on is no longer available.");
       return true;
     }
+    if (stage.conditionPhase) return this.progressCondition(execution, plan, stagePlan, stage, now);
     const runs = this.store.actionsOf(execution.id, stagePlan.name);
-    const current = runs.filter((r) => r.attempt === stage.attempt);
+    const current = latestPerAction(runs.filter((r) => r.attempt === stage.attempt));
     if (current.some((r) => r.status === "InProgress")) return false;
 
     if (execution.cancelRequested) {
@@ -163,14 +175,14 @@ export class Runner implements ActionRunDeps, AdmissionDeps {
     const failed = current.filter((r) => r.status === "Failed" || r.status === "Abandoned");
     const next = failed.length === 0 ? nextGroup(stagePlan, stage, runs) : undefined;
     if (execution.stopMode) {
-      this.setStage(stage, failed.length === 0 && !next ? "Succeeded" : "Stopped", now);
+      // Even when the stop landed after the stage's last action, the stage is Stopped (not
+      // Succeeded): retrying it resumes the execution (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-stop.html).
+      this.setStage(stage, "Stopped", now);
       this.finish(execution, "Stopped", now);
       return true;
     }
     if (failed.length > 0) {
-      this.setStage(stage, "Failed", now);
-      const first = failed[0] as ActionRecord;
-      this.finish(execution, "Failed", now, failureSummary(first));
+      this.stageFailed(execution, plan, stagePlan, stage, failureSummary(failed[0] as ActionRecord), now);
       return true;
     }
     if (next) {
@@ -180,7 +192,89 @@ export class Runner implements ActionRunDeps, AdmissionDeps {
       for (const action of next.actions) startAction(this, execution, plan, stagePlan, action, stage.attempt, now);
       return true;
     }
-    this.setStage(stage, "Succeeded", now);
+    // "On Success - The conditions for making checks for the stage when it succeeds"
+    // (https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-conditions.html).
+    if (stagePlan.onSuccess) {
+      startCondition(this, execution, plan, stagePlan, stage, "ON_SUCCESS", now);
+      return true;
+    }
+    this.completeStage(execution, plan, stage, "Succeeded", now);
+    return true;
+  }
+
+  /** A stage condition under evaluation: wait for its rules, then engage its result if it failed. */
+  private progressCondition(execution: ExecutionRecord, plan: PipelinePlan, stagePlan: StagePlan, stage: StageRecord, now: number): boolean {
+    const type = stage.conditionPhase as ConditionType;
+    if (execution.cancelRequested || execution.stopMode) {
+      endCondition(this, execution.id, stagePlan.name, type, execution.cancelRequested ? "Cancelled" : "Abandoned", now);
+      stage.conditionPhase = undefined;
+      this.setStage(stage, execution.cancelRequested ? "Cancelled" : "Stopped", now);
+      this.finish(execution, execution.cancelRequested ? "Cancelled" : "Stopped", now, execution.cancelRequested ? CANCELLED_BY_UPDATE : undefined);
+      return true;
+    }
+    const outcome = settleCondition(this, execution, stagePlan.name, type, now);
+    if (outcome === undefined) return false;
+    stage.conditionPhase = undefined;
+    stage.updatedMs = now;
+    this.store.saveStage(stage);
+    const summary = this.conditions.getCondition(execution.id, stagePlan.name, type)?.summary ?? "";
+    if (type === "BEFORE_ENTRY") {
+      if (outcome === "Succeeded") return true; // the first action group starts next round
+      if (stagePlan.beforeEntry?.result === "SKIP") {
+        this.completeStage(execution, plan, stage, "Skipped", now);
+        return true;
+      }
+      this.failStage(execution, stage, `Stage ${stagePlan.name} entry condition failed. ${summary}`, now);
+      return true;
+    }
+    if (type === "ON_SUCCESS") {
+      if (outcome === "Succeeded") {
+        this.completeStage(execution, plan, stage, "Succeeded", now);
+        return true;
+      }
+      this.failStage(execution, stage, `Stage ${stagePlan.name} success condition failed. ${summary}`, now);
+      if (stagePlan.onSuccess?.result === "ROLLBACK") this.rollBackAutomatically(execution, plan, stagePlan, now);
+      return true;
+    }
+    // ON_FAILURE: the stage failed already; "the stage performs the specified result only when
+    // the condition fails" (https://docs.aws.amazon.com/codepipeline/latest/userguide/concepts-how-it-works-conditions.html).
+    this.failStage(execution, stage, execution.statusSummary ?? `Stage ${stagePlan.name} failed.`, now);
+    if (outcome === "Failed" && stagePlan.onFailure?.result === "ROLLBACK") this.rollBackAutomatically(execution, plan, stagePlan, now);
+    return true;
+  }
+
+  /** A stage whose actions failed: automatic retry, failure condition or rollback, else Failed. */
+  private stageFailed(execution: ExecutionRecord, plan: PipelinePlan, stagePlan: StagePlan, stage: StageRecord, summary: string, now: number): void {
+    const onFailure = stagePlan.onFailure;
+    if (onFailure?.result === "RETRY" && stage.autoRetries < AUTO_RETRY_LIMIT) {
+      // https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RetryConfiguration.html
+      stage.attempt += 1;
+      if (onFailure.retryMode === "ALL_ACTIONS") stage.baselineAttempt = stage.attempt;
+      stage.runOrder = undefined;
+      stage.autoRetries += 1;
+      stage.latestRetryTrigger = "AutomatedStageRetry";
+      stage.updatedMs = now;
+      this.store.saveStage(stage);
+      return;
+    }
+    if (onFailure?.condition) {
+      execution.statusSummary = summary;
+      this.store.saveExecution(execution);
+      startCondition(this, execution, plan, stagePlan, stage, "ON_FAILURE", now);
+      return;
+    }
+    this.failStage(execution, stage, summary, now);
+    if (onFailure?.result === "ROLLBACK") this.rollBackAutomatically(execution, plan, stagePlan, now);
+  }
+
+  failStage(execution: ExecutionRecord, stage: StageRecord, summary: string, now: number): void {
+    this.setStage(stage, "Failed", now);
+    this.finish(execution, "Failed", now, summary);
+  }
+
+  /** The stage is done (Succeeded, or Skipped by its entry condition): on to the next stage, or the end. */
+  completeStage(execution: ExecutionRecord, plan: PipelinePlan, stage: StageRecord, status: "Succeeded" | "Skipped", now: number): void {
+    this.setStage(stage, status, now);
     const last = execution.lastStageIndex ?? plan.stages.length - 1;
     if (execution.stageIndex >= last) {
       this.finish(execution, "Succeeded", now);
@@ -190,7 +284,32 @@ export class Runner implements ActionRunDeps, AdmissionDeps {
       execution.updatedMs = now;
       this.store.saveExecution(execution);
     }
-    return true;
+  }
+
+  /**
+   * Automatic rollback: a new ROLLBACK execution (trigger AutomatedRollback) of the failed stage
+   * with the last execution of the current pipeline version that succeeded in it
+   * (https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-rollback-auto.html). Not for
+   * the first stage, PARALLEL pipelines or rollback executions; nothing when there is no target.
+   */
+  private rollBackAutomatically(execution: ExecutionRecord, plan: PipelinePlan, stagePlan: StagePlan, now: number): void {
+    if (stagePlan.index === 0 || plan.executionMode === "PARALLEL" || execution.executionType === "ROLLBACK") return;
+    const target = this.store.lastSucceededInStage(plan.name, stagePlan.name, plan.version, execution.id);
+    if (!target) return;
+    const running = this.store.activeExecutions(plan.name).some((e) => e.executionType === "ROLLBACK" && e.stageIndex === stagePlan.index);
+    if (running) return;
+    this.launch(
+      {
+        plan,
+        triggerType: "AutomatedRollback",
+        triggerDetail: execution.id,
+        variables: target.variables,
+        executionType: "ROLLBACK",
+        rollbackTarget: target,
+        onlyStageIndex: stagePlan.index,
+      },
+      now,
+    );
   }
 
   /** Puts an execution waiting at its boundary into the stage (admission decided it may). */
@@ -211,12 +330,17 @@ export class Runner implements ActionRunDeps, AdmissionDeps {
       baselineAttempt: 1,
       runOrder: undefined,
       manualRetries: 0,
+      autoRetries: 0,
       startMs: now,
       updatedMs: now,
     });
     execution.inStage = true;
     execution.updatedMs = now;
     this.store.saveExecution(execution);
+    // "Entry - The conditions for making checks that, if met, allow entry to a stage"
+    // (https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-conditions.html).
+    const stage = this.store.getStage(execution.id, stagePlan.name);
+    if (stagePlan.beforeEntry && plan && stage) startCondition(this, execution, plan, stagePlan, stage, "BEFORE_ENTRY", now);
   }
 
   // ---- shared helpers for operations ------------------------------------------------------
@@ -278,6 +402,16 @@ function nextGroup(stagePlan: StagePlan, stage: StageRecord, runs: readonly Acti
     if (needed.length > 0) return { runOrder, actions: needed };
   }
   return undefined;
+}
+
+/** The newest run of each action (a failed action retried while its siblings ran has two in one attempt). */
+export function latestPerAction(runs: readonly ActionRecord[]): ActionRecord[] {
+  const latest = new Map<string, ActionRecord>();
+  for (const run of runs) {
+    const seen = latest.get(run.actionName);
+    if (!seen || run.seq > seen.seq) latest.set(run.actionName, run);
+  }
+  return [...latest.values()];
 }
 
 function failureSummary(action: ActionRecord): string {

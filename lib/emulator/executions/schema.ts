@@ -102,8 +102,70 @@ const TABLES_001: readonly string[] = [
    )`,
 ];
 
-/** The tables, child tables first, for reset and deletes. */
+/**
+ * Stage conditions (https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-conditions.html):
+ * each evaluation of a condition of a stage in an execution, its rule runs, the simulated
+ * CloudWatch alarms rules watch, rule outcomes injected by the control API, and the stage's
+ * automatic retries and condition phase.
+ */
+const STAGE_COLUMNS_002: ReadonlyArray<[string, string]> = [
+  ["condition_phase", "TEXT"],
+  ["auto_retries", "INTEGER NOT NULL DEFAULT 0"],
+];
+const TABLES_002: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS exec_stage_conditions (
+     execution_id TEXT NOT NULL,
+     pipeline_name TEXT NOT NULL,
+     stage_name TEXT NOT NULL,
+     condition_type TEXT NOT NULL,
+     status TEXT NOT NULL,
+     summary TEXT,
+     evaluation INTEGER NOT NULL,
+     updated_ms INTEGER NOT NULL,
+     PRIMARY KEY (execution_id, stage_name, condition_type)
+   )`,
+  `CREATE TABLE IF NOT EXISTS exec_rule_executions (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     execution_id TEXT NOT NULL,
+     pipeline_name TEXT NOT NULL,
+     pipeline_version INTEGER NOT NULL,
+     stage_name TEXT NOT NULL,
+     condition_type TEXT NOT NULL,
+     evaluation INTEGER NOT NULL,
+     rule_name TEXT NOT NULL,
+     status TEXT NOT NULL,
+     forced_failure INTEGER NOT NULL DEFAULT 0,
+     start_ms INTEGER NOT NULL,
+     updated_ms INTEGER NOT NULL,
+     due_ms INTEGER,
+     summary TEXT,
+     external_id TEXT,
+     external_url TEXT,
+     error_json TEXT,
+     input_json TEXT NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS exec_rule_executions_by_execution
+     ON exec_rule_executions (execution_id, stage_name, condition_type, evaluation)`,
+  `CREATE INDEX IF NOT EXISTS exec_rule_executions_due ON exec_rule_executions (status, due_ms)`,
+  `CREATE TABLE IF NOT EXISTS exec_alarm_states (
+     alarm_name TEXT PRIMARY KEY,
+     state TEXT NOT NULL,
+     updated_ms INTEGER NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS exec_rule_fail_next (
+     pipeline_name TEXT NOT NULL,
+     stage_name TEXT NOT NULL,
+     rule_name TEXT NOT NULL,
+     PRIMARY KEY (pipeline_name, stage_name, rule_name)
+   )`,
+];
+
+/** The tables keyed by pipeline, child tables first, for reset and deletes. */
 export const EXECUTION_TABLES = [
+  "exec_rule_executions",
+  "exec_stage_conditions",
+  "exec_rule_fail_next",
   "exec_action_executions",
   "exec_stage_executions",
   "exec_pipeline_executions",
@@ -113,7 +175,22 @@ export const EXECUTION_TABLES = [
 
 export const MIGRATION_SCOPE = "executions";
 
-export const EXECUTION_MIGRATIONS: readonly Migration[] = [{ id: "001-executions", up: TABLES_001.join(";\n") }];
+/** ALTER TABLE is not idempotent: add only the columns a bare database (unit tests) lacks. */
+function migrate002(db: Database.Database): void {
+  const columns = new Set((db.prepare(`PRAGMA table_info(exec_stage_executions)`).all() as { name: string }[]).map((c) => c.name));
+  for (const [name, type] of STAGE_COLUMNS_002) {
+    if (!columns.has(name)) db.exec(`ALTER TABLE exec_stage_executions ADD COLUMN ${name} ${type}`);
+  }
+  db.exec(TABLES_002.join(";\n"));
+}
+
+/** Tables not keyed by pipeline (reset only). */
+export const GLOBAL_TABLES = ["exec_alarm_states"] as const;
+
+export const EXECUTION_MIGRATIONS: readonly Migration[] = [
+  { id: "001-executions", up: TABLES_001.join(";\n") },
+  { id: "002-stage-conditions", up: migrate002 },
+];
 
 /**
  * Applies the engine's migrations through the ledger when the database has one (every database

@@ -5,7 +5,7 @@
 import type Database from "better-sqlite3";
 import type { ActionRecord, ExecutionRecord, StageRecord } from "./records";
 import { actionRow, executionRow, opt, toAction, toExecution, toStage, type Row } from "./rows";
-import { EXECUTION_TABLES } from "./schema";
+import { EXECUTION_TABLES, GLOBAL_TABLES } from "./schema";
 
 export interface TransitionRecord {
   readonly pipelineName: string;
@@ -115,6 +115,20 @@ export class ExecutionStore {
     return rows.map(toExecution);
   }
 
+  /**
+   * The newest standard execution of a pipeline version (other than `excludeId`) whose run of a
+   * stage succeeded: the target of an automatic rollback.
+   */
+  lastSucceededInStage(pipelineName: string, stageName: string, version: number, excludeId: string): ExecutionRecord | undefined {
+    const row = this.stmt(
+      `SELECT e.* FROM exec_pipeline_executions e JOIN exec_stage_executions s ON s.execution_id = e.id
+       WHERE e.pipeline_name = ? AND s.stage_name = ? AND s.status = 'Succeeded' AND e.pipeline_version = ?
+         AND e.execution_type = 'STANDARD' AND e.id <> ?
+       ORDER BY s.updated_ms DESC, e.seq DESC LIMIT 1`,
+    ).get(pipelineName, stageName, version, excludeId) as Row | undefined;
+    return row ? toExecution(row) : undefined;
+  }
+
   // ---- stage executions -------------------------------------------------------------------
 
   getStage(executionId: string, stageName: string): StageRecord | undefined {
@@ -135,13 +149,14 @@ export class ExecutionStore {
   saveStage(record: StageRecord): void {
     this.stmt(
       `INSERT INTO exec_stage_executions (execution_id, pipeline_name, stage_name, entry_seq, status, attempt,
-         baseline_attempt, run_order, manual_retries, latest_retry_trigger, start_ms, updated_ms)
+         baseline_attempt, run_order, manual_retries, auto_retries, latest_retry_trigger, condition_phase, start_ms, updated_ms)
        VALUES (@execution_id, @pipeline_name, @stage_name, @entry_seq, @status, @attempt, @baseline_attempt,
-         @run_order, @manual_retries, @latest_retry_trigger, @start_ms, @updated_ms)
+         @run_order, @manual_retries, @auto_retries, @latest_retry_trigger, @condition_phase, @start_ms, @updated_ms)
        ON CONFLICT (execution_id, stage_name) DO UPDATE SET entry_seq = excluded.entry_seq,
          status = excluded.status, attempt = excluded.attempt, baseline_attempt = excluded.baseline_attempt,
-         run_order = excluded.run_order, manual_retries = excluded.manual_retries,
-         latest_retry_trigger = excluded.latest_retry_trigger, start_ms = excluded.start_ms,
+         run_order = excluded.run_order, manual_retries = excluded.manual_retries, auto_retries = excluded.auto_retries,
+         latest_retry_trigger = excluded.latest_retry_trigger, condition_phase = excluded.condition_phase,
+         start_ms = excluded.start_ms,
          updated_ms = excluded.updated_ms`,
     ).run({
       execution_id: record.executionId,
@@ -153,7 +168,9 @@ export class ExecutionStore {
       baseline_attempt: record.baselineAttempt,
       run_order: record.runOrder ?? null,
       manual_retries: record.manualRetries,
+      auto_retries: record.autoRetries,
       latest_retry_trigger: record.latestRetryTrigger ?? null,
+      condition_phase: record.conditionPhase ?? null,
       start_ms: record.startMs,
       updated_ms: record.updatedMs,
     });
@@ -241,8 +258,12 @@ export class ExecutionStore {
 
   nextDueMs(pipelineName?: string): number | undefined {
     const row = this.stmt(
-      `SELECT MIN(due_ms) AS due FROM exec_action_executions WHERE status = 'InProgress' AND due_ms IS NOT NULL
-       AND (@name IS NULL OR pipeline_name = @name)`,
+      `SELECT MIN(due) AS due FROM (
+         SELECT MIN(due_ms) AS due FROM exec_action_executions WHERE status = 'InProgress' AND due_ms IS NOT NULL
+         AND (@name IS NULL OR pipeline_name = @name)
+         UNION ALL
+         SELECT MIN(due_ms) AS due FROM exec_rule_executions WHERE status = 'InProgress' AND due_ms IS NOT NULL
+         AND (@name IS NULL OR pipeline_name = @name))`,
     ).get({ name: pipelineName ?? null }) as Row;
     return row.due === null || row.due === undefined ? undefined : Number(row.due);
   }
@@ -290,11 +311,13 @@ export class ExecutionStore {
 
   /** Rescales the remaining time of every running action (time-scale change, demo seed). */
   rescaleDue(now: number, factor: number, pipelineName?: string): void {
-    this.stmt(
-      `UPDATE exec_action_executions SET due_ms = @now + CAST((due_ms - @now) * @factor AS INTEGER)
-       WHERE status = 'InProgress' AND due_ms IS NOT NULL AND due_ms > @now
-       AND (@name IS NULL OR pipeline_name = @name)`,
-    ).run({ now, factor, name: pipelineName ?? null });
+    for (const table of ["exec_action_executions", "exec_rule_executions"]) {
+      this.stmt(
+        `UPDATE ${table} SET due_ms = @now + CAST((due_ms - @now) * @factor AS INTEGER)
+         WHERE status = 'InProgress' AND due_ms IS NOT NULL AND due_ms > @now
+         AND (@name IS NULL OR pipeline_name = @name)`,
+      ).run({ now, factor, name: pipelineName ?? null });
+    }
   }
 
   // ---- transitions and fault injection ----------------------------------------------------
@@ -362,7 +385,14 @@ export class ExecutionStore {
   }
 
   deleteAll(): void {
-    for (const table of EXECUTION_TABLES) this.stmt(`DELETE FROM ${table}`).run();
+    for (const table of [...EXECUTION_TABLES, ...GLOBAL_TABLES]) this.stmt(`DELETE FROM ${table}`).run();
+  }
+
+  // ---- stage conditions and rules (condition-store.ts keeps their SQL) -------------------
+
+  /** Prepared statements are shared with the condition store. */
+  statement(sql: string): Database.Statement {
+    return this.stmt(sql);
   }
 
   private stmt(sql: string): Database.Statement {

@@ -278,11 +278,135 @@ export const RELEASE_TRAIN: JsonObject = {
   ],
 };
 
-export const DEMO_PIPELINES: readonly JsonObject[] = [PAYMENTS_API, STOREFRONT_WEB, THUMBNAIL_SERVICE, RELEASE_TRAIN];
+const rule = (name: string, provider: string, configuration: Record<string, string>) => ({
+  name,
+  ruleTypeId: { category: "Rule", owner: "AWS", provider, version: "1" },
+  configuration,
+});
+
+/** The CloudWatch alarm the checkout-service's production stage watches (seeded OK). */
+export const CHECKOUT_ALARM = "checkout-service-5xx";
+
+/**
+ * V2 with stage conditions (https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-conditions.html):
+ * Staging is entered only for a stable or beta release channel and retries itself once when it
+ * fails; Canary is skipped unless RunCanary is true; Production is entered only inside its
+ * deployment window and after a release gate, watches an alarm after it deployed and rolls
+ * back automatically when it fails.
+ */
+export const CHECKOUT_SERVICE: JsonObject = {
+  name: "checkout-service",
+  roleArn: role("checkout-service"),
+  artifactStore: { type: "S3", location: ARTIFACT_BUCKET },
+  pipelineType: "V2",
+  executionMode: "SUPERSEDED",
+  variables: [
+    { name: "ReleaseChannel", defaultValue: "stable", description: "stable, beta or nightly" },
+    { name: "RunCanary", defaultValue: "false", description: "true runs the canary stage" },
+  ],
+  stages: [
+    {
+      name: "Source",
+      actions: [
+        {
+          name: "Source",
+          actionTypeId: type("Source", "CodeCommit"),
+          runOrder: 1,
+          configuration: { RepositoryName: "checkout-service", BranchName: "main", PollForSourceChanges: "false" },
+          outputArtifacts: [{ name: "SourceOutput" }],
+          namespace: "SourceVariables",
+        },
+      ],
+    },
+    {
+      name: "Build",
+      actions: [
+        {
+          name: "Package",
+          actionTypeId: type("Build", "CodeBuild"),
+          runOrder: 1,
+          configuration: { ProjectName: "checkout-service-package" },
+          inputArtifacts: [{ name: "SourceOutput" }],
+          outputArtifacts: [{ name: "BuildOutput" }],
+        },
+      ],
+    },
+    {
+      name: "Staging",
+      beforeEntry: {
+        conditions: [
+          { result: "FAIL", rules: [rule("ReleaseChannelCheck", "VariableCheck", { Variable: "#{variables.ReleaseChannel}", Operator: "MATCHES", Value: "stable|beta" })] },
+        ],
+      },
+      onFailure: { result: "RETRY", retryConfiguration: { retryMode: "FAILED_ACTIONS" } },
+      actions: [
+        {
+          name: "DeployStaging",
+          actionTypeId: type("Deploy", "Lambda"),
+          runOrder: 1,
+          configuration: { FunctionName: "checkout-service-staging", FunctionAlias: "live", DeployStrategy: "AllAtOnce" },
+          inputArtifacts: [{ name: "BuildOutput" }],
+        },
+      ],
+    },
+    {
+      name: "Canary",
+      beforeEntry: {
+        conditions: [{ result: "SKIP", rules: [rule("CanaryRequested", "VariableCheck", { Variable: "#{variables.RunCanary}", Operator: "EQ", Value: "true" })] }],
+      },
+      actions: [
+        {
+          name: "DeployCanary",
+          actionTypeId: type("Deploy", "EC2"),
+          runOrder: 1,
+          configuration: {
+            InstanceTagKey: "app",
+            InstanceTagValue: "checkout-canary",
+            InstanceType: "EC2",
+            TargetDirectory: "/srv/checkout",
+            PostScript: "scripts/health-check.sh",
+            MaxBatch: "1",
+          },
+          inputArtifacts: [{ name: "BuildOutput" }],
+        },
+      ],
+    },
+    {
+      name: "Production",
+      beforeEntry: {
+        conditions: [
+          {
+            result: "FAIL",
+            rules: [
+              rule("DeploymentWindow", "DeploymentWindow", { Cron: "* * * ? * SUN-SAT *", TimeZone: "Europe/Berlin" }),
+              rule("ReleaseGate", "LambdaInvoke", { FunctionName: "checkout-release-gate" }),
+            ],
+          },
+        ],
+      },
+      onSuccess: {
+        conditions: [{ result: "ROLLBACK", rules: [rule("ErrorRate", "CloudWatchAlarm", { AlarmName: CHECKOUT_ALARM, WaitTime: "10" })] }],
+      },
+      onFailure: { result: "ROLLBACK" },
+      actions: [
+        {
+          name: "DeployProduction",
+          actionTypeId: type("Deploy", "Lambda"),
+          runOrder: 1,
+          configuration: { FunctionName: "checkout-service", FunctionAlias: "live", DeployStrategy: "Canary10Percent5Minutes" },
+          inputArtifacts: [{ name: "BuildOutput" }],
+        },
+      ],
+    },
+  ],
+};
+
+export const DEMO_PIPELINES: readonly JsonObject[] = [PAYMENTS_API, STOREFRONT_WEB, THUMBNAIL_SERVICE, RELEASE_TRAIN, CHECKOUT_SERVICE];
 
 export const DEMO_TAGS: Readonly<Record<string, ReadonlyArray<{ key: string; value: string }>>> = {
   "payments-api": [{ key: "team", value: "payments" }, { key: "environment", value: "production" }],
   "storefront-web": [{ key: "team", value: "web" }],
   "thumbnail-service": [{ key: "team", value: "media" }],
   "release-train": [{ key: "team", value: "platform" }],
+  "checkout-service": [{ key: "team", value: "checkout" }],
 };

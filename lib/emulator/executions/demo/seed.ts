@@ -9,7 +9,7 @@ import type { EngineContext } from "../context";
 import { ACCOUNT_ID, CALLER_ARN, HOME_REGION } from "../../identity";
 import { Runner } from "../runner";
 import { seededRandom, type Random } from "../simulation/random";
-import { DEMO_PIPELINES, DEMO_TAGS } from "./pipelines";
+import { CHECKOUT_ALARM, DEMO_PIPELINES, DEMO_TAGS } from "./pipelines";
 import { Timeline, type Trigger } from "./timeline";
 
 export interface SeedParams {
@@ -74,6 +74,19 @@ const SCRIPTS: Readonly<Record<string, Script>> = {
     t.launch(ago(2, 5), manual);
     t.launch(ago(0, 5), manual);
   },
+  "checkout-service": (t, ago) => {
+    t.launch(ago(3, 4), manual);
+    // Production fails: onFailure ROLLBACK rolls it back to the run above (once that one is done).
+    t.advanceTo(ago(2, 3));
+    t.failNext("Production", "DeployProduction");
+    t.launch(ago(2, 3), manual);
+    // A nightly build is kept out of Staging by its entry condition.
+    t.launch(ago(1, 7), manual, [{ name: "ReleaseChannel", value: "nightly" }]);
+    // Staging fails once and retries itself; the canary runs this time.
+    t.advanceTo(ago(0, 6));
+    t.failNext("Staging", "DeployStaging");
+    t.launch(ago(0, 6), manual, [{ name: "RunCanary", value: "true" }]);
+  },
   "release-train": (t, ago) => {
     t.launch(ago(3, 2), webhook("release-train"));
     // Two pushes a minute apart: QUEUED runs them one after the other.
@@ -93,11 +106,14 @@ export function seedDemoData(params: SeedParams): string[] {
   // Repeatable content (commit ids, messages, durations); record ids stay unique.
   const runner = new Runner({
     store: ctx.store,
+    conditions: ctx.conditions,
     plans: ctx.plans,
     timeScale: () => 1,
     random: params.random ?? seededRandom(20_261_128),
     newId: ctx.newId,
   });
+  // The alarm the checkout-service's production stage watches.
+  ctx.conditions.setAlarmState(CHECKOUT_ALARM, "OK", end);
   const created: string[] = [];
   for (const declaration of DEMO_PIPELINES) {
     const name = String(declaration.name);

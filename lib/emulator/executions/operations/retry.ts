@@ -5,7 +5,11 @@
  */
 import type { JsonObject } from "../../contract";
 import { ServiceError } from "../../errors";
+import { startAction } from "../action-runs";
 import { requireStage, type EngineContext } from "../context";
+import type { StagePlan } from "../pipeline-plan";
+import type { ExecutionRecord, StageRecord } from "../records";
+import { latestPerAction } from "../runner";
 import { requiredString } from "../wire";
 
 export function retryStageExecution(ctx: EngineContext, input: JsonObject): JsonObject {
@@ -27,11 +31,23 @@ export function retryStageExecution(ctx: EngineContext, input: JsonObject): Json
   if (execution.pipelineVersion !== plan.version) {
     throw notRetryable(`the pipeline was updated since execution ${executionId} ran (version ${execution.pipelineVersion}, now ${plan.version}).`);
   }
+  if (execution.status === "InProgress" && latest.status === "InProgress" && execution.inStage && execution.stageIndex === stagePlan.index) {
+    return retryWhileRunning(ctx, execution, latest, stagePlan, retryMode);
+  }
   if (latest.status !== "Failed" && latest.status !== "Stopped") {
     throw notRetryable(`stage ${stageName} of execution ${executionId} is ${latest.status}; only failed or stopped stages can be retried.`);
   }
   if (execution.status !== "Failed" && execution.status !== "Stopped") {
     throw notRetryable(`execution ${executionId} is ${execution.status}.`);
+  }
+  // "Before a stage can be retried, it must either have all actions failed or some actions failed
+  // and some succeeded" (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-actions-retry.html):
+  // a stage its entry or success condition failed has no failed action; an override lets it on.
+  if (latest.status === "Failed") {
+    const runs = latestPerAction(ctx.store.actionsOf(executionId, stageName).filter((r) => r.attempt === latest.attempt));
+    if (!runs.some((r) => r.status === "Failed" || r.status === "Abandoned")) {
+      throw notRetryable(`no action of stage ${stageName} failed in execution ${executionId} (a stage condition failed it; OverrideStageCondition lets it through).`);
+    }
   }
 
   const now = ctx.now();
@@ -54,6 +70,36 @@ export function retryStageExecution(ctx: EngineContext, input: JsonObject): Json
   execution.updatedMs = now;
   ctx.store.saveExecution(execution);
   ctx.runner.advance(now, pipelineName);
+  return { pipelineExecutionId: execution.id };
+}
+
+/**
+ * "When you retry the failed actions in a stage, all actions that are still in progress continue
+ * working, and failed actions are triggered again. When you retry a failed stage from the first
+ * action in the stage, the stage cannot have any actions in progress"
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-actions-retry.html).
+ */
+function retryWhileRunning(ctx: EngineContext, execution: ExecutionRecord, stage: StageRecord, stagePlan: StagePlan, retryMode: string): JsonObject {
+  const runs = latestPerAction(ctx.store.actionsOf(execution.id, stagePlan.name).filter((r) => r.attempt === stage.attempt));
+  const failed = runs.filter((r) => r.status === "Failed");
+  if (stage.conditionPhase || failed.length === 0) {
+    throw notRetryable(`stage ${stagePlan.name} of execution ${execution.id} is InProgress and none of its actions has failed.`);
+  }
+  if (retryMode === "ALL_ACTIONS") {
+    throw notRetryable(`stage ${stagePlan.name} still has actions in progress; only its failed actions can be retried now (FAILED_ACTIONS).`);
+  }
+  const plan = ctx.plans.get(execution.pipelineName, execution.pipelineVersion);
+  if (!plan) throw notRetryable(`the pipeline version execution ${execution.id} ran on is no longer available.`);
+  const now = ctx.now();
+  for (const run of failed) {
+    const action = stagePlan.actions.find((a) => a.name === run.actionName);
+    if (action) startAction(ctx.runner, execution, plan, stagePlan, action, stage.attempt, now);
+  }
+  stage.manualRetries += 1;
+  stage.latestRetryTrigger = "ManualStageRetry";
+  stage.updatedMs = now;
+  ctx.store.saveStage(stage);
+  ctx.runner.advance(now, execution.pipelineName);
   return { pipelineExecutionId: execution.id };
 }
 

@@ -9,6 +9,7 @@
  */
 import type { JsonObject } from "../../contract";
 import { ServiceError } from "../../errors";
+import { endCondition } from "../conditions";
 import { requireExecution, type EngineContext } from "../context";
 import { optionalString, requiredString } from "../wire";
 
@@ -40,6 +41,11 @@ export function stopPipelineExecution(ctx: EngineContext, input: JsonObject): Js
     ctx.runner.finish(execution, "Stopped", now);
   } else if (abandon) {
     ctx.runner.abandonRunning(execution, now, false);
+    if (stage.conditionPhase) {
+      // A condition being evaluated is abandoned with its running rules.
+      endCondition(ctx.runner, execution.id, stage.stageName, stage.conditionPhase, "Abandoned", now);
+      stage.conditionPhase = undefined;
+    }
     ctx.runner.setStage(stage, "Stopped", now);
     ctx.runner.finish(execution, "Stopped", now);
   } else {

@@ -13,6 +13,7 @@ import type { ExecutionRecord } from "../records";
 import { entityUrl } from "../simulation/results";
 import { compact, seconds } from "../wire";
 import { boardActionExecution } from "./action-view";
+import { stageConditionStates } from "./rule-view";
 
 export function pipelineState(ctx: EngineContext, name: string): JsonObject {
   const stored = ctx.definitions.getPipeline(name);
@@ -39,7 +40,12 @@ function stageState(
   waiting: readonly ExecutionRecord[],
   now: number,
 ): JsonObject {
-  const transition = ctx.store.getTransition(pipelineName, stage.name, "Inbound");
+  // The state has only inbound transitions: the previous stage's disabled outbound transition
+  // holds executions at this boundary too, so it shows here when the inbound one is enabled.
+  const inbound = ctx.store.getTransition(pipelineName, stage.name, "Inbound");
+  const previous = stage.index > 0 ? ctx.plans.current(pipelineName).stages[stage.index - 1] : undefined;
+  const outbound = previous ? ctx.store.getTransition(pipelineName, previous.name, "Outbound") : undefined;
+  const transition = outbound && !outbound.enabled && inbound?.enabled !== false ? outbound : inbound;
   // AWS shows no inbound transition for the first stage unless someone changed it.
   const inboundTransitionState =
     stage.index === 0 && !transition
@@ -52,13 +58,13 @@ function stageState(
         });
   const latest = ctx.store.latestStageRun(pipelineName, stage.name);
   const latestExecution = latest ? ctx.store.getExecution(latest.executionId) : undefined;
-  const inbound = waiting.map((e) => ({ pipelineExecutionId: e.id, status: "InProgress", type: e.executionType }));
+  const held = waiting.map((e) => ({ pipelineExecutionId: e.id, status: "InProgress", type: e.executionType }));
   // The one that will go next: the newest under SUPERSEDED (the rest are superseded), else the oldest.
-  const next = waiting.length === 0 ? undefined : waiting[0]?.executionMode === "SUPERSEDED" ? inbound[inbound.length - 1] : inbound[0];
+  const next = waiting.length === 0 ? undefined : waiting[0]?.executionMode === "SUPERSEDED" ? held[held.length - 1] : held[0];
   return compact({
     stageName: stage.name,
     inboundExecution: next,
-    inboundExecutions: inbound.length > 0 ? inbound : undefined,
+    inboundExecutions: held.length > 0 ? held : undefined,
     inboundTransitionState,
     actionStates: stage.actions.map((action) => {
       const run = ctx.store.latestActionRun(pipelineName, stage.name, action.name);
@@ -86,9 +92,15 @@ function stageState(
       latest && latestExecution
         ? { pipelineExecutionId: latest.executionId, status: latest.status, type: latestExecution.executionType }
         : undefined,
+    ...stageConditionStates(ctx, stage, latest?.executionId),
+    // https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RetryStageMetadata.html
     retryStageMetadata:
-      latest && latest.manualRetries > 0
-        ? { manualStageRetryAttempt: latest.manualRetries, latestRetryTrigger: latest.latestRetryTrigger ?? "ManualStageRetry" }
+      latest && (latest.manualRetries > 0 || latest.autoRetries > 0)
+        ? compact({
+            autoStageRetryAttempt: latest.autoRetries > 0 ? latest.autoRetries : undefined,
+            manualStageRetryAttempt: latest.manualRetries > 0 ? latest.manualRetries : undefined,
+            latestRetryTrigger: latest.latestRetryTrigger ?? "ManualStageRetry",
+          })
         : undefined,
   });
 }
