@@ -40,6 +40,15 @@ export async function loadExecutionDetail(pipelineName: string, executionId: str
       ...(live && { inbound: live.inboundTransition }),
       ...(isLatest && live?.latestExecution?.status !== undefined && { latestStatus: live.latestExecution.status }),
       isLatest,
+      ...(isLatest && live?.retryStageMetadata && { retries: live.retryStageMetadata }),
+      ...(isLatest &&
+        live && {
+          conditions: {
+            ...(live.beforeEntry && { beforeEntry: live.beforeEntry }),
+            ...(live.onSuccess && { onSuccess: live.onSuccess }),
+            ...(live.onFailure && { onFailure: live.onFailure }),
+          },
+        }),
     };
   });
   const waitingApprovals: WaitingApproval[] = state.stages.flatMap((s) =>

@@ -2,10 +2,13 @@
 
 import type { ReactNode } from "react";
 import { formatTime } from "@/app/pipelines/_components/format-time";
-import type { BoardView } from "@/lib/domain/execution/board";
+import type { BoardView, StageBoard } from "@/lib/domain/execution/board";
+import { describeAttempts, stageAttempts } from "@/lib/domain/execution/stage-attempts";
 import { StageMountProvider, type PipelineMount } from "./mount-points";
 import { Revisions } from "./revisions";
 import { StatusMark, TONE_BORDER, toneOf } from "./status-mark";
+
+const attemptsOf = (stage: StageBoard) => describeAttempts(stageAttempts(stage.retries));
 
 /**
  * Each stage beside the diagram: its status and execution, whether executions may enter it
@@ -53,6 +56,12 @@ export function StageCards({ board, mount, stageActions, executionHref }: {
                   </span>
                 )}
               </dd>
+              {attemptsOf(stage) && (
+                <>
+                  <dt className="text-slate-600 dark:text-slate-400">Attempts</dt>
+                  <dd data-testid="stage-attempts">{attemptsOf(stage)}</dd>
+                </>
+              )}
               {stage.heldExecutions.length > 0 && (
                 <>
                   <dt className="text-slate-600 dark:text-slate-400">Waiting</dt>

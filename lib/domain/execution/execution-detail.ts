@@ -7,7 +7,7 @@
  */
 import type { StartChoices } from "./start-choices";
 import type { StageExecutionStatus } from "./status";
-import type { ActionExecutionView, ExecutionMode, PipelineExecutionDetail, PipelineType, TransitionView } from "./view-model";
+import type { ActionExecutionView, ConditionKind, ExecutionMode, PipelineExecutionDetail, PipelineType, RetryStageMetadataView, StageConditionStateView, TransitionView } from "./view-model";
 
 export interface DetailAction {
   readonly name: string;
@@ -24,6 +24,10 @@ export interface DetailStage {
   readonly latestStatus?: StageExecutionStatus;
   /** Whether this execution is the stage's latest (only then can it be retried there). */
   readonly isLatest: boolean;
+  /** The stage's retries (RetryStageMetadata), when this execution is its latest. */
+  readonly retries?: RetryStageMetadataView;
+  /** The stage's conditions as they stand, when this execution is its latest. */
+  readonly conditions?: Readonly<Partial<Record<ConditionKind, StageConditionStateView>>>;
 }
 
 export interface WaitingApproval {
