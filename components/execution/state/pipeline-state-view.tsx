@@ -131,7 +131,7 @@ export function PipelineStateView({ pipeline, declaration, version, initial, hea
         </div>
         <div className="mt-3 space-y-4">
           {view === "diagram" ? <LiveCanvas declaration={declaration} board={board} /> : board && <StateTable board={board} executionHref={executionHref} />}
-          {board && <StageCards board={board} mount={mount} stageActions={stageActions} executionHref={executionHref} />}
+          {board && <StageCards board={board} declaration={declaration} mount={mount} stageActions={stageActions} executionHref={executionHref} />}
         </div>
       </PipelineMountProvider>
     </Clock>

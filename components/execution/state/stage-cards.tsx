@@ -5,7 +5,9 @@ import { formatTime } from "@/app/pipelines/_components/format-time";
 import type { BoardView, StageBoard } from "@/lib/domain/execution/board";
 import { describeAttempts, stageAttempts } from "@/lib/domain/execution/stage-attempts";
 import { StageMountProvider, type PipelineMount } from "./mount-points";
+import type { JsonObject } from "@/lib/domain/json";
 import { Revisions } from "./revisions";
+import { StageConditions } from "./stage-conditions";
 import { StatusMark, TONE_BORDER, toneOf } from "./status-mark";
 
 const attemptsOf = (stage: StageBoard) => describeAttempts(stageAttempts(stage.retries));
@@ -15,8 +17,9 @@ const attemptsOf = (stage: StageBoard) => describeAttempts(stageAttempts(stage.r
  * (the inbound transition: who disabled it, when, why), the source revisions flowing through it,
  * and the `stageActions` slot where stage-level controls mount.
  */
-export function StageCards({ board, mount, stageActions, executionHref }: {
+export function StageCards({ board, declaration, mount, stageActions, executionHref }: {
   board: BoardView;
+  declaration: JsonObject;
   mount: PipelineMount;
   stageActions?: ReactNode;
   executionHref: (executionId: string) => string;
@@ -73,6 +76,7 @@ export function StageCards({ board, mount, stageActions, executionHref }: {
                 <Revisions revisions={stage.revisions} />
               </dd>
             </dl>
+            <StageConditions pipeline={mount.pipeline} declaration={declaration} stage={stage} />
             {stageActions && (
               <div className="mt-3 flex flex-wrap gap-2" data-testid="stage-actions">
                 <StageMountProvider value={{ ...mount, board, stage }}>{stageActions}</StageMountProvider>
