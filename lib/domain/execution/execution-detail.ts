@@ -5,6 +5,7 @@
  * need — transitions, the approvals waiting in this execution, and where this execution is the
  * stage's latest. Plain JSON: it crosses the server/client boundary.
  */
+import type { DeployTargetsRead } from "./deploy-targets";
 import type { StartChoices } from "./start-choices";
 import type { StageExecutionStatus } from "./status";
 import type { ActionExecutionView, ConditionKind, ExecutionMode, PipelineExecutionDetail, PipelineType, RetryStageMetadataView, StageConditionStateView, TransitionView } from "./view-model";
@@ -46,6 +47,8 @@ export interface ExecutionDetailSnapshot {
   /** The pipeline's version now (rollback targets must have run on it). */
   readonly pipelineVersion: number;
   readonly waitingApprovals: readonly WaitingApproval[];
+  /** Per action execution id of an EC2 or Lambda deploy run: its targets (ListDeployActionExecutionTargets). */
+  readonly deployTargets: Readonly<Record<string, DeployTargetsRead>>;
   /** What a new execution may override: declared variables (V2) and source revisions. */
   readonly start: StartChoices;
   /** Whether the execution may still change on its own (poll every few seconds). */
