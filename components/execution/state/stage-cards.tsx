@@ -29,7 +29,7 @@ export function StageCards({ board, declaration, mount, stageActions, executionH
       {board.stages.map((stage) => {
         const t = stage.inboundTransition;
         return (
-          <li key={stage.stageName} data-testid="stage-card" data-stage-name={stage.stageName} className={`rounded-lg border-l-4 border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-950 ${TONE_BORDER[toneOf(stage.status)]}`}>
+          <li key={stage.stageName} data-testid="stage-card" data-stage-name={stage.stageName} data-execution-id={stage.executionId ?? ""} data-status={stage.status ?? "none"} className={`rounded-lg border-l-4 border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-950 ${TONE_BORDER[toneOf(stage.status)]}`}>
             <div className="flex items-start justify-between gap-2">
               <h3 className="min-w-0 break-words font-semibold">{stage.stageName}</h3>
               <StatusMark status={stage.status} />
