@@ -2,6 +2,7 @@ import "server-only";
 import { maskedConfiguration } from "@/lib/domain/execution/action-detail";
 import { reportsDeployTargets, type DeployTargetsRead } from "@/lib/domain/execution/deploy-targets";
 import type { DetailStage, ExecutionDetailSnapshot, WaitingApproval } from "@/lib/domain/execution/execution-detail";
+import { CONDITION_KINDS } from "@/lib/domain/execution/stage-conditions";
 import { startChoices } from "@/lib/domain/execution/start-choices";
 import { isTerminal } from "@/lib/domain/execution/status";
 import { arrayOf, isObject, isString } from "@/lib/domain/json";
@@ -44,6 +45,9 @@ export async function loadExecutionDetail(pipelineName: string, executionId: str
       ...(live && { inbound: live.inboundTransition }),
       ...(isLatest && live?.latestExecution?.status !== undefined && { latestStatus: live.latestExecution.status }),
       isLatest,
+      ...(CONDITION_KINDS.some((kind) => isObject(stage[kind])) && {
+        declaredConditions: Object.fromEntries(CONDITION_KINDS.filter((kind) => isObject(stage[kind])).map((kind) => [kind, stage[kind]])),
+      }),
       ...(isLatest && live?.retryStageMetadata && { retries: live.retryStageMetadata }),
       ...(isLatest &&
         live && {

@@ -12,6 +12,7 @@ import { RollbackDialog } from "../operations/rollback-dialog";
 import { TransitionDialog } from "../operations/transition-dialog";
 import { formatDuration } from "@/lib/domain/execution/format";
 import type { DeployTargetsRead } from "@/lib/domain/execution/deploy-targets";
+import { StageConditions } from "../state/stage-conditions";
 import { DeployTargets } from "./deploy-targets";
 import { KeyValues } from "./key-values";
 
@@ -108,6 +109,9 @@ export function StageSection({ snapshot, stage, index, pipeline }: { snapshot: E
         <p className="mt-1 text-sm text-amber-800 dark:text-amber-200" data-testid="transition-disabled">
           ■ Transition into {stage.name} disabled{stage.inbound.lastChangedBy ? ` by ${stage.inbound.lastChangedBy}` : ""}: {stage.inbound.disabledReason ?? "no reason given"}
         </p>
+      )}
+      {stage.conditions && (
+        <StageConditions pipeline={pipeline} stageName={stage.name} executionId={executionId} declared={stage.declaredConditions} conditions={stage.conditions} />
       )}
       {runs.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No action of this stage ran in this execution.</p>

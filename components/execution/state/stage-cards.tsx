@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { formatTime } from "@/app/pipelines/_components/format-time";
 import type { BoardView, StageBoard } from "@/lib/domain/execution/board";
 import { describeAttempts, stageAttempts } from "@/lib/domain/execution/stage-attempts";
+import { declaredStage } from "@/lib/domain/execution/stage-conditions";
 import { StageMountProvider, type PipelineMount } from "./mount-points";
 import type { JsonObject } from "@/lib/domain/json";
 import { Revisions } from "./revisions";
@@ -76,7 +77,7 @@ export function StageCards({ board, declaration, mount, stageActions, executionH
                 <Revisions revisions={stage.revisions} />
               </dd>
             </dl>
-            <StageConditions pipeline={mount.pipeline} declaration={declaration} stage={stage} />
+            <StageConditions pipeline={mount.pipeline} stageName={stage.stageName} executionId={stage.executionId} declared={declaredStage(declaration, stage.stageName)} conditions={stage.conditions} />
             {stageActions && (
               <div className="mt-3 flex flex-wrap gap-2" data-testid="stage-actions">
                 <StageMountProvider value={{ ...mount, board, stage }}>{stageActions}</StageMountProvider>

@@ -2,8 +2,8 @@
 
 import { RequiresRole } from "@/components/access/session-context";
 import { OverrideDialog } from "@/components/execution/operations/override-dialog";
-import type { StageBoard } from "@/lib/domain/execution/board";
-import { CONDITION_TITLES, conditionGroups, declaredStage, remaining } from "@/lib/domain/execution/stage-conditions";
+import { CONDITION_TITLES, conditionGroups, remaining } from "@/lib/domain/execution/stage-conditions";
+import type { ConditionKind, StageConditionStateView } from "@/lib/domain/execution/view-model";
 import type { JsonObject } from "@/lib/domain/json";
 import type { PipelineKey } from "@/lib/queries";
 import { Countdown } from "./clock";
@@ -14,8 +14,16 @@ import { StatusMark } from "./status-mark";
  * time left while a CloudWatch alarm is watched, and Override for operators while a condition
  * holds the stage (stage-conditions.ts).
  */
-export function StageConditions({ pipeline, declaration, stage }: { pipeline: PipelineKey; declaration: JsonObject; stage: StageBoard }) {
-  const groups = conditionGroups(declaredStage(declaration, stage.stageName), stage.conditions);
+export function StageConditions({ pipeline, stageName, executionId, declared, conditions }: {
+  pipeline: PipelineKey;
+  stageName: string;
+  /** The execution the condition states belong to (the stage's latest). */
+  executionId: string | undefined;
+  /** The declared stage (its beforeEntry, onSuccess and onFailure). */
+  declared: JsonObject | undefined;
+  conditions: Readonly<Partial<Record<ConditionKind, StageConditionStateView>>>;
+}) {
+  const groups = conditionGroups(declared, conditions);
   if (groups.length === 0) return null;
   return (
     <div className="mt-3 space-y-2 border-t border-slate-200 pt-2 text-xs dark:border-slate-800" data-testid="stage-conditions">
@@ -50,10 +58,10 @@ export function StageConditions({ pipeline, declaration, stage }: { pipeline: Pi
               )),
             )}
           </ul>
-          {group.override && stage.executionId && (
+          {group.override && executionId && (
             <div className="mt-1">
               <RequiresRole role="operator">
-                <OverrideDialog pipeline={pipeline} stageName={stage.stageName} executionId={stage.executionId} conditionType={group.override} available />
+                <OverrideDialog pipeline={pipeline} stageName={stageName} executionId={executionId} conditionType={group.override} available />
               </RequiresRole>
             </div>
           )}

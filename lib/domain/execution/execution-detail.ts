@@ -5,6 +5,7 @@
  * need — transitions, the approvals waiting in this execution, and where this execution is the
  * stage's latest. Plain JSON: it crosses the server/client boundary.
  */
+import type { JsonObject } from "../json";
 import type { DeployTargetsRead } from "./deploy-targets";
 import type { StartChoices } from "./start-choices";
 import type { StageExecutionStatus } from "./status";
@@ -29,6 +30,8 @@ export interface DetailStage {
   readonly retries?: RetryStageMetadataView;
   /** The stage's conditions as they stand, when this execution is its latest. */
   readonly conditions?: Readonly<Partial<Record<ConditionKind, StageConditionStateView>>>;
+  /** The declared stage's conditions (its beforeEntry, onSuccess and onFailure members), to read the states against. */
+  readonly declaredConditions?: JsonObject;
 }
 
 export interface WaitingApproval {
