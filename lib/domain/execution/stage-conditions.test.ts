@@ -60,6 +60,12 @@ describe("conditionGroups", () => {
     expect(groups.find((g) => g.kind === "onFailure")?.override).toBeUndefined();
   });
 
+  it("offers no override for a SKIP condition, which already let the execution past the stage", () => {
+    const skipping = { stages: [{ name: "Deploy", beforeEntry: { conditions: [{ result: "SKIP", rules: [{ name: "OnlyMain", ruleTypeId: { provider: "VariableCheck" } }] }] } }] };
+    const [entry] = conditionGroups(declaredStage(skipping, "Deploy"), { beforeEntry: { status: "Failed", conditions: [{ status: "Failed", rules: [] }] } });
+    expect(entry!.override).toBeUndefined();
+  });
+
   it("offers no override once the condition succeeded or was overridden", () => {
     for (const status of ["Succeeded", "Overridden"] as const) {
       const groups = conditionGroups(declaredStage(declaration, "Deploy"), { beforeEntry: { status, conditions: [] } });

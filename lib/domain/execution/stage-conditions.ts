@@ -110,7 +110,9 @@ export function conditionGroups(declaredStage: JsonObject | undefined, states: R
     const override = kind === "onFailure" ? undefined : OVERRIDE_TYPES[kind];
     // Undocumented which states accept an override; chosen: offer it while the condition holds the
     // stage (in progress) or has failed it, and let CodePipeline refuse (ConditionNotOverridableException) otherwise.
-    const holding = state?.status === "InProgress" || state?.status === "Failed";
+    // A SKIP condition that was not met has already sent the execution past the stage: nothing holds it.
+    const skipsOnly = conditions.length > 0 && conditions.every((c) => c.result === "SKIP");
+    const holding = (state?.status === "InProgress" || state?.status === "Failed") && !skipsOnly;
     groups.push({
       kind,
       ...(state?.status !== undefined && { status: state.status }),
