@@ -30,6 +30,7 @@ const ACTION_ROLES: Record<string, { role: "viewer" | "editor" | "operator"; inp
   "app/pipelines/[name]/actions.ts#answerApprovalAction": { role: "operator", input: {} },
   "app/pipelines/[name]/actions.ts#changeTransitionAction": { role: "operator", input: {} },
   "app/pipelines/[name]/actions.ts#rollbackStageAction": { role: "operator", input: {} },
+  "app/pipelines/[name]/actions.ts#overrideStageCondition": { role: "operator", input: {} },
   "app/pipelines/[name]/actions.ts#approvalContextAction": { role: "viewer", input: {} },
   "app/pipelines/[name]/actions.ts#rollbackTargetsAction": { role: "viewer", input: {} },
   "app/pipelines/actions.ts#refreshPipelines": { role: "viewer", input: undefined, returnsNothing: true },

@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { freePort, startApp, type AppInstance } from "./support/app-instance";
+import { builtActions, callAction } from "./support/server-actions";
 import { createLive, getLive, removePipelines, twoStepPipeline, uniqueName } from "./sync-support";
 
 // Real pushes on a busy machine: more time than a page check.
@@ -42,4 +43,13 @@ test("read-only: the designer can open and review a pipeline, the push and delet
   await expect(page.getByTestId("delete-confirm")).toBeDisabled();
   await expect(page.getByTestId("delete-pipeline")).toBeDisabled();
   expect((await getLive(name)).version).toBe(1);
+});
+
+test("read-only: overriding a stage condition is refused when its server action is called directly, not through the UI", async ({ request }) => {
+  const action = builtActions().find((a) => a.name === "app/pipelines/[name]/actions.ts#overrideStageCondition");
+  expect(action, "the build has the override action").toBeDefined();
+  // A well-formed execution id: the read-only guard answers before anything is looked up.
+  const input = { pipelineName: name, stageName: "Build", executionId: "0b4d1f6e-0000-4000-8000-000000000001", conditionType: "BEFORE_ENTRY" };
+  const answer = await callAction(request, origin, action!, input);
+  expect({ http: answer.http, status: answer.status }).toEqual({ http: 200, status: "read-only" });
 });

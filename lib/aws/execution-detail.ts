@@ -1,12 +1,17 @@
 import "server-only";
 import { maskedConfiguration } from "@/lib/domain/execution/action-detail";
+import { reportsDeployTargets, type DeployTargetsRead } from "@/lib/domain/execution/deploy-targets";
 import type { DetailStage, ExecutionDetail, WaitingApproval } from "@/lib/domain/execution/execution-detail";
+import { CONDITION_KINDS } from "@/lib/domain/execution/stage-conditions";
 import { startChoices } from "@/lib/domain/execution/start-choices";
 import { isTerminal } from "@/lib/domain/execution/status";
 import { arrayOf, isObject, isString } from "@/lib/domain/json";
 import type { Gateway } from "./client";
+import { listDeployActionExecutionTargets } from "./deploy-targets";
+import { describeGatewayError } from "./errors";
 import { getPipelineExecution, getPipelineState, listActionExecutions } from "./executions";
 import { getPipeline } from "./pipelines";
+import { settle } from "./result";
 
 /**
  * Reads everything the execution detail page shows, in parallel: GetPipelineExecution,
@@ -40,6 +45,18 @@ export async function loadExecutionDetail(pipelineName: string, executionId: str
       ...(live && { inbound: live.inboundTransition }),
       ...(isLatest && live?.latestExecution?.status !== undefined && { latestStatus: live.latestExecution.status }),
       isLatest,
+      ...(CONDITION_KINDS.some((kind) => isObject(stage[kind])) && {
+        declaredConditions: Object.fromEntries(CONDITION_KINDS.filter((kind) => isObject(stage[kind])).map((kind) => [kind, stage[kind]])),
+      }),
+      ...(isLatest && live?.retryStageMetadata && { retries: live.retryStageMetadata }),
+      ...(isLatest &&
+        live && {
+          conditions: {
+            ...(live.beforeEntry && { beforeEntry: live.beforeEntry }),
+            ...(live.onSuccess && { onSuccess: live.onSuccess }),
+            ...(live.onFailure && { onFailure: live.onFailure }),
+          },
+        }),
     };
   });
   const waitingApprovals: WaitingApproval[] = state.stages.flatMap((s) =>
@@ -57,9 +74,20 @@ export async function loadExecutionDetail(pipelineName: string, executionId: str
       resolvedConfiguration: maskedConfiguration(run.input.actionTypeId, run.input.resolvedConfiguration),
     },
   }));
+  // Each EC2 or Lambda deploy run's targets; a backend that cannot list them leaves the run without, in words.
+  const deployTargets: Record<string, DeployTargetsRead> = {};
+  await Promise.all(
+    runs
+      .filter((run) => run.actionExecutionId !== undefined && reportsDeployTargets(run.input.actionTypeId))
+      .map(async (run) => {
+        const read = await settle(() => listDeployActionExecutionTargets({ pipelineName, actionExecutionId: run.actionExecutionId! }, gw));
+        deployTargets[run.actionExecutionId!] = read.ok ? { ok: true, targets: read.value } : { ok: false, message: describeGatewayError(read.error).title };
+      }),
+  );
   return {
     pipelineName,
     execution,
+    deployTargets,
     actions,
     stages,
     pipelineType: declaration.pipelineType === "V2" ? "V2" : "V1",

@@ -8,13 +8,16 @@ import type {
   PipelineExecution,
   PipelineExecutionSummary as SdkExecutionSummary,
   PipelineSummary as SdkPipelineSummary,
+  StageConditionState,
   StageExecution,
   StageState,
 } from "@aws-sdk/client-codepipeline";
 import type { PipelineDeclaration } from "@/lib/domain/pipeline/declaration";
 import {
   toActionExecutionStatus,
+  toConditionExecutionStatus,
   toPipelineExecutionStatus,
+  toRuleExecutionStatus,
   toStageExecutionStatus,
 } from "@/lib/domain/execution/status";
 import type {
@@ -29,6 +32,7 @@ import type {
   PipelineStateView,
   PipelineSummary,
   PipelineType,
+  StageConditionStateView,
   StageExecutionRef,
   StageStateView,
 } from "@/lib/domain/execution/view-model";
@@ -163,6 +167,27 @@ function reshapeActionState(a: ActionState): ActionStateView {
   };
 }
 
+function reshapeConditionState(c: StageConditionState | undefined): StageConditionStateView | undefined {
+  if (!c) return undefined;
+  return {
+    status: toConditionExecutionStatus(c.latestExecution?.status),
+    summary: c.latestExecution?.summary,
+    conditions: (c.conditionStates ?? []).map((condition) => ({
+      status: toConditionExecutionStatus(condition.latestExecution?.status),
+      summary: condition.latestExecution?.summary,
+      lastStatusChange: iso(condition.latestExecution?.lastStatusChange),
+      rules: (condition.ruleStates ?? []).map((rule) => ({
+        ruleName: rule.ruleName ?? "",
+        status: toRuleExecutionStatus(rule.latestExecution?.status),
+        summary: rule.latestExecution?.summary,
+        lastStatusChange: iso(rule.latestExecution?.lastStatusChange),
+        externalExecutionUrl: rule.latestExecution?.externalExecutionUrl,
+        errorDetails: errorDetails(rule.latestExecution?.errorDetails),
+      })),
+    })),
+  };
+}
+
 function reshapeStageState(s: StageState): StageStateView {
   // The list form came with QUEUED/PARALLEL; older replies only have the single member.
   const inbound = s.inboundExecutions ?? (s.inboundExecution ? [s.inboundExecution] : []);
@@ -174,6 +199,14 @@ function reshapeStageState(s: StageState): StageStateView {
       lastChangedBy: s.inboundTransitionState?.lastChangedBy,
       lastChangedAt: iso(s.inboundTransitionState?.lastChangedAt),
       disabledReason: s.inboundTransitionState?.disabledReason,
+    },
+    beforeEntry: reshapeConditionState(s.beforeEntryConditionState),
+    onSuccess: reshapeConditionState(s.onSuccessConditionState),
+    onFailure: reshapeConditionState(s.onFailureConditionState),
+    retryStageMetadata: s.retryStageMetadata && {
+      autoStageRetryAttempt: s.retryStageMetadata.autoStageRetryAttempt,
+      manualStageRetryAttempt: s.retryStageMetadata.manualStageRetryAttempt,
+      latestRetryTrigger: s.retryStageMetadata.latestRetryTrigger,
     },
     inboundExecutions: inbound.map(stageExecutionRef),
     latestExecution: s.latestExecution && stageExecutionRef(s.latestExecution),

@@ -49,6 +49,7 @@ const ACTIONS: Record<string, { readonly role: Role; readonly mutating: boolean;
   },
   "app/pipelines/[name]/actions.ts#changeTransitionAction": { role: "operator", mutating: true, input: { pipelineName: "acl-live", stageName: "Build", transitionType: "Inbound", enable: false, reason: "freeze" } },
   "app/pipelines/[name]/actions.ts#rollbackStageAction": { role: "operator", mutating: true, input: { pipelineName: "acl-live", stageName: "Build", targetExecutionId: ACL_EXECUTION } },
+  "app/pipelines/[name]/actions.ts#overrideStageCondition": { role: "operator", mutating: true, input: { pipelineName: "acl-live", stageName: "Build", executionId: ACL_EXECUTION, conditionType: "ON_SUCCESS" } },
   // The operation dialogs' reads.
   "app/pipelines/[name]/actions.ts#approvalContextAction": { role: "viewer", mutating: false, input: { pipelineName: "acl-live", stageName: "Approve" } },
   "app/pipelines/[name]/actions.ts#rollbackTargetsAction": { role: "viewer", mutating: false, input: { pipelineName: "acl-live", stageName: "Build" } },

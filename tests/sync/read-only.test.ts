@@ -36,6 +36,7 @@ const ACTIONS: Record<string, { readonly mutating: boolean; readonly input: unkn
   },
   "app/pipelines/[name]/actions.ts#changeTransitionAction": { mutating: true, input: { pipelineName: "ro-live", stageName: "Build", transitionType: "Inbound", enable: false, reason: "freeze" } },
   "app/pipelines/[name]/actions.ts#rollbackStageAction": { mutating: true, input: { pipelineName: "ro-live", stageName: "Build", targetExecutionId: RO_EXECUTION } },
+  "app/pipelines/[name]/actions.ts#overrideStageCondition": { mutating: true, input: { pipelineName: "ro-live", stageName: "Build", executionId: RO_EXECUTION, conditionType: "BEFORE_ENTRY" } },
   // The operation dialogs' reads: allowed in read-only deployments.
   "app/pipelines/[name]/actions.ts#approvalContextAction": { mutating: false, input: { pipelineName: "ro-live", stageName: "Approve" } },
   "app/pipelines/[name]/actions.ts#rollbackTargetsAction": { mutating: false, input: { pipelineName: "ro-live", stageName: "Build" } },

@@ -2,7 +2,7 @@
 /** Server actions of a pipeline's page. Thin: role, schema, read-only guard, one call, a result union. */
 import { expireRegions } from "@/lib/aws/cached-reads";
 import { configuredRegions } from "@/lib/aws/overview";
-import { answerApproval, changeTransition, retryStage, rollback, startExecution, stopExecution } from "@/lib/aws/operations/operations";
+import { answerApproval, changeTransition, overrideCondition, retryStage, rollback, startExecution, stopExecution } from "@/lib/aws/operations/operations";
 import type { ApprovalContextResult, OperationResult, RollbackTargetsResult } from "@/lib/aws/operations/results";
 import { approvalContext, rollbackTargets } from "@/lib/aws/operations/stage-context";
 import { approvalSummary } from "@/lib/domain/access/approval-summary";
@@ -10,6 +10,7 @@ import { deleteLive } from "@/lib/aws/sync/delete";
 import type { DeleteResult } from "@/lib/aws/sync/results";
 import {
   ApprovalInputSchema,
+  OverrideConditionInputSchema,
   RetryStageInputSchema,
   RollbackStageInputSchema,
   StageContextInputSchema,
@@ -17,6 +18,7 @@ import {
   StopExecutionInputSchema,
   TransitionInputSchema,
   type ApprovalInput,
+  type OverrideConditionInput,
   type RetryStageInput,
   type RollbackStageInput,
   type StageContextInput,
@@ -73,6 +75,14 @@ export async function changeTransitionAction(input: TransitionInput): Promise<Op
 /** RollbackStage (V2): rerun a stage with an earlier successful execution's revisions. */
 export async function rollbackStageAction(input: RollbackStageInput): Promise<OperationResult> {
   return runMutation(input, RollbackStageInputSchema, rollback, mutationPolicy("rollback"));
+}
+
+/** OverrideStageCondition: let the execution through a stage's entry or success condition that holds it. */
+export async function overrideStageCondition(input: OverrideConditionInput): Promise<OperationResult> {
+  return runMutation(input, OverrideConditionInputSchema, overrideCondition, {
+    ...mutationPolicy("override"),
+    summarize: (i) => `${i.conditionType} condition of ${i.stageName}, execution ${i.executionId}`,
+  });
 }
 
 /** The approval panel's data: custom data, URL, token, and what changed since the last release through the stage. */

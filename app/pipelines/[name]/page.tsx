@@ -67,6 +67,7 @@ export default async function PipelineStatePage({ params, searchParams }: PagePr
             version={detail.version}
             initial={initial}
             headerActions={<PipelineControls choices={startChoices(detail.declaration)} />}
+            parallel={detail.declaration.executionMode === "PARALLEL"}
             stageActions={<StageControls v2={detail.declaration.pipelineType === "V2"} parallel={detail.declaration.executionMode === "PARALLEL"} />}
           />
         ) : (

@@ -182,9 +182,9 @@ export function ReviewPushPanel(props: ReviewPushPanelProps) {
   );
 }
 
-/** In-flight executions the push would end, and a V1 → V2 change with its pricing. */
+/** In-flight executions the push would end, a V1 → V2 change with its pricing, and the rollback targets a new version removes. */
 function Consequences({ review }: { review: Extract<ReviewResult, { status: "reviewed" }> }) {
-  if (!review.inFlightNotice && !review.v2) return null;
+  if (!review.inFlightNotice && !review.v2 && !review.rollbackNotice) return null;
   return (
     <section aria-label="Consequences" className="flex flex-col gap-2">
       {review.inFlightNotice && (
@@ -202,6 +202,11 @@ function Consequences({ review }: { review: Extract<ReviewResult, { status: "rev
       {review.v2 && (
         <p className={NOTICE_WARNING} data-testid="v2-notice">
           {review.v2.message}
+        </p>
+      )}
+      {review.rollbackNotice && (
+        <p className={NOTICE_WARNING} data-testid="rollback-targets-notice">
+          {review.rollbackNotice}
         </p>
       )}
     </section>

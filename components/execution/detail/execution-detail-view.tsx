@@ -6,6 +6,7 @@ import { useMemo, type ReactNode } from "react";
 import { ExecutionStatusBadge } from "@/app/pipelines/_components/execution-status-badge";
 import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
 import { executionPageUrl, type ExecutionRef } from "@/lib/domain/execution/execution-ref";
+import { describeAttempts, stageAttempts } from "@/lib/domain/execution/stage-attempts";
 import { buildTimeline } from "@/lib/domain/execution/timeline";
 import { executionDetailQuery } from "@/lib/queries";
 import { IfAllowed } from "@/components/access/session-context";
@@ -41,6 +42,16 @@ export function ExecutionDetailView({ executionRef, initial, tracker }: { execut
     () => buildTimeline(snapshot.actions, { now: snapshot.fetchedAt, stageOrder: snapshot.stages.map((s) => s.name) }),
     [snapshot],
   );
+  const attempts = useMemo(() => {
+    const most = new Map<string, number>();
+    for (const stage of timeline.stages) most.set(stage.stageName, Math.max(1, ...stage.bars.map((b) => b.attempt)));
+    const words = new Map<string, string>();
+    for (const stage of snapshot.stages) {
+      const text = describeAttempts(stageAttempts(stage.retries, most.get(stage.name)));
+      if (text) words.set(stage.name, text);
+    }
+    return words;
+  }, [snapshot, timeline]);
   const href = (id: string, revision?: string) => executionPageUrl({ ...executionRef, executionId: id }, revision);
   const pipelineHref = `/pipelines/${encodeURIComponent(executionRef.name)}${executionRef.region ? `?region=${encodeURIComponent(executionRef.region)}` : ""}`;
 
@@ -110,7 +121,7 @@ export function ExecutionDetailView({ executionRef, initial, tracker }: { execut
       </p>
 
       <Panel title="Timeline" testId="timeline-panel">
-        <TimelineChart timeline={timeline} />
+        <TimelineChart timeline={timeline} attempts={attempts} />
       </Panel>
 
       <div className="grid gap-6 md:grid-cols-2">

@@ -12,6 +12,9 @@ import { RetryDialog } from "../operations/retry-dialog";
 import { RollbackDialog } from "../operations/rollback-dialog";
 import { TransitionDialog } from "../operations/transition-dialog";
 import { formatDuration } from "@/lib/domain/execution/format";
+import type { DeployTargetsRead } from "@/lib/domain/execution/deploy-targets";
+import { StageConditions } from "../state/stage-conditions";
+import { DeployTargets } from "./deploy-targets";
 import { KeyValues } from "./key-values";
 
 const PROGRESS_TEXT: Record<StageProgress, string> = {
@@ -29,7 +32,7 @@ function span(run: ActionExecutionView, now: number): string {
   return formatDuration(end - Date.parse(run.startTime));
 }
 
-function ActionRun({ run, attempt, now }: { run: ActionExecutionView; attempt: number; now: number }) {
+function ActionRun({ run, attempt, now, targets }: { run: ActionExecutionView; attempt: number; now: number; targets?: DeployTargetsRead }) {
   const error = run.output.errorDetails;
   return (
     <li data-testid="action-run" data-action={run.actionName} data-attempt={attempt} className="rounded border border-slate-200 p-3 dark:border-slate-800">
@@ -47,6 +50,7 @@ function ActionRun({ run, attempt, now }: { run: ActionExecutionView; attempt: n
         )}
       </div>
       {run.output.externalExecutionSummary && <p className="mt-1 text-sm">{run.output.externalExecutionSummary}</p>}
+      {targets && <DeployTargets read={targets} />}
       {error && (
         <p role="note" className="mt-1 text-sm text-red-800 dark:text-red-200">
           ✕ {error.code ? `${error.code}: ` : ""}
@@ -87,7 +91,11 @@ export function StageSection({ snapshot, stage, index, pipeline }: { snapshot: E
     <section aria-labelledby={`stage-${index}`} data-testid="stage-section" data-stage={stage.name} data-progress={progress} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 id={`stage-${index}`} className="text-base font-semibold">
-          {stage.name} <span className="ml-2 text-sm font-normal" data-testid="stage-progress">{PROGRESS_TEXT[progress]}</span>
+          {stage.name}{" "}
+          <span className="ml-2 text-sm font-normal" data-testid="stage-progress">
+            {/* A skipped stage ran nothing, which would otherwise read "not reached". */}
+            {stage.isLatest && stage.latestStatus === "Skipped" ? "– Skipped" : PROGRESS_TEXT[progress]}
+          </span>
         </h3>
         <div className="flex flex-wrap gap-2" data-testid="stage-operations">
           {approvals.map((a) => (
@@ -103,6 +111,9 @@ export function StageSection({ snapshot, stage, index, pipeline }: { snapshot: E
           ■ Transition into {stage.name} disabled{stage.inbound.lastChangedBy ? ` by ${stage.inbound.lastChangedBy}` : ""}: {stage.inbound.disabledReason ?? "no reason given"}
         </p>
       )}
+      {stage.conditions && (
+        <StageConditions pipeline={pipeline} stageName={stage.name} executionId={executionId} declared={stage.declaredConditions} conditions={stage.conditions} />
+      )}
       {runs.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No action of this stage ran in this execution.</p>
       ) : (
@@ -110,7 +121,15 @@ export function StageSection({ snapshot, stage, index, pipeline }: { snapshot: E
           {runs.map((run, i) => {
             const attempt = (attempts.get(run.actionName) ?? 0) + 1;
             attempts.set(run.actionName, attempt);
-            return <ActionRun key={run.actionExecutionId ?? `${run.actionName}-${i}`} run={run} attempt={attempt} now={snapshot.fetchedAt} />;
+            return (
+              <ActionRun
+                key={run.actionExecutionId ?? `${run.actionName}-${i}`}
+                run={run}
+                attempt={attempt}
+                now={snapshot.fetchedAt}
+                {...(run.actionExecutionId !== undefined && snapshot.deployTargets[run.actionExecutionId] && { targets: snapshot.deployTargets[run.actionExecutionId] })}
+              />
+            );
           })}
         </ul>
       )}

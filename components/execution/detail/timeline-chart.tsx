@@ -21,7 +21,11 @@ const STATUS_MARK: Record<StatusTone, string> = { success: "✓", failure: "✕"
  * of the same action, and the critical path outlined. Every bar carries its whole story as text
  * (status as a mark and a word, not colour alone), so the chart reads without seeing it.
  */
-export function TimelineChart({ timeline }: { timeline: Timeline }) {
+export function TimelineChart({ timeline, attempts }: {
+  timeline: Timeline;
+  /** Per stage, how often it ran ("Attempt 2 · 1 automatic retry"), for stages that ran more than once. */
+  attempts?: ReadonlyMap<string, string>;
+}) {
   const critical = new Set(timeline.criticalPath);
   const span = timeline.endMs - timeline.startMs;
   if (timeline.stages.length === 0) {
@@ -36,9 +40,16 @@ export function TimelineChart({ timeline }: { timeline: Timeline }) {
       <div className="mt-3 space-y-2">
         {timeline.stages.map((stage) => (
           <section key={stage.stageName} aria-label={`Stage ${stage.stageName}`} data-testid="timeline-stage" data-stage={stage.stageName} data-lanes={stage.lanes} className="grid grid-cols-[8rem_1fr] items-start gap-2">
-            <h3 className="truncate pt-1 text-sm font-medium" title={stage.stageName}>
-              {stage.stageName}
-            </h3>
+            <div className="min-w-0 pt-1">
+              <h3 className="truncate text-sm font-medium" title={stage.stageName}>
+                {stage.stageName}
+              </h3>
+              {attempts?.get(stage.stageName) && (
+                <p data-testid="timeline-stage-attempts" className="text-xs text-slate-700 dark:text-slate-300">
+                  {attempts.get(stage.stageName)}
+                </p>
+              )}
+            </div>
             <ol className="relative rounded bg-slate-50 dark:bg-slate-900" style={{ height: `${stage.lanes * 1.75 + 0.25}rem` }}>
               {stage.bars.map((bar) => {
                 const { left, width } = barPosition(timeline, bar);

@@ -37,3 +37,13 @@ export function Ago({ at }: { at: number }) {
     </time>
   );
 }
+
+/** Time left until an epoch-ms instant, ticking with the page's clock ("4 min 05 s"). */
+export function Countdown({ until, format }: { until: number; format: (untilMs: number, now: number) => string }) {
+  const now = useContext(NowContext);
+  return (
+    <time dateTime={new Date(until).toISOString()} className="tabular-nums">
+      {now === undefined ? "…" : format(until, now)}
+    </time>
+  );
+}

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { formatTime } from "@/app/pipelines/_components/format-time";
 import type { BoardSnapshot } from "@/lib/client/fetch-board";
 import { boardView } from "@/lib/domain/execution/board";
+import { chooseRun, runBoardView, runsInFlight } from "@/lib/domain/execution/parallel-runs";
 import type { JsonObject } from "@/lib/domain/json";
 import { pipelineBoardQuery, type PipelineKey } from "@/lib/queries";
 import { Clock, Duration } from "./clock";
@@ -14,6 +15,7 @@ import { Freshness } from "./freshness";
 import { LiveCanvas } from "./live-canvas";
 import { PipelineMountProvider, type PipelineMount } from "./mount-points";
 import { Revisions } from "./revisions";
+import { RunSwitcher } from "./run-switcher";
 import { StageCards } from "./stage-cards";
 import { StateTable } from "./state-table";
 import { StatusMark } from "./status-mark";
@@ -28,13 +30,21 @@ export interface PipelineStateViewProps {
   readonly headerActions?: ReactNode;
   /** Stage-level controls (retry, approve, transitions …), shown in every stage's card; see mount-points.tsx. */
   readonly stageActions?: ReactNode;
+  /** A PARALLEL pipeline: the board draws one chosen run at a time, with a switcher of the runs in flight. */
+  readonly parallel?: boolean;
 }
 
 /** The live state page's body: the latest execution, freshness, then the diagram or the table. */
-export function PipelineStateView({ pipeline, declaration, version, initial, headerActions, stageActions }: PipelineStateViewProps) {
+export function PipelineStateView({ pipeline, declaration, version, initial, headerActions, stageActions, parallel = false }: PipelineStateViewProps) {
   const query = useQuery(pipelineBoardQuery(pipeline, initial));
   const snapshot = query.data;
-  const board = useMemo(() => (snapshot ? boardView(snapshot.payload) : undefined), [snapshot]);
+  const [requestedRun, setRequestedRun] = useState<string | undefined>(undefined);
+  const chosenRun = parallel && snapshot ? chooseRun(snapshot.payload, requestedRun) : undefined;
+  const inFlight = useMemo(() => (parallel && snapshot ? runsInFlight(snapshot.payload) : []), [parallel, snapshot]);
+  const board = useMemo(() => {
+    if (!snapshot) return undefined;
+    return chosenRun !== undefined ? runBoardView(snapshot.payload, chosenRun) : boardView(snapshot.payload);
+  }, [snapshot, chosenRun]);
   const [view, setView] = useState<"diagram" | "table">("diagram");
   const router = useRouter();
   // A push made a new version: render the page again with the new declaration.
@@ -57,7 +67,7 @@ export function PipelineStateView({ pipeline, declaration, version, initial, hea
         <section aria-label="Latest execution" className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-950">
           <div data-testid="latest-execution-bar" data-status={latest?.status ?? "none"} className="min-w-0 space-y-1">
             <p className="flex flex-wrap items-center gap-2">
-              <span className="font-medium">Latest execution</span>
+              <span className="font-medium">{parallel ? "Shown execution" : "Latest execution"}</span>
               {latest ? (
                 <>
                   <StatusMark status={latest.status} />
@@ -96,6 +106,12 @@ export function PipelineStateView({ pipeline, declaration, version, initial, hea
         )}
         {query.error && !snapshot && !gone && <div className="mt-4"><Freshness error={query.error} /></div>}
 
+        {parallel && board && (
+          <div className="mt-4">
+            <RunSwitcher runs={inFlight} chosen={chosenRun} onChoose={setRequestedRun} />
+          </div>
+        )}
+
         <div className="mt-6 flex items-center justify-between gap-2">
           <h2 className="text-lg font-semibold">Stages</h2>
           <div role="group" aria-label="Show the state as" className="inline-flex rounded-md border border-slate-300 text-sm dark:border-slate-700">
@@ -115,7 +131,7 @@ export function PipelineStateView({ pipeline, declaration, version, initial, hea
         </div>
         <div className="mt-3 space-y-4">
           {view === "diagram" ? <LiveCanvas declaration={declaration} board={board} /> : board && <StateTable board={board} executionHref={executionHref} />}
-          {board && <StageCards board={board} mount={mount} stageActions={stageActions} executionHref={executionHref} />}
+          {board && <StageCards board={board} declaration={declaration} mount={mount} stageActions={stageActions} executionHref={executionHref} />}
         </div>
       </PipelineMountProvider>
     </Clock>

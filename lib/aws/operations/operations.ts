@@ -3,6 +3,7 @@ import { sanitizeTransitionReason } from "@/lib/domain/execution/operation-input
 import type { z } from "zod";
 import type {
   ApprovalInputSchema,
+  OverrideConditionInputSchema,
   RetryStageInputSchema,
   RollbackStageInputSchema,
   StartExecutionInputSchema,
@@ -21,6 +22,7 @@ import {
   stopPipelineExecution,
 } from "../executions";
 import { chooseRegion } from "../region-choice";
+import { overrideStageCondition } from "../stage-conditions";
 import type { OperationDone } from "./results";
 
 /**
@@ -94,5 +96,13 @@ export function rollback(i: z.output<typeof RollbackStageInputSchema>): Promise<
   return onPipeline(i, async (gw) => {
     const executionId = await rollbackStage(i, gw);
     return { status: "done", executionId, message: `Rolling ${i.stageName} back to execution ${i.targetExecutionId} (rollback execution ${executionId}).` };
+  });
+}
+
+export function overrideCondition(i: z.output<typeof OverrideConditionInputSchema>): Promise<OperationDone> {
+  return onPipeline(i, async (gw) => {
+    await overrideStageCondition(i, gw);
+    const which = i.conditionType === "BEFORE_ENTRY" ? "entry" : "success";
+    return { status: "done", executionId: i.executionId, message: `Overrode the ${which} condition of ${i.stageName} for execution ${i.executionId}.` };
   });
 }

@@ -69,6 +69,8 @@ export interface Reviewed {
   readonly inFlightNotice?: string;
   /** The push makes the pipeline V2 (pricing changes); absent otherwise. */
   readonly v2?: V2Transition;
+  /** The live version's successful runs the push takes out of reach of rollback, in words; absent when none. */
+  readonly rollbackNotice?: string;
 }
 
 export type ReviewResult = Reviewed | NameInUse | NotFound | WrongRegion | NameChanged | InvalidInput | AccessRefusal | Failed;

@@ -7,6 +7,7 @@ import { sortDiagnostics, validate } from "@/lib/domain/validation";
 import { defaultGateway, type Gateway } from "../client";
 import { lookUpInFlight } from "./in-flight";
 import { readLiveIfAny } from "./live";
+import { rollbackHorizonNoticeFor } from "./rollback-horizon";
 import { basePrecondition, nameInUse } from "./preconditions";
 import type { ReviewResult } from "./results";
 
@@ -30,7 +31,10 @@ export async function reviewDesign(input: { declaration: JsonObject; base?: Draf
 
   const live = await readLiveIfAny(base.name, gw);
   if (!live) return { status: "not-found", name: base.name, message: `"${base.name}" no longer exists in ${region}: push the draft to create it again.` };
-  const inFlight = await lookUpInFlight(base.name, gw);
+  const [inFlight, rollbackNotice] = await Promise.all([
+    lookUpInFlight(base.name, gw),
+    rollbackHorizonNoticeFor(base.name, live.declaration, live.base.version, gw),
+  ]);
   const diagnostics = sortDiagnostics(
     // Checked as the push will send it: with the live version (the stale check is the push's own).
     validate({ ...declaration, version: live.base.version }, { region, operation: "update", deployed: live.declaration, activeExecutionCount: inFlight.length }),
@@ -46,5 +50,6 @@ export async function reviewDesign(input: { declaration: JsonObject; base?: Draf
     inFlight,
     ...(notice !== undefined && { inFlightNotice: notice }),
     ...(v2 !== undefined && { v2 }),
+    ...(rollbackNotice !== undefined && { rollbackNotice }),
   };
 }

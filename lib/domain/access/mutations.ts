@@ -16,6 +16,7 @@ export const MUTATIONS = {
   approve: { role: "operator", does: "approve or reject" },
   transition: { role: "operator", does: "enable or disable transitions" },
   rollback: { role: "operator", does: "roll back stages" },
+  override: { role: "operator", does: "override stage conditions" },
 } as const satisfies Record<string, { readonly role: Role; readonly does: string }>;
 
 export type Mutation = keyof typeof MUTATIONS;

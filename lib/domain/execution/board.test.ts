@@ -54,10 +54,10 @@ const run = (executionId: string, stageName: string, actionName: string, actionE
 });
 
 describe("boardPayload", () => {
-  it("keeps the newest execution and those the stages refer to, and only the runs the state shows, without their configuration", () => {
+  it("keeps the newest execution, those in flight and those the stages refer to, and only the runs the state shows, without their configuration", () => {
     const payload = boardPayload(
       state("InProgress"),
-      [execution("e9", "newest"), execution("e8", "unrelated"), execution("e3", "held"), execution("e2", "src"), execution("e1", "build")],
+      [execution("e9", "newest"), { ...execution("e8", "unrelated"), status: "Succeeded" }, execution("e3", "held"), execution("e2", "src"), execution("e1", "build")],
       [run("e1", "Build", "Compile", "r2", "2025-01-01T00:00:20.000Z", "2025-01-01T00:00:50.000Z"), run("e0", "Build", "Compile", "r0", "2024-12-31T00:00:00.000Z", "2024-12-31T00:01:00.000Z")],
     );
     expect(payload.executions.map((e) => e.executionId)).toEqual(["e9", "e3", "e2", "e1"]);
@@ -106,5 +106,29 @@ describe("boardView", () => {
     expect(settled.active).toBe(false);
     expect(stateIsActive(state("Failed"))).toBe(false);
     expect(settled.latestExecution?.executionId).toBe("e1");
+  });
+});
+
+describe("a skipped stage", () => {
+  it("reads skipped, its actions too, not the earlier run GetPipelineState still shows", () => {
+    const skipped: PipelineStateView = {
+      ...state("Succeeded"),
+      stages: state("Succeeded").stages.map((s) =>
+        s.stageName === "Build"
+          ? {
+              ...s,
+              latestExecution: { executionId: "e1", status: "Skipped" },
+              beforeEntry: { status: "Failed", conditions: [{ status: "Failed", rules: [{ ruleName: "Window", status: "Failed", summary: "Outside the deployment window" }] }] },
+            }
+          : s,
+      ),
+    };
+    const build = boardView(boardPayload(skipped, [execution("e1", "x")], [])).stages[1]!;
+    expect(build.status).toBe("Skipped");
+    expect(build.actions.map((a) => [a.actionName, a.status, a.errorDetails, a.startTime])).toEqual([
+      ["Compile", "Skipped", undefined, undefined],
+      ["NeverRan", "Skipped", undefined, undefined],
+    ]);
+    expect(build.conditions.beforeEntry?.conditions[0]?.rules[0]?.summary).toBe("Outside the deployment window");
   });
 });

@@ -11,10 +11,13 @@
 import { isTerminal, type ActionExecutionStatus, type PipelineExecutionStatus, type StageExecutionStatus } from "./status";
 import type {
   ActionExecutionView,
+  ConditionKind,
   ErrorDetailsView,
   PipelineExecutionSummary,
   PipelineStateView,
+  RetryStageMetadataView,
   SourceRevisionView,
+  StageConditionStateView,
   StageExecutionRef,
   Timestamp,
   TransitionView,
@@ -28,6 +31,10 @@ export interface ActionRunTiming {
   readonly actionName: string;
   readonly startTime?: Timestamp;
   readonly lastUpdateTime?: Timestamp;
+  /** Kept for the runs of executions in flight, which a PARALLEL board draws one at a time (parallel-runs.ts). */
+  readonly status?: ActionExecutionStatus;
+  readonly errorDetails?: ErrorDetailsView;
+  readonly externalExecutionUrl?: string;
 }
 
 /** What the state route answers: the state, with the executions and action runs it refers to. */
@@ -38,7 +45,18 @@ export interface BoardPayload {
   readonly actionRuns: readonly ActionRunTiming[];
 }
 
-/** Only the executions and runs the state refers to (plus the newest execution), so an unchanged board hashes the same. */
+const IN_FLIGHT: ReadonlySet<PipelineExecutionStatus> = new Set(["InProgress", "Stopping"]);
+
+/** An execution that is still running (or stopping): a PARALLEL pipeline may have several. */
+export function isInFlight(execution: PipelineExecutionSummary): boolean {
+  return execution.status !== undefined && IN_FLIGHT.has(execution.status);
+}
+
+/**
+ * Only the executions and runs the state refers to, plus the newest execution and every execution
+ * in flight with its runs (a PARALLEL pipeline's board shows one of those at a time), so an
+ * unchanged board hashes the same.
+ */
 export function boardPayload(
   state: PipelineStateView,
   recentExecutions: readonly PipelineExecutionSummary[],
@@ -49,7 +67,8 @@ export function boardPayload(
     if (stage.latestExecution) wanted.add(stage.latestExecution.executionId);
     for (const held of stage.inboundExecutions) wanted.add(held.executionId);
   }
-  const executions = recentExecutions.filter((e, i) => i === 0 || wanted.has(e.executionId));
+  const executions = recentExecutions.filter((e, i) => i === 0 || wanted.has(e.executionId) || isInFlight(e));
+  const drawable = new Set(executions.filter((e, i) => i === 0 || isInFlight(e)).map((e) => e.executionId));
   const runIds = new Set<string>();
   for (const stage of state.stages) {
     for (const action of stage.actions) {
@@ -58,22 +77,28 @@ export function boardPayload(
     }
   }
   const actionRuns = recentActionRuns
-    .filter((run) => run.actionExecutionId !== undefined && runIds.has(run.actionExecutionId))
-    .map(({ executionId, actionExecutionId, stageName, actionName, startTime, lastUpdateTime }) => ({
+    .filter((run) => (run.actionExecutionId !== undefined && runIds.has(run.actionExecutionId)) || drawable.has(run.executionId))
+    .map(({ executionId, actionExecutionId, stageName, actionName, startTime, lastUpdateTime, status, output }) => ({
       executionId,
       stageName,
       actionName,
       ...(actionExecutionId !== undefined && { actionExecutionId }),
       ...(startTime !== undefined && { startTime }),
       ...(lastUpdateTime !== undefined && { lastUpdateTime }),
+      ...(drawable.has(executionId) && status !== undefined && { status }),
+      ...(drawable.has(executionId) && output.errorDetails !== undefined && { errorDetails: output.errorDetails }),
+      ...(drawable.has(executionId) && output.externalExecutionUrl !== undefined && { externalExecutionUrl: output.externalExecutionUrl }),
     }));
   return { state, executions, actionRuns };
 }
 
+/** An action of a skipped stage reads "Skipped": it did not run in that execution. */
+export type ActionBoardStatus = ActionExecutionStatus | "Skipped";
+
 export interface ActionBoard {
   readonly stageName: string;
   readonly actionName: string;
-  readonly status?: ActionExecutionStatus;
+  readonly status?: ActionBoardStatus;
   /** The pipeline execution the run belongs to (the stage's latest). */
   readonly executionId?: string;
   readonly actionExecutionId?: string;
@@ -99,6 +124,9 @@ export interface StageBoard {
   readonly executionId?: string;
   readonly executionType?: StageExecutionRef["type"];
   readonly inboundTransition: TransitionView;
+  /** The stage's conditions as GetPipelineState reports them (absent when it has none of that kind). */
+  readonly conditions: Readonly<Partial<Record<ConditionKind, StageConditionStateView>>>;
+  readonly retries?: RetryStageMetadataView;
   /** Executions waiting before this stage (its inbound transition is disabled). */
   readonly heldExecutions: readonly StageExecutionRef[];
   /** The source revisions of the execution now (or last) in this stage. */
@@ -118,15 +146,17 @@ export interface BoardView {
 
 const runKey = (stage: string, action: string, id: string | undefined) => `${stage}\u0000${action}\u0000${id ?? ""}`;
 
-const ACTIVE_PIPELINE: ReadonlySet<PipelineExecutionStatus> = new Set(["InProgress", "Stopping"]);
-
 export function boardView(payload: BoardPayload): BoardView {
   const { state } = payload;
   const executions = new Map(payload.executions.map((e) => [e.executionId, e]));
   const runs = new Map(payload.actionRuns.map((r) => [runKey(r.stageName, r.actionName, r.actionExecutionId), r]));
   const stages = state.stages.map((stage): StageBoard => {
     const executionId = stage.latestExecution?.executionId;
+    // A skipped stage ran none of its actions in that execution: what GetPipelineState still shows
+    // of them is an earlier execution's run (https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-conditions.html).
+    const skipped = stage.latestExecution?.status === "Skipped";
     const actions = stage.actions.map((action): ActionBoard => {
+      if (skipped) return { stageName: stage.stageName, actionName: action.actionName, status: "Skipped", ...(executionId !== undefined && { executionId }) };
       const run = action.latestExecution;
       const timing = run?.actionExecutionId ? runs.get(runKey(stage.stageName, action.actionName, run.actionExecutionId)) : undefined;
       const finished = run?.status !== undefined && isTerminal(run.status);
@@ -157,6 +187,12 @@ export function boardView(payload: BoardPayload): BoardView {
       ...(executionId !== undefined && { executionId }),
       ...(stage.latestExecution?.type !== undefined && { executionType: stage.latestExecution.type }),
       inboundTransition: stage.inboundTransition,
+      conditions: {
+        ...(stage.beforeEntry && { beforeEntry: stage.beforeEntry }),
+        ...(stage.onSuccess && { onSuccess: stage.onSuccess }),
+        ...(stage.onFailure && { onFailure: stage.onFailure }),
+      },
+      ...(stage.retryStageMetadata && { retries: stage.retryStageMetadata }),
       heldExecutions: stage.inboundExecutions,
       revisions: (executionId && executions.get(executionId)?.sourceRevisions) || [],
       actions,
@@ -164,7 +200,7 @@ export function boardView(payload: BoardPayload): BoardView {
   });
   const latestExecution = payload.executions[0];
   const active =
-    (latestExecution?.status !== undefined && ACTIVE_PIPELINE.has(latestExecution.status)) ||
+    payload.executions.some(isInFlight) ||
     stages.some((s) => s.status === "InProgress" || s.status === "Stopping" || s.actions.some((a) => a.status === "InProgress"));
   return {
     pipelineName: state.pipelineName,

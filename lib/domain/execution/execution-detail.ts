@@ -5,9 +5,11 @@
  * need — transitions, the approvals waiting in this execution, and where this execution is the
  * stage's latest. Plain JSON: it crosses the server/client boundary.
  */
+import type { JsonObject } from "../json";
+import type { DeployTargetsRead } from "./deploy-targets";
 import type { StartChoices } from "./start-choices";
 import type { StageExecutionStatus } from "./status";
-import type { ActionExecutionView, ExecutionMode, PipelineExecutionDetail, PipelineType, TransitionView } from "./view-model";
+import type { ActionExecutionView, ConditionKind, ExecutionMode, PipelineExecutionDetail, PipelineType, RetryStageMetadataView, StageConditionStateView, TransitionView } from "./view-model";
 
 export interface DetailAction {
   readonly name: string;
@@ -24,6 +26,12 @@ export interface DetailStage {
   readonly latestStatus?: StageExecutionStatus;
   /** Whether this execution is the stage's latest (only then can it be retried there). */
   readonly isLatest: boolean;
+  /** The stage's retries (RetryStageMetadata), when this execution is its latest. */
+  readonly retries?: RetryStageMetadataView;
+  /** The stage's conditions as they stand, when this execution is its latest. */
+  readonly conditions?: Readonly<Partial<Record<ConditionKind, StageConditionStateView>>>;
+  /** The declared stage's conditions (its beforeEntry, onSuccess and onFailure members), to read the states against. */
+  readonly declaredConditions?: JsonObject;
 }
 
 export interface WaitingApproval {
@@ -43,6 +51,8 @@ export interface ExecutionDetail {
   /** The pipeline's version now (rollback targets must have run on it). */
   readonly pipelineVersion: number;
   readonly waitingApprovals: readonly WaitingApproval[];
+  /** Per action execution id of an EC2 or Lambda deploy run: its targets (ListDeployActionExecutionTargets). */
+  readonly deployTargets: Readonly<Record<string, DeployTargetsRead>>;
   /** What a new execution may override: declared variables (V2) and source revisions. */
   readonly start: StartChoices;
   /** Whether the execution may still change on its own (poll every few seconds). */

@@ -34,7 +34,18 @@ describe("matchesHistory", () => {
     expect(matchesHistory(run({}), { revision: "nothing" })).toBe(false);
     expect(matchesHistory(run({ sourceRevisions: [] }), { revision: "5d6d" })).toBe(false);
   });
+  it("tells rollbacks from standard executions; one that does not say its type is standard", () => {
+    const rollback = run({ executionType: "ROLLBACK", trigger: { triggerType: "AutomatedRollback" }, rollbackTargetExecutionId: "e0" });
+    expect(matchesHistory(rollback, { type: "ROLLBACK" })).toBe(true);
+    expect(matchesHistory(rollback, { type: "STANDARD" })).toBe(false);
+    expect(matchesHistory(run({}), { type: "STANDARD" })).toBe(true);
+    expect(matchesHistory(run({}), { type: "ROLLBACK" })).toBe(false);
+    expect(parseHistoryQuery({ type: "ROLLBACK" })).toEqual({ type: "ROLLBACK" });
+    expect(parseHistoryQuery({ type: "rollback" })).toEqual({});
+    expect(historySearch({ type: "ROLLBACK" }, undefined, undefined)).toBe("?type=ROLLBACK");
+  });
   it("knows when a query filters", () => {
+    expect(isFiltered({ type: "ROLLBACK" })).toBe(true);
     expect(isFiltered({ token: "t" })).toBe(false);
     expect(isFiltered({ revision: "a" })).toBe(true);
   });

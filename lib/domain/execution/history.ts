@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { PIPELINE_EXECUTION_STATUSES, type PipelineExecutionStatus } from "./status";
-import type { PipelineExecutionSummary } from "./view-model";
+import type { ExecutionType, PipelineExecutionSummary } from "./view-model";
 
 /** The TriggerType values of the API reference's ExecutionTrigger. */
 export const TRIGGER_TYPES = [
@@ -23,6 +23,9 @@ export const TRIGGER_TYPES = [
 ] as const;
 export type TriggerType = (typeof TRIGGER_TYPES)[number];
 
+/** ExecutionType: a rollback (manual or automated) runs as a ROLLBACK execution (https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-rollback.html). */
+export const EXECUTION_TYPES = ["STANDARD", "ROLLBACK"] as const satisfies readonly ExecutionType[];
+
 export const PAGE_SIZE = 25;
 /** Upstream pages (of 100) one history page reads at most while filters discard rows. */
 export const MAX_SCAN_PAGES = 4;
@@ -31,6 +34,8 @@ export const UPSTREAM_PAGE_SIZE = 100;
 export interface HistoryQuery {
   readonly status?: PipelineExecutionStatus;
   readonly trigger?: TriggerType;
+  /** Rollbacks only, or every execution but rollbacks. */
+  readonly type?: ExecutionType;
   /** Part of a revision id or of its summary (commit message), case-insensitive. */
   readonly revision?: string;
   /** ListPipelineExecutions' nextToken of the page to show; absent for the newest. */
@@ -41,6 +46,7 @@ export interface HistoryQuery {
 const querySchema = z.object({
   status: z.enum(PIPELINE_EXECUTION_STATUSES).optional().catch(undefined),
   trigger: z.enum(TRIGGER_TYPES).optional().catch(undefined),
+  type: z.enum(EXECUTION_TYPES).optional().catch(undefined),
   revision: z.string().trim().max(200).optional().catch(undefined),
   token: z.string().min(1).max(2048).optional().catch(undefined),
 });
@@ -53,17 +59,19 @@ export function parseHistoryQuery(params: SearchParams): HistoryQuery {
     const one = typeof value === "string" ? value : value?.[0];
     return one === "" ? undefined : one;
   };
-  const parsed = querySchema.parse({ status: first("status"), trigger: first("trigger"), revision: first("revision"), token: first("token") });
+  const parsed = querySchema.parse({ status: first("status"), trigger: first("trigger"), type: first("type"), revision: first("revision"), token: first("token") });
   return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined && v !== "")) as HistoryQuery;
 }
 
 export function isFiltered(query: HistoryQuery): boolean {
-  return query.status !== undefined || query.trigger !== undefined || query.revision !== undefined;
+  return query.status !== undefined || query.trigger !== undefined || query.type !== undefined || query.revision !== undefined;
 }
 
 export function matchesHistory(execution: PipelineExecutionSummary, query: HistoryQuery): boolean {
   if (query.status !== undefined && execution.status !== query.status) return false;
   if (query.trigger !== undefined && execution.trigger?.triggerType !== query.trigger) return false;
+  // An execution that does not say its type is a standard one (older replies, V1 pipelines).
+  if (query.type !== undefined && (execution.executionType ?? "STANDARD") !== query.type) return false;
   if (query.revision !== undefined) {
     const needle = query.revision.toLowerCase();
     const hit = execution.sourceRevisions.some(
@@ -80,6 +88,7 @@ export function historySearch(query: HistoryQuery, token: string | undefined, re
   if (region) params.set("region", region);
   if (query.status) params.set("status", query.status);
   if (query.trigger) params.set("trigger", query.trigger);
+  if (query.type) params.set("type", query.type);
   if (query.revision) params.set("revision", query.revision);
   if (token) params.set("token", token);
   const text = params.toString();

@@ -6,7 +6,8 @@
  * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RetryStageExecution.html,
  * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_PutApprovalResult.html,
  * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_DisableStageTransition.html,
- * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RollbackStage.html.
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RollbackStage.html,
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_OverrideStageCondition.html.
  * Every input may name a `region` (the page's `?region=`); the server checks it is one it covers.
  */
 import { z } from "zod";
@@ -91,6 +92,13 @@ export const RollbackStageInputSchema = z.strictObject({
   targetExecutionId: EXECUTION_ID,
 });
 
+export const OverrideConditionInputSchema = z.strictObject({
+  ...target,
+  stageName: text(STAGE_NAME),
+  executionId: EXECUTION_ID,
+  conditionType: z.enum(["BEFORE_ENTRY", "ON_SUCCESS"]),
+});
+
 /** What the approval panel and the rollback dialog read when they open. */
 export const StageContextInputSchema = z.strictObject({
   ...target,
@@ -105,3 +113,4 @@ export type ApprovalInput = z.input<typeof ApprovalInputSchema>;
 export type TransitionInput = z.input<typeof TransitionInputSchema>;
 export type RollbackStageInput = z.input<typeof RollbackStageInputSchema>;
 export type StageContextInput = z.input<typeof StageContextInputSchema>;
+export type OverrideConditionInput = z.input<typeof OverrideConditionInputSchema>;

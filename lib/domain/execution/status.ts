@@ -29,7 +29,15 @@ export type StageExecutionStatus = (typeof STAGE_EXECUTION_STATUSES)[number];
 export const ACTION_EXECUTION_STATUSES = ["InProgress", "Abandoned", "Succeeded", "Failed"] as const;
 export type ActionExecutionStatus = (typeof ACTION_EXECUTION_STATUSES)[number];
 
-export type ExecutionStatus = PipelineExecutionStatus | StageExecutionStatus | ActionExecutionStatus;
+/** A stage condition's result (ConditionExecution and StageConditionsExecution). */
+export const CONDITION_EXECUTION_STATUSES = ["InProgress", "Failed", "Errored", "Succeeded", "Cancelled", "Abandoned", "Overridden"] as const;
+export type ConditionExecutionStatus = (typeof CONDITION_EXECUTION_STATUSES)[number];
+
+/** A condition rule's result (RuleExecution). */
+export const RULE_EXECUTION_STATUSES = ["InProgress", "Abandoned", "Succeeded", "Failed"] as const;
+export type RuleExecutionStatus = (typeof RULE_EXECUTION_STATUSES)[number];
+
+export type ExecutionStatus = PipelineExecutionStatus | StageExecutionStatus | ActionExecutionStatus | ConditionExecutionStatus;
 
 /**
  * Statuses that change no more on their own. `Stopped` and `Failed` are terminal even though a
@@ -43,6 +51,8 @@ const TERMINAL: ReadonlySet<ExecutionStatus> = new Set<ExecutionStatus>([
   "Failed",
   "Skipped",
   "Abandoned",
+  "Errored",
+  "Overridden",
 ]);
 
 /** True when the execution, stage run or action run will not change status without a user action. */
@@ -60,6 +70,8 @@ function parser<T extends string>(values: readonly T[]) {
 export const toPipelineExecutionStatus = parser(PIPELINE_EXECUTION_STATUSES);
 export const toStageExecutionStatus = parser(STAGE_EXECUTION_STATUSES);
 export const toActionExecutionStatus = parser(ACTION_EXECUTION_STATUSES);
+export const toConditionExecutionStatus = parser(CONDITION_EXECUTION_STATUSES);
+export const toRuleExecutionStatus = parser(RULE_EXECUTION_STATUSES);
 
 /** How a status reads at a glance; the UI picks colours from this, never from the raw value. */
 export type StatusTone = "success" | "failure" | "progress" | "attention" | "neutral";
@@ -74,6 +86,8 @@ const TONES: Record<ExecutionStatus, StatusTone> = {
   Cancelled: "neutral",
   Skipped: "neutral",
   Abandoned: "neutral",
+  Errored: "failure",
+  Overridden: "attention",
 };
 
 export function statusTone(status: ExecutionStatus): StatusTone {

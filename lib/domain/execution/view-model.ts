@@ -4,7 +4,7 @@
  * the values cross the server/client boundary unchanged; optional members are absent, not null.
  */
 import type { PipelineDeclaration } from "../pipeline/declaration";
-import type { ActionExecutionStatus, PipelineExecutionStatus, StageExecutionStatus } from "./status";
+import type { ActionExecutionStatus, ConditionExecutionStatus, PipelineExecutionStatus, RuleExecutionStatus, StageExecutionStatus } from "./status";
 
 export type PipelineType = "V1" | "V2";
 export type ExecutionMode = "SUPERSEDED" | "QUEUED" | "PARALLEL";
@@ -131,9 +131,48 @@ export interface ActionStateView {
   readonly revisionUrl?: string;
 }
 
+/** A rule of a stage condition and its latest run (GetPipelineState's RuleState). */
+export interface RuleStateView {
+  readonly ruleName: string;
+  readonly status?: RuleExecutionStatus;
+  readonly summary?: string;
+  readonly lastStatusChange?: Timestamp;
+  readonly externalExecutionUrl?: string;
+  readonly errorDetails?: ErrorDetailsView;
+}
+
+/** One condition of a stage and its rules (ConditionState). */
+export interface ConditionStateView {
+  readonly status?: ConditionExecutionStatus;
+  readonly summary?: string;
+  readonly lastStatusChange?: Timestamp;
+  readonly rules: readonly RuleStateView[];
+}
+
+/** Where a stage evaluates conditions (https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-conditions.html). */
+export type ConditionKind = "beforeEntry" | "onSuccess" | "onFailure";
+
+/** The conditions of one kind on a stage (StageConditionState). */
+export interface StageConditionStateView {
+  readonly status?: ConditionExecutionStatus;
+  readonly summary?: string;
+  readonly conditions: readonly ConditionStateView[];
+}
+
+/** A stage's retries in its latest execution (RetryStageMetadata). */
+export interface RetryStageMetadataView {
+  readonly autoStageRetryAttempt?: number;
+  readonly manualStageRetryAttempt?: number;
+  readonly latestRetryTrigger?: "AutomatedStageRetry" | "ManualStageRetry";
+}
+
 export interface StageStateView {
   readonly stageName: string;
   readonly inboundTransition: TransitionView;
+  readonly beforeEntry?: StageConditionStateView;
+  readonly onSuccess?: StageConditionStateView;
+  readonly onFailure?: StageConditionStateView;
+  readonly retryStageMetadata?: RetryStageMetadataView;
   /** Executions held before this stage by a disabled transition (the single and the list form merged). */
   readonly inboundExecutions: readonly StageExecutionRef[];
   readonly latestExecution?: StageExecutionRef;

@@ -1,5 +1,5 @@
 import { PIPELINE_EXECUTION_STATUSES, statusLabel } from "@/lib/domain/execution/status";
-import { TRIGGER_TYPES, type HistoryQuery } from "@/lib/domain/execution/history";
+import { EXECUTION_TYPES, TRIGGER_TYPES, type HistoryQuery } from "@/lib/domain/execution/history";
 
 /** A plain GET form: the filters live in the URL, so a filtered history can be shared. */
 export function HistoryFilters({ query, region }: { query: HistoryQuery; region?: string }) {
@@ -22,6 +22,15 @@ export function HistoryFilters({ query, region }: { query: HistoryQuery; region?
           <option value="">Any</option>
           {TRIGGER_TYPES.map((t) => (
             <option key={t} value={t}>{t}</option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm">
+        Type
+        <select name="type" defaultValue={query.type ?? ""} className={field} data-testid="filter-type">
+          <option value="">Any</option>
+          {EXECUTION_TYPES.map((t) => (
+            <option key={t} value={t}>{t === "ROLLBACK" ? "Rollbacks" : "Standard"}</option>
           ))}
         </select>
       </label>

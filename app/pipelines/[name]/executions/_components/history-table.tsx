@@ -30,12 +30,24 @@ export function HistoryTable({ executions, executionHref, now }: {
           {executions.map((e) => {
             const running = e.status === undefined || !isTerminal(e.status);
             return (
-              <tr key={e.executionId} data-testid="history-row" data-execution-id={e.executionId} data-status={e.status ?? "Unknown"}>
+              <tr key={e.executionId} data-testid="history-row" data-execution-id={e.executionId} data-status={e.status ?? "Unknown"} data-execution-type={e.executionType ?? "STANDARD"}>
                 <th scope="row" className="font-mono text-xs font-normal">
                   <a href={executionHref(e.executionId)} className="text-indigo-700 underline dark:text-indigo-300" title={e.executionId}>
                     {e.executionId.slice(0, 8)}
                   </a>
-                  {e.executionType === "ROLLBACK" && <span className="ml-1 font-sans">(rollback)</span>}
+                  {e.executionType === "ROLLBACK" && (
+                    <span data-testid="rollback-mark" className="ml-1 block font-sans">
+                      <span className="rounded bg-amber-100 px-1 font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">Rollback</span>
+                      {e.rollbackTargetExecutionId && (
+                        <>
+                          {" "}to{" "}
+                          <a href={executionHref(e.rollbackTargetExecutionId)} data-testid="rollback-target" className="font-mono text-indigo-700 underline dark:text-indigo-300" title={e.rollbackTargetExecutionId}>
+                            {e.rollbackTargetExecutionId.slice(0, 8)}
+                          </a>
+                        </>
+                      )}
+                    </span>
+                  )}
                 </th>
                 <td className="whitespace-nowrap"><StatusMark status={e.status} idle="Unknown" /></td>
                 <td className="text-xs">{e.trigger?.triggerType ?? "—"}</td>
