@@ -41,6 +41,7 @@ export function PipelineCard({ card, look }: { card: WallCard; look: CardLook })
       data-name={card.name}
       data-region={card.region}
       data-status={status ?? "none"}
+      data-execution={card.latest?.executionId}
       className={`${base} ${TONE_BORDER[toneOf(status)]}`}
     >
       <CardTitle card={card} look={look} />
@@ -67,10 +68,10 @@ export function PipelineCard({ card, look }: { card: WallCard; look: CardLook })
 }
 
 function CardTitle({ card, look }: { card: Pick<DashboardCard, "name" | "region">; look: CardLook }) {
-  const size = look.tv ? "text-2xl" : "text-base";
+  const size = look.tv ? "text-2xl leading-tight line-clamp-2 break-all" : "text-base truncate";
   return (
     <div className="flex items-baseline justify-between gap-2">
-      <h3 className={`min-w-0 truncate font-semibold ${size}`}>
+      <h3 className={`min-w-0 font-semibold ${size}`}>
         {look.linked ? (
           <Link href={pipelinePath({ name: card.name, region: card.region })} className="hover:underline focus-visible:underline">
             {card.name}
@@ -92,7 +93,7 @@ function Revision({ revision, className }: { revision: NonNullable<NonNullable<D
     <p data-testid="card-revision" className={`truncate ${className}`}>
       {id && <span className="font-mono">{id}</span>}
       {id && revision.summary && " · "}
-      {revision.summary?.split("\n")[0]}
+      {revision.summary}
     </p>
   );
 }
@@ -116,7 +117,8 @@ function Times({ card, className }: { card: DashboardCard; className: string }) 
       ) : null}
       {start && (
         <>
-          {" · "}took <Duration start={start} end={end} />
+          {" · "}
+          {end ? "took" : "running for"} <Duration start={start} end={end} />
         </>
       )}
       {card.usualMs !== undefined && (

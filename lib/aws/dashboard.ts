@@ -5,7 +5,7 @@ import { nameSelected, tagSelected, type Selection } from "@/lib/domain/dashboar
 import type { RegionMetrics, RegionWall, WallCard } from "@/lib/domain/dashboard/wire";
 import type { PipelineExecutionSummary } from "@/lib/domain/execution/view-model";
 import { readBackendInfo, readDashboardCard, readExecutionHistory, readPipelineSummaries, readPipelineTags, type ReadContext } from "./cached-reads";
-import { describeGatewayError, GatewayException } from "./errors";
+import { describeGatewayError, GatewayException, type GatewayError } from "./errors";
 import { settle } from "./result";
 
 /**
@@ -34,17 +34,23 @@ export async function selectedPipelines(region: string, selection: Criteria, ctx
   return named.filter((_, i) => keep[i]);
 }
 
+/**
+ * Failures that are the region's, not one pipeline's: the whole wall of the region is answered with
+ * the error, so the browser keeps its last cards marked stale instead of losing them.
+ */
+const REGION_FAILURES: ReadonlySet<GatewayError["kind"]> = new Set(["unreachable", "throttled", "access-denied", "unavailable", "misconfigured"]);
+
 export async function readRegionWall(region: string, selection: Criteria, ctx?: ReadContext): Promise<RegionWall> {
   const names = await selectedPipelines(region, selection, ctx);
   let fetchedAt = Date.now();
-  const cards = await Promise.all(
-    names.map(async (name): Promise<WallCard> => {
-      const read = await settle(() => readDashboardCard(region, name, {}, ctx));
-      if (!read.ok) return { name, region, unread: { title: describeGatewayError(read.error).title } };
-      fetchedAt = Math.min(fetchedAt, read.value.fetchedAt);
-      return read.value.value;
-    }),
-  );
+  const reads = await Promise.all(names.map((name) => settle(() => readDashboardCard(region, name, {}, ctx))));
+  const regional = reads.find((r) => !r.ok && REGION_FAILURES.has(r.error.kind));
+  if (regional && !regional.ok) throw new GatewayException(regional.error);
+  const cards = reads.map((read, i): WallCard => {
+    if (!read.ok) return { name: names[i]!, region, unread: { title: describeGatewayError(read.error).title } };
+    fetchedAt = Math.min(fetchedAt, read.value.fetchedAt);
+    return read.value.value;
+  });
   return { region, cards, fetchedAt };
 }
 

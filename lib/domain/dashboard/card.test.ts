@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PipelineExecutionSummary, PipelineStateView, StageStateView } from "../execution/view-model";
-import { compareCards, dashboardCard, stateFingerprint, type DashboardCard } from "./card";
+import { compareCards, dashboardCard, revisionMessage, stateFingerprint, type DashboardCard } from "./card";
 
 const stage = (stageName: string, executionId?: string, status?: "InProgress" | "Failed" | "Succeeded" | "Stopped"): StageStateView => ({
   stageName,
@@ -48,6 +48,15 @@ describe("dashboardCard", () => {
     const card = dashboardCard("p", "us-east-1", state(stage("Source", running.executionId, "Succeeded"), stage("Test", running.executionId, "InProgress")), [running]);
     expect(card.stage).toEqual({ name: "Test", verb: "in" });
     expect(card.latest?.endTime).toBeUndefined();
+  });
+});
+
+describe("revisionMessage", () => {
+  it("takes the first line, and the commit message out of a connection's JSON summary", () => {
+    expect(revisionMessage("Fix the build\n\nLonger text")).toBe("Fix the build");
+    expect(revisionMessage('{"ProviderType":"GitHub","CommitMessage":"Merge pull request #157\\nmore"}')).toBe("Merge pull request #157");
+    expect(revisionMessage("{not json")).toBe("{not json");
+    expect(revisionMessage(undefined)).toBeUndefined();
   });
 });
 

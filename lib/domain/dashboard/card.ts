@@ -36,6 +36,27 @@ export interface DashboardCard {
   readonly results: readonly CardResult[];
 }
 
+/**
+ * The first line of a revision's message. CodeStarSourceConnection revisions carry JSON,
+ * `{"ProviderType":"GitHub","CommitMessage":"…"}`
+ * (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_SourceRevision.html): its message is taken out.
+ */
+export function revisionMessage(summary: string | undefined): string | undefined {
+  if (summary === undefined) return undefined;
+  let text = summary;
+  if (summary.trimStart().startsWith("{")) {
+    try {
+      const parsed: unknown = JSON.parse(summary);
+      const message = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>).CommitMessage : undefined;
+      if (typeof message === "string") text = message;
+    } catch {
+      // Not JSON after all: shown as it is.
+    }
+  }
+  const first = text.split("\n")[0]!.trim();
+  return first === "" ? undefined : first;
+}
+
 const ms = (iso: string | undefined) => (iso === undefined ? NaN : Date.parse(iso));
 
 /** `recent` is ListPipelineExecutions' answer, newest first. */
@@ -66,7 +87,7 @@ export function dashboardCard(name: string, region: string, state: PipelineState
       ...(revision && {
         revision: {
           ...(revision.revisionId && { id: revision.revisionId }),
-          ...(revision.revisionSummary && { summary: revision.revisionSummary }),
+          ...(revisionMessage(revision.revisionSummary) !== undefined && { summary: revisionMessage(revision.revisionSummary) }),
           ...(revision.revisionUrl && { url: revision.revisionUrl }),
         },
       }),
