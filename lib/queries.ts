@@ -7,6 +7,10 @@
 import { hashKey, queryOptions } from "@tanstack/react-query";
 import { BoardFetchError, fetchBoard, type BoardSnapshot } from "@/lib/client/fetch-board";
 import { ExecutionFetchError, fetchExecutionDetail } from "@/lib/client/fetch-execution";
+import { DashboardFetchError, fetchErrorOf, fetchRegionMetrics, fetchRegionWall, type Held } from "@/lib/client/fetch-dashboard";
+import { cardIsActive } from "@/lib/domain/dashboard/card";
+import { selectionQuery, type Selection } from "@/lib/domain/dashboard/selection";
+import { isUnread, type RegionMetrics, type RegionWall, type WireError } from "@/lib/domain/dashboard/wire";
 import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
 import type { ExecutionRef } from "@/lib/domain/execution/execution-ref";
 import { pollInterval } from "@/lib/domain/execution/polling";
@@ -111,5 +115,61 @@ export function rollbackTargetsQuery(p: PipelineKey, stageName: string, enabled:
     enabled,
     staleTime: 0,
     retry: false,
+  });
+}
+
+/** The first answer of a dashboard region, read by the page on the server and streamed with it. */
+export type RegionSeed = { readonly ok: true; readonly wall: RegionWall } | { readonly ok: false; readonly error: WireError };
+
+/** Seeds already used: the first fetch takes the page's, every later one polls the route. */
+const usedSeeds = new WeakSet<Promise<RegionSeed>>();
+
+const criteriaKey = (s: Selection) => selectionQuery({ pipelines: s.pipelines, tag: s.tag, q: s.q });
+
+/** Metrics are days long: read again every few minutes (the server caches histories as long). */
+const METRICS_POLL_MS = 5 * 60_000;
+
+/**
+ * One region's dashboard cards (app/api/dashboard), polled like the state page: every 5 s while a
+ * card's execution runs, every 30 s when all are idle, further apart after failures, paused while
+ * the tab is hidden. The first answer is the page's own (`seed`, streamed from the server as the
+ * region's reads finish), so cards appear without a second round trip. Failures keep the last
+ * cards: the wall marks them stale.
+ */
+export function dashboardWallQuery(region: string, selection: Selection, seed?: Promise<RegionSeed>) {
+  return queryOptions<Held<RegionWall>, DashboardFetchError>({
+    queryKey: ["dashboard", region, criteriaKey(selection), "wall"] as const,
+    queryFn: ({ client, queryKey, signal }) =>
+      counted(hashKey(queryKey), async () => {
+        if (seed && !usedSeeds.has(seed)) {
+          usedSeeds.add(seed);
+          const first = await seed;
+          if (!first.ok) throw fetchErrorOf(first.error);
+          return { value: first.wall, etag: "", fetchedAt: first.wall.fetchedAt };
+        }
+        return fetchRegionWall(region, selection, client.getQueryData<Held<RegionWall>>(queryKey), signal);
+      }),
+    refetchInterval: (query) =>
+      pollInterval({
+        active: query.state.data?.value.cards.some((c) => !isUnread(c) && cardIsActive(c)) ?? true,
+        failures: failureStreaks.get(query.queryHash) ?? 0,
+      }),
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+    retry: false,
+    staleTime: 0,
+  });
+}
+
+/** One region's delivery metrics over the selection's window, read every few minutes. */
+export function dashboardMetricsQuery(region: string, selection: Selection) {
+  return queryOptions<Held<RegionMetrics>, DashboardFetchError>({
+    queryKey: ["dashboard", region, criteriaKey(selection), "metrics", selection.window] as const,
+    queryFn: ({ client, queryKey, signal }) =>
+      counted(hashKey(queryKey), () => fetchRegionMetrics(region, selection, client.getQueryData<Held<RegionMetrics>>(queryKey), signal)),
+    refetchInterval: (query) => ((failureStreaks.get(query.queryHash) ?? 0) > 0 ? pollInterval({ active: true, failures: failureStreaks.get(query.queryHash)! }) : METRICS_POLL_MS),
+    refetchIntervalInBackground: false,
+    retry: false,
+    staleTime: 60_000,
   });
 }

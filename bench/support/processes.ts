@@ -98,7 +98,7 @@ export async function startEmulator(dataDir: string, extraArgs: readonly string[
  * is the page that says it is up (/rules reads no backend, so it warms the process without
  * touching any cache).
  */
-export async function startApp(options: { emulatorUrl?: string; env?: NodeJS.ProcessEnv; probePath?: string } = {}): Promise<Service> {
+export async function startApp(options: { emulatorUrl?: string; env?: Readonly<Record<string, string>>; probePath?: string } = {}): Promise<Service> {
   const port = await freePort();
   const env = { ...benchEnv, ...options.env, ...(options.emulatorUrl && { PIPEWRIGHT_BACKEND: "emulator", CODEPIPELINE_ENDPOINT_URL: options.emulatorUrl }) };
   const child = spawn(resolve(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });

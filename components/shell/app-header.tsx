@@ -8,7 +8,7 @@ import { Logo } from "./logo";
 
 export function AppHeader({ access }: { access: Access }) {
   return (
-    <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
+    <header data-app-header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-8 px-4">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight" aria-label="Pipewright home">
           <Logo />

@@ -7,6 +7,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/pipelines", label: "Pipelines" },
+  { href: "/dashboard", label: "Dashboard" },
   { href: "/designer", label: "Designer" },
   { href: "/check", label: "Check a pipeline" },
   { href: "/rules", label: "Rules" },

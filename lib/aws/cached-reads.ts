@@ -1,5 +1,6 @@
 import "server-only";
 import { boardPayload, stateIsActive, type BoardPayload } from "@/lib/domain/execution/board";
+import { CARD_HISTORY, cardIsActive, dashboardCard, stateFingerprint, type DashboardCard } from "@/lib/domain/dashboard/card";
 import { ACTIVE_POLL_MS, IDLE_POLL_MS } from "@/lib/domain/execution/polling";
 import { isTerminal } from "@/lib/domain/execution/status";
 import type { ExecutionDetail } from "@/lib/domain/execution/execution-detail";
@@ -12,6 +13,7 @@ import { listActionExecutionsPage, listPipelineExecutionsPage } from "./executio
 import { loadExecutionDetail } from "./execution-detail";
 import { getPipelineState, listPipelineExecutions } from "./executions";
 import { getPipeline, listPipelines } from "./pipelines";
+import { listPipelineTags, type PipelineTag } from "./tags";
 
 /**
  * Every read the app polls or many people look at goes through here, on the one process-wide
@@ -72,6 +74,28 @@ const DEFINITION_POLICY: ReadPolicy<PipelineDetail> = { ttlMs: 30_000, staleMs: 
 /** Executions and action runs read with the state: enough for every stage's current run in practice. */
 const BOARD_EXECUTIONS = 25;
 const BOARD_ACTION_RUNS = 100;
+
+// A dashboard card is polled like the state page (the wall's intervals are the same two), and
+// detects change with GetPipelineState alone: the newest executions are read again only when the
+// state's fingerprint moved (an execution started, moved on or ended) or every RECENT_TTL_MS, so
+// a quiet wall costs one call per pipeline per interval.
+const CARD_POLICY: ReadPolicy<DashboardCard> = {
+  ttlMs: (card) => (cardIsActive(card) ? ACTIVE_POLL_MS : IDLE_POLL_MS) - BOARD_SLACK_MS,
+  staleMs: 0,
+  errorTtlMs: ERROR_TTL_MS,
+};
+interface RecentExecutions {
+  readonly fingerprint: string;
+  readonly executions: readonly PipelineExecutionSummary[];
+}
+const RECENT_TTL_MS = 5 * 60_000;
+const RECENT_POLICY: ReadPolicy<RecentExecutions> = { ttlMs: RECENT_TTL_MS, staleMs: 0, errorTtlMs: ERROR_TTL_MS };
+// Tags change rarely and only select pipelines; the metrics' history is days long, so minutes late is fine.
+const TAGS_POLICY: ReadPolicy<PipelineTag[]> = { ttlMs: 5 * 60_000, staleMs: STALE_MS, errorTtlMs: ERROR_TTL_MS };
+const HISTORY_POLICY: ReadPolicy<PipelineExecutionSummary[]> = { ttlMs: 5 * 60_000, staleMs: STALE_MS, errorTtlMs: ERROR_TTL_MS };
+/** The metrics read back at most this far (the longest window) and at most this many executions. */
+const HISTORY_DAYS = 90;
+const HISTORY_MAX = 2_000;
 
 /** Upstream calls in flight per region at most: a page of rows is read 8 at a time. */
 const CONCURRENCY_PER_REGION = 8;
@@ -163,6 +187,83 @@ export function readPipelineBoard(
       }),
     BOARD_POLICY,
     options,
+  );
+}
+
+/**
+ * A pipeline's dashboard card (card.ts): GetPipelineState every interval, and its newest
+ * executions (ListPipelineExecutions) when that state changed. One read for every viewer per
+ * interval. Throws GatewayException.
+ */
+export function readDashboardCard(
+  region: string,
+  pipelineName: string,
+  options: ReadOptions = {},
+  ctx: ReadContext = processContext(),
+): Promise<CachedValue<DashboardCard>> {
+  const gw = ctx.gateway(region);
+  const scope = scopeOf(gw);
+  const limit = limiterFor(ctx, scope);
+  const recentKey = `${scope}pipeline|${pipelineName}|recent`;
+  return ctx.cache.read(
+    `${scope}pipeline|${pipelineName}|card`,
+    () =>
+      limit(async () => {
+        const state = await getPipelineState({ name: pipelineName }, gw);
+        const fingerprint = stateFingerprint(state);
+        const loadRecent = async (): Promise<RecentExecutions> => ({
+          fingerprint,
+          executions: (await listPipelineExecutionsPage({ pipelineName, maxResults: CARD_HISTORY }, gw)).items,
+        });
+        let recent = await ctx.cache.read(recentKey, loadRecent, RECENT_POLICY);
+        if (recent.value.fingerprint !== fingerprint) recent = await ctx.cache.read(recentKey, loadRecent, RECENT_POLICY, { force: true });
+        return dashboardCard(pipelineName, region, state, recent.value.executions);
+      }),
+    CARD_POLICY,
+    options,
+  );
+}
+
+/** A pipeline's tags (ListTagsForResource), for the dashboard's `?tag=`. Throws GatewayException. */
+export function readPipelineTags(
+  region: string,
+  account: string,
+  pipelineName: string,
+  ctx: ReadContext = processContext(),
+): Promise<CachedValue<PipelineTag[]>> {
+  const gw = ctx.gateway(region);
+  const scope = scopeOf(gw);
+  const limit = limiterFor(ctx, scope);
+  return ctx.cache.read(`${scope}pipeline|${pipelineName}|tags`, () => limit(() => listPipelineTags({ region, account, name: pipelineName }, gw)), TAGS_POLICY);
+}
+
+/**
+ * The executions of the last HISTORY_DAYS days (ListPipelineExecutions, page by page, newest first,
+ * stopping at the first older one), for delivery metrics over any window up to it. Throws GatewayException.
+ */
+export function readExecutionHistory(
+  region: string,
+  pipelineName: string,
+  ctx: ReadContext = processContext(),
+): Promise<CachedValue<PipelineExecutionSummary[]>> {
+  const gw = ctx.gateway(region);
+  const scope = scopeOf(gw);
+  const limit = limiterFor(ctx, scope);
+  return ctx.cache.read(
+    `${scope}pipeline|${pipelineName}|history`,
+    async () => {
+      const since = Date.now() - HISTORY_DAYS * 86_400_000;
+      const all: PipelineExecutionSummary[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await limit(() => listPipelineExecutionsPage({ pipelineName, maxResults: 100, ...(nextToken && { nextToken }) }, gw));
+        const inRange = page.items.filter((e) => e.startTime === undefined || Date.parse(e.startTime) >= since);
+        all.push(...inRange);
+        nextToken = inRange.length < page.items.length ? undefined : page.nextToken;
+      } while (nextToken && all.length < HISTORY_MAX);
+      return all;
+    },
+    HISTORY_POLICY,
   );
 }
 

@@ -45,6 +45,8 @@ export interface EngineOptions {
   readonly db: Database.Database;
   readonly definitions: DefinitionReader;
   readonly timeScale: number;
+  /** The region this engine serves (the emulator keeps one engine per region); it picks the demo seed. */
+  readonly region?: string;
 }
 
 export interface ExecutionEngine {

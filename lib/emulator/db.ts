@@ -14,6 +14,15 @@ export type EmulatorDatabase = Database.Database;
 
 export const DATABASE_FILE = "pipewright.sqlite";
 
+/**
+ * The file of one region's state. The emulator keeps pipelines per region, as CodePipeline does
+ * (a pipeline's name is unique within its account and region): the home region in
+ * DATABASE_FILE (as before regions were kept apart), every other region in a file of its own.
+ */
+export function databaseFileFor(region: string, homeRegion: string): string {
+  return region === homeRegion ? DATABASE_FILE : `pipewright.${region}.sqlite`;
+}
+
 export interface Migration {
   /** Stable and never reused within its scope, e.g. `001-pipelines`; applied in array order. */
   readonly id: string;
@@ -47,9 +56,9 @@ export function ensureDataDirectory(dataDir: string): void {
   }
 }
 
-export function openDatabase(dataDir: string): OpenedDatabase {
+export function openDatabase(dataDir: string, fileName = DATABASE_FILE): OpenedDatabase {
   ensureDataDirectory(dataDir);
-  const file = path.join(dataDir, DATABASE_FILE);
+  const file = path.join(dataDir, fileName);
   const created = !existsSync(file);
   const db = new Database(file);
   // WAL lets the app read while the emulator writes; NORMAL sync is safe with WAL.

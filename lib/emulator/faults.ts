@@ -2,7 +2,8 @@ import type { ServiceError } from "./errors";
 
 /**
  * Fault injection for AWS calls, set through the control API: added latency, a fraction of
- * calls answered with ThrottlingException, and one-off rejections of an operation's next call. Throttling is spread evenly and deterministically
+ * calls answered with ThrottlingException, one-off rejections of an operation's next call, and
+ * regions whose endpoint is down. Throttling is spread evenly and deterministically
  * (a running credit, not a coin toss): with 0.5 every second call is throttled, with 0.25 every
  * fourth, with 1 all of them. Tests of retries then never depend on luck.
  */
@@ -12,6 +13,7 @@ export class Faults {
   /** Added before every AWS answer. */
   latencyMs = 0;
   private readonly rejections = new Map<string, ServiceError>();
+  private readonly downRegions = new Set<string>();
 
   get throttleFraction(): number {
     return this.fraction;
@@ -47,8 +49,23 @@ export class Faults {
     return error;
   }
 
+  /** Calls signed for `region` get their connection closed without an answer while `down`. */
+  setRegionDown(region: string, down: boolean): void {
+    if (down) this.downRegions.add(region);
+    else this.downRegions.delete(region);
+  }
+
+  isRegionDown(region: string): boolean {
+    return this.downRegions.has(region);
+  }
+
+  get regionsDown(): string[] {
+    return [...this.downRegions];
+  }
+
   /** Back to no faults at all. */
   clear(): void {
+    this.downRegions.clear();
     this.setThrottleFraction(0);
     this.latencyMs = 0;
     this.rejections.clear();

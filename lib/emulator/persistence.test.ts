@@ -52,13 +52,13 @@ describe("persistence", () => {
     }
   });
 
-  it("seeds a new data directory once, through the same checks as CreatePipeline", async () => {
+  it("seeds each demo region of a new data directory once, through the same checks as CreatePipeline", async () => {
     const dataDir = tempDir();
-    let seeds = 0;
-    const createEngine: CreateExecutionEngine = () => ({
+    const seeds: (string | undefined)[] = [];
+    const createEngine: CreateExecutionEngine = (options) => ({
       ...stubEngine(),
       seedDemo(definitions: DefinitionWriter) {
-        seeds++;
+        seeds.push(options.region);
         definitions.createPipeline(samplePipeline("demo") as unknown as Record<string, unknown>, [{ key: "demo", value: "true" }]);
         expect(() => definitions.createPipeline({ ...samplePipeline("bad"), stages: [] } as Record<string, unknown>)).toThrow(
           expect.objectContaining({ type: "InvalidStructureException" }),
@@ -72,6 +72,6 @@ describe("persistence", () => {
     const second = await startTestEmulator({ dataDir, seed: true, createEngine });
     expect((await second.client.send(new ListPipelinesCommand({}))).pipelines?.map((p) => p.name)).toEqual(["demo"]);
     await second.close();
-    expect(seeds).toBe(1);
+    expect(seeds).toEqual(["us-east-1", "eu-west-1"]);
   });
 });

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import type { ControlResponse } from "./control-types";
 import { ServiceError } from "./errors";
-import type { EmulatorService } from "./service";
+import type { RegionalEmulator } from "./regions";
 
 const RejectNextSchema = z.strictObject({
   message: z.string().min(1).max(2_000),
@@ -26,7 +26,7 @@ const RejectNextSchema = z.strictObject({
   operation: z.enum(["UpdatePipeline", "CreatePipeline"]).default("UpdatePipeline"),
 });
 
-export function rejectNext(service: EmulatorService, body: unknown): ControlResponse {
+export function rejectNext(service: RegionalEmulator, body: unknown): ControlResponse {
   const parsed = RejectNextSchema.safeParse(body);
   if (!parsed.success) {
     return { status: 400, body: { error: "Invalid control request", issues: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`) } };

@@ -13,7 +13,7 @@ import { refuseControlRequest } from "./control-guard";
 import { ServiceError, serviceErrors } from "./errors";
 import { BodyError, readBody } from "./request-body";
 import { errorResponse, operationOf, route, type AwsResponse } from "./router";
-import { openService, type EmulatorService } from "./service";
+import { openRegions, type RegionalEmulator } from "./regions";
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
@@ -38,13 +38,14 @@ export interface RunningEmulator {
   /** `http://127.0.0.1:<port>`: the endpoint to give the SDK or `aws --endpoint-url`. */
   readonly url: string;
   readonly port: number;
-  readonly service: EmulatorService;
+  /** Every region's state; used as an EmulatorService it is the home region's. */
+  readonly service: RegionalEmulator;
   close(): Promise<void>;
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
-  const service = openService(options);
+  const service = openRegions(options);
   const controlEnabled = options.controlApi !== false;
 
   const server = createServer((req, res) => {
@@ -83,6 +84,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }
     const region = regionFromAuthorization(header(req, "authorization"));
     service.requests.record(operationOf(target), region, raw);
+    if (service.faults.isRegionDown(region)) {
+      // As an unreachable regional endpoint looks to a client: the connection ends without an answer.
+      req.socket.destroy();
+      return;
+    }
     const { latencyMs } = service.faults;
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (service.faults.takeThrottle()) {
@@ -94,7 +100,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       sendAws(res, errorResponse(rejection));
       return;
     }
-    const response = route(service.backend, target, raw, { region });
+    const response = route(service.inRegion(region).backend, target, raw, { region });
     if (options.log) console.log(`[emulator] ${response.operation ?? target ?? "-"} → ${response.status}${response.status === 200 ? "" : ` ${String(response.body.__type)}`}`);
     sendAws(res, response);
   }

@@ -3,13 +3,14 @@
  * knobs the control API turns (throttling, latency). server.ts puts it on a socket.
  */
 import type { CreateExecutionEngine, DefinitionWriter } from "./contract";
-import { applyMigrations, openDatabase, SHELL_MIGRATIONS } from "./db";
+import { applyMigrations, databaseFileFor, openDatabase, SHELL_MIGRATIONS } from "./db";
 import { DefinitionStore } from "./definition-store";
 import { definitionWriter } from "./definitions";
 import { createExecutionEngine } from "./executions";
 import { Faults } from "./faults";
 import { RequestCounter } from "./request-counter";
 import type { Backend } from "./backend";
+import { HOME_REGION } from "./identity";
 
 export interface ServiceOptions {
   readonly dataDir: string;
@@ -19,9 +20,12 @@ export interface ServiceOptions {
   readonly seedOnFirstStart?: boolean;
   /** Inject an engine (tests); by default the one in lib/emulator/executions. */
   readonly createEngine?: CreateExecutionEngine;
+  /** The region this service keeps (default the home region); each region has its own database file. */
+  readonly region?: string;
 }
 
 export interface EmulatorService {
+  readonly region: string;
   readonly backend: Backend;
   readonly faults: Faults;
   /** AWS calls received (the control API's /requests). */
@@ -35,14 +39,15 @@ export interface EmulatorService {
 }
 
 export function openService(options: ServiceOptions): EmulatorService {
-  const { db, created } = openDatabase(options.dataDir);
+  const region = options.region ?? HOME_REGION;
+  const { db, created } = openDatabase(options.dataDir, databaseFileFor(region, HOME_REGION));
   applyMigrations(db, "shell", SHELL_MIGRATIONS);
   const store = new DefinitionStore(db);
   const now = () => Date.now() / 1000;
-  const definitions = definitionWriter({ store, now });
+  const definitions = definitionWriter({ store, now }, region);
   let engine;
   try {
-    engine = (options.createEngine ?? createExecutionEngine)({ db, definitions, timeScale: options.timeScale ?? 1 });
+    engine = (options.createEngine ?? createExecutionEngine)({ db, definitions, timeScale: options.timeScale ?? 1, region });
   } catch (error) {
     db.close();
     throw error;
@@ -73,6 +78,7 @@ export function openService(options: ServiceOptions): EmulatorService {
   }
 
   return {
+    region,
     backend,
     faults,
     requests,

@@ -73,7 +73,9 @@ describe("cached reads", () => {
     const listings = await readRegionListings(["us-east-1", "eu-west-1", "ap-south-1"], {}, ctx);
     expect(listings.map((l) => [l.region, l.ok])).toEqual([["us-east-1", true], ["eu-west-1", true], ["ap-south-1", false]]);
     expect(listings[2]).toMatchObject({ ok: false, error: { kind: "unreachable", code: "ECONNREFUSED" } });
-    expect(listings[1]?.ok && listings[1].pipelines.map((p) => p.region)).toEqual(["eu-west-1", "eu-west-1"]);
+    // Pipelines are kept per region: the two made in us-east-1 are not in eu-west-1.
+    expect(listings[0]?.ok && listings[0].pipelines.map((p) => p.region)).toEqual(["us-east-1", "us-east-1"]);
+    expect(listings[1]?.ok && listings[1].pipelines).toEqual([]);
     expect((await counts()).regions).toEqual({ "us-east-1": 1, "eu-west-1": 1 });
   });
 

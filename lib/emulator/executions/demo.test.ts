@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { validate } from "../../domain/validation";
 import type { JsonObject } from "../contract";
 import { DEMO_PIPELINES } from "./demo/pipelines";
+import { DEMO_REGIONS, demoFor } from "./demo/regions";
 import { createHarness, type Harness } from "./testing/harness";
 import { ManualClock } from "./testing/manual-clock";
 
@@ -24,6 +25,19 @@ describe("demo pipelines", () => {
     for (const declaration of DEMO_PIPELINES) {
       const errors = validate(declaration, { region: "us-east-1", operation: "create" }).filter((d) => d.severity === "error");
       expect(errors, String(declaration.name)).toEqual([]);
+    }
+  });
+
+  it("pass the validator in every demo region, with tags for each", () => {
+    expect(DEMO_REGIONS).toEqual(["us-east-1", "eu-west-1"]);
+    for (const region of DEMO_REGIONS) {
+      const demo = demoFor(region);
+      expect(demo.pipelines.length, region).toBeGreaterThan(0);
+      for (const declaration of demo.pipelines) {
+        const errors = validate(declaration, { region, operation: "create" }).filter((d) => d.severity === "error");
+        expect(errors, `${region} ${String(declaration.name)}`).toEqual([]);
+        expect(demo.tags[String(declaration.name)], String(declaration.name)).toBeDefined();
+      }
     }
   });
 

@@ -153,7 +153,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     seedDemo(definitions: DefinitionWriter) {
       seeding = true;
       try {
-        run(() => seedDemoData({ ctx, definitions, liveTimeScale: timeScale, random }));
+        run(() => seedDemoData({ ctx, definitions, liveTimeScale: timeScale, random, region: options.region }));
       } finally {
         seeding = false;
       }

@@ -9,7 +9,8 @@ import type { EngineContext } from "../context";
 import { ACCOUNT_ID, CALLER_ARN, HOME_REGION } from "../../identity";
 import { Runner } from "../runner";
 import { seededRandom, type Random } from "../simulation/random";
-import { CHECKOUT_ALARM, DEMO_PIPELINES, DEMO_TAGS } from "./pipelines";
+import { CHECKOUT_ALARM } from "./pipelines";
+import { demoFor, DEMO_SECOND_REGION } from "./regions";
 import { Timeline, type Trigger } from "./timeline";
 
 export interface SeedParams {
@@ -18,6 +19,8 @@ export interface SeedParams {
   /** Work still pending after the seed (the waiting approval's timeout) runs at this scale. */
   readonly liveTimeScale: number;
   readonly random?: Random;
+  /** The region being seeded: each has its own demo pipelines (regions.ts); default the home region. */
+  readonly region?: string;
 }
 
 const MINUTE = 60_000;
@@ -32,6 +35,11 @@ const codeCommitEvent: Trigger = {
 const webhook = (pipeline: string): Trigger => ({
   type: "WebhookV2",
   detail: `arn:aws:codepipeline:${HOME_REGION}:${ACCOUNT_ID}:${pipeline}`,
+});
+
+const euEvent = (pipeline: string): Trigger => ({
+  type: "CloudWatchEvent",
+  detail: `arn:aws:events:${DEMO_SECOND_REGION}:${ACCOUNT_ID}:rule/codepipeline-${pipeline}-main-rule`,
 });
 
 type Script = (t: Timeline, ago: (days: number, hours?: number, minutes?: number) => number) => void;
@@ -97,6 +105,24 @@ const SCRIPTS: Readonly<Record<string, Script>> = {
       { name: "ReleaseNotes", value: "Quarterly release" },
     ]);
   },
+  "ledger-eu": (t, ago) => {
+    t.launch(ago(6, 3), euEvent("ledger-eu"));
+    t.launch(ago(5, 1), euEvent("ledger-eu"));
+    t.advanceTo(ago(3, 5)); // the run before has finished: the failure is the next one's
+    t.failNext("Build", "Build");
+    t.launch(ago(3, 4), euEvent("ledger-eu"));
+    t.launch(ago(3, 2), euEvent("ledger-eu")); // the fix: restores service after the failure
+    t.launch(ago(1, 7), euEvent("ledger-eu"));
+    t.launch(ago(0, 2), euEvent("ledger-eu"));
+  },
+  "search-indexer-eu": (t, ago) => {
+    t.launch(ago(5, 6), manual);
+    t.launch(ago(4, 2), manual);
+    t.launch(ago(2, 9), manual);
+    t.advanceTo(ago(0, 2));
+    t.failNext("Reindex", "Reindex");
+    t.launch(ago(0, 1), manual); // the newest run failed: a red card on the wall
+  },
 };
 
 export function seedDemoData(params: SeedParams): string[] {
@@ -115,11 +141,12 @@ export function seedDemoData(params: SeedParams): string[] {
   // The alarm the checkout-service's production stage watches.
   ctx.conditions.setAlarmState(CHECKOUT_ALARM, "OK", end);
   const created: string[] = [];
-  for (const declaration of DEMO_PIPELINES) {
+  const demo = demoFor(params.region ?? HOME_REGION);
+  for (const declaration of demo.pipelines) {
     const name = String(declaration.name);
     if (definitions.getPipeline(name)) continue;
     // The pipeline exists from just before its first scripted run (ctx time is in milliseconds).
-    definitions.createPipeline(declaration, DEMO_TAGS[name], { created: ago(7) / 1000 });
+    definitions.createPipeline(declaration, demo.tags[name], { created: ago(7) / 1000 });
     ctx.plans.forget(name);
     const timeline = new Timeline(ctx, runner, name, ago(7));
     SCRIPTS[name]?.(timeline, ago);
