@@ -164,6 +164,22 @@ describe("success conditions (https://docs.aws.amazon.com/codepipeline/latest/us
   });
 });
 
+describe("success condition with result Rollback (https://docs.aws.amazon.com/codepipeline/latest/userguide/stage-conditions.html)", () => {
+  it("'On Success ... Rollback': a failing rule fails the stage and rolls it back to the last successful execution", async () => {
+    const name = await create(declaration("cond-success-rollback", { onSuccess: condition("ROLLBACK", gate) }));
+    const good = await start(name);
+    await waitForStatus(emu.client, name, good, "Succeeded");
+    await emu.control("/fail-next-rule", { pipelineName: name, stageName: "Deploy", ruleName: "Gate" });
+    const bad = await start(name);
+    await waitForStatus(emu.client, name, bad, "Failed");
+    const rollback = await until("the rollback started", async () => {
+      const list = await emu.client.send(new ListPipelineExecutionsCommand({ pipelineName: name }));
+      return list.pipelineExecutionSummaries?.find((s) => s.executionType === "ROLLBACK");
+    });
+    expect(rollback).toMatchObject({ trigger: { triggerType: "AutomatedRollback" }, rollbackMetadata: { rollbackTargetPipelineExecutionId: good } });
+  });
+});
+
 describe("CloudWatchAlarm rule (https://docs.aws.amazon.com/codepipeline/latest/userguide/rule-reference-CloudWatchAlarm.html)", () => {
   it("WaitTime: 'wait for an alarm state to change to OK before applying the rule result'", async () => {
     const alarm = rule("Alarm", "CloudWatchAlarm", { AlarmName: "deploy-errors", WaitTime: "10" });
