@@ -60,7 +60,7 @@ describe("regions", () => {
     emu = await startTestEmulator({ seed: true });
     const us = clientIn("us-east-1");
     const eu = clientIn("eu-west-1");
-    expect(await names(us)).toEqual(["payments-api", "release-train", "storefront-web", "thumbnail-service"]);
+    expect(await names(us)).toEqual(["checkout-service", "payments-api", "release-train", "storefront-web", "thumbnail-service"]);
     expect(await names(eu)).toEqual(["ledger-eu", "search-indexer-eu"]);
     expect(await names(clientIn("ap-south-1"))).toEqual([]);
     const history = await eu.send(new ListPipelineExecutionsCommand({ pipelineName: "search-indexer-eu" }));
@@ -68,7 +68,7 @@ describe("regions", () => {
 
     await emu.control("/reset");
     expect(await names(eu)).toEqual([]);
-    expect((await emu.control("/seed")).body.pipelines).toEqual(["payments-api", "release-train", "storefront-web", "thumbnail-service"]);
+    expect((await emu.control("/seed")).body.pipelines).toEqual(["checkout-service", "payments-api", "release-train", "storefront-web", "thumbnail-service"]);
     expect(await names(eu)).toEqual(["ledger-eu", "search-indexer-eu"]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * Which demo pipelines each region of a fresh emulator starts with: the home region has the
- * original four, eu-west-1 two more, so a dashboard or list covering several regions
+ * original five, eu-west-1 two more, so a dashboard or list covering several regions
  * (PIPEWRIGHT_REGIONS) has something to show in each. Other regions start empty.
  */
 import type { JsonObject } from "../../contract";
