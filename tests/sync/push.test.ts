@@ -229,7 +229,7 @@ describe("server actions against the emulator", { timeout: 60_000 }, () => {
       title: "CodePipeline rejected the pipeline definition.",
       message,
       field: { path: "stages[1].actions[0].name", awsPath: "pipeline.stages.2.member.actions.1.member.name" },
-      // AWS's id of the refused call, for a support case (the audit log keeps it too).
+      // The refused UpdatePipeline's id, from the service exception's metadata.
       requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect((await liveDeclaration("sync-rejected")).version).toBe(1);

@@ -12,7 +12,14 @@ import { authProblem } from "../problem";
 export async function GET(request: NextRequest): Promise<Response> {
   const config = authConfig();
   if (config.mode !== "oidc") return authProblem(404, "Sign-in is not used by this Pipewright (PIPEWRIGHT_AUTH is not oidc).");
-  const flow = await takeFlow(request.cookies.get(FLOW_COOKIE)?.value);
+  let flow: Awaited<ReturnType<typeof takeFlow>>;
+  try {
+    flow = await takeFlow(request.cookies.get(FLOW_COOKIE)?.value);
+  } catch (error) {
+    // Sign-ins under way are kept in the app's storage (lib/auth/sign-in-flows.ts).
+    console.error("[pipewright] reading a sign-in under way failed:", error);
+    return authProblem(503, "Pipewright's storage cannot be reached right now; try signing in again in a moment.", true);
+  }
   if (flow === undefined) return authProblem(400, "This sign-in has expired or was already used: start again.", true);
   // The URL as the provider redirected to it (the public one, not the address behind a proxy).
   const currentUrl = new URL(`auth/callback${request.nextUrl.search}`, config.publicUrl.href.endsWith("/") ? config.publicUrl : `${config.publicUrl.href}/`);
