@@ -312,8 +312,8 @@ function indexAction(
     groupIndex,
     type,
     provider,
-    inputs: artifactRefs(raw.inputArtifacts, `${path}.inputArtifacts`),
-    outputs: artifactRefs(raw.outputArtifacts, `${path}.outputArtifacts`),
+    inputs: artifactRefs(raw.inputArtifacts, path, "inputArtifacts"),
+    outputs: artifactRefs(raw.outputArtifacts, path, "outputArtifacts"),
     configuration: isObject(raw.configuration) ? raw.configuration : undefined,
     namespace: stringOrUndefined(raw.namespace),
     region,
@@ -326,22 +326,23 @@ class LazyArtifactRef implements ArtifactRef {
   constructor(
     readonly name: string | undefined,
     readonly index: number,
-    private readonly basePath: string,
+    private readonly actionPath: string,
+    private readonly list: "inputArtifacts" | "outputArtifacts",
     readonly raw: unknown,
   ) {}
 
   get path(): string {
-    return `${this.basePath}[${this.index}]`;
+    return `${this.actionPath}.${this.list}[${this.index}]`;
   }
 }
 
-function artifactRefs(value: unknown, basePath: string): ArtifactRef[] {
+function artifactRefs(value: unknown, actionPath: string, list: "inputArtifacts" | "outputArtifacts"): ArtifactRef[] {
   if (!Array.isArray(value) || value.length === 0) return EMPTY_REFS;
   const refs = new Array<ArtifactRef>(value.length);
   for (let index = 0; index < value.length; index++) {
     const entry: unknown = value[index];
     const name = isObject(entry) && isString(entry.name) ? entry.name : undefined;
-    refs[index] = new LazyArtifactRef(name, index, basePath, entry);
+    refs[index] = new LazyArtifactRef(name, index, actionPath, list, entry);
   }
   return refs;
 }
