@@ -43,4 +43,10 @@ describe("checkText", () => {
     expect(diagnostics).toContainEqual({ code: "PW010", severity: "warning", path: "", message: expect.stringMatching(/^DisableInboundStageTransitions is not part/) });
     expect(diagnostics).toContainEqual({ code: "PW011", severity: "warning", path: "name", message: expect.stringMatching(/generates one/) });
   });
+
+  it("reports an unknown member once, as the engine's GEN005, in the declaration and beside it", () => {
+    const text = JSON.stringify({ pipeline: { name: "p", roleArn: "arn:aws:iam::111122223333:role/r", stages: [], zeta: 1 }, extra: true });
+    const findings = checked(text).pipelines[0]!.diagnostics.filter((d) => /zeta|extra/.test(d.path + d.message));
+    expect(findings.map((d) => `${d.code} ${d.path}`)).toEqual(["PW014 ", "GEN005 zeta"]);
+  });
 });

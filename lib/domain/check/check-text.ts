@@ -24,7 +24,9 @@ export interface CheckOptions {
 }
 
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-  const imported = importText(text, options.fileName === undefined ? {} : { fileName: options.fileName });
+  // The engine reports unknown members inside the declaration (GEN005): the importer's own walk for
+  // them would only be dropped by importDiagnostics.
+  const imported = importText(text, { ...(options.fileName === undefined ? {} : { fileName: options.fileName }), memberWarnings: false });
   if (!imported.ok) return imported;
   const documentFindings = importDiagnostics(imported.warnings, undefined);
   const pipelines = imported.pipelines.map((pipeline) => {

@@ -15,7 +15,8 @@ import { unknownMemberWarnings } from "./unknown-members";
 
 type ApiForm = "declaration" | "get-pipeline" | "cli-input";
 
-export function importApiDocument(value: CfnObject, form: ApiForm, parsed: ParsedText): ImportedPipeline {
+/** `memberWarnings`: see ImportOptions. */
+export function importApiDocument(value: CfnObject, form: ApiForm, parsed: ParsedText, memberWarnings = true): ImportedPipeline {
   const warnings: FormatWarning[] = [];
   const positions = parsed.yaml?.positions;
   // JSON text cannot hold a short-form tag, and JSON.parse already gives plain objects with own
@@ -29,12 +30,12 @@ export function importApiDocument(value: CfnObject, form: ApiForm, parsed: Parse
 
   if (form === "declaration") {
     const declaration = json(value, "") as JsonMap;
-    warnings.push(...unknownMemberWarnings(declaration, PIPELINE));
+    if (memberWarnings) warnings.push(...unknownMemberWarnings(declaration, PIPELINE));
     return { label: labelOf(declaration), declaration, warnings, source: { form, syntax: parsed.syntax, ...indent, original } };
   }
 
   const declaration = json(value["pipeline"]!, "") as JsonMap;
-  warnings.push(...unknownMemberWarnings(declaration, PIPELINE));
+  if (memberWarnings) warnings.push(...unknownMemberWarnings(declaration, PIPELINE));
   const extra: JsonMap = {};
   const source: PipelineSource = { form, syntax: parsed.syntax, wrapper: { keys: Object.keys(value), extra }, ...indent, original };
   for (const [key, v] of Object.entries(value)) {

@@ -109,6 +109,13 @@ describe("API documents", () => {
     expect(p!.warnings.map((w) => w.path)).toEqual(["/zeta", "(extra)"]);
   });
 
+  it("leaves the declaration's unknown members to the engine when asked, keeping the wrapper's", () => {
+    const text = '{"pipeline": {"stages": [], "zeta": 1, "name": "p"}, "extra": true}';
+    const result = importText(text, { memberWarnings: false });
+    if (!result.ok) throw result.error;
+    expect(result.pipelines[0]!.warnings.map((w) => w.path)).toEqual(["(extra)"]);
+  });
+
   it("notes metadata placed inside pipeline", () => {
     const result = importText('{"pipeline": {"name": "p", "metadata": {}}}');
     expect(result.ok && result.pipelines[0]!.warnings.some((w) => w.code === "note" && w.path === "/metadata")).toBe(true);

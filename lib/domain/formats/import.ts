@@ -21,7 +21,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   }
 }
 
-function importParsed(text: string, { fileName }: ImportOptions): ImportResult {
+function importParsed(text: string, { fileName, memberWarnings = true }: ImportOptions): ImportResult {
   if (typeof text !== "string") return fail(new FormatError("parse", "the input is not text", undefined, fileName));
   const parsed = parseText(text, fileName);
   if (parsed instanceof FormatError) return fail(parsed);
@@ -34,11 +34,11 @@ function importParsed(text: string, { fileName }: ImportOptions): ImportResult {
   const { form } = detection;
   const withDocument = (p: ImportedPipeline): ImportedPipeline => ({ ...p, sourceDocument: sourceDocument(text, form, parsed, fileName, p) });
   if (form === "cloudformation-template" || form === "cloudformation-resource" || form === "cloudformation-snippet") {
-    const pipelines = importCloudFormation(value, CLOUDFORMATION_SHAPES[form], parsed, fileName);
+    const pipelines = importCloudFormation(value, CLOUDFORMATION_SHAPES[form], parsed, fileName, memberWarnings);
     if (pipelines instanceof FormatError) return fail(pipelines);
     return { ok: true, form, syntax: parsed.syntax, pipelines: pipelines.map(withDocument), warnings };
   }
-  return { ok: true, form, syntax: parsed.syntax, pipelines: [withDocument(importApiDocument(value, form, parsed))], warnings };
+  return { ok: true, form, syntax: parsed.syntax, pipelines: [withDocument(importApiDocument(value, form, parsed, memberWarnings))], warnings };
 }
 
 const CLOUDFORMATION_SHAPES = {

@@ -108,6 +108,12 @@ export type ImportResult =
 export interface ImportOptions {
   /** For error messages (`file:line:col`) and to prefer JSON for `*.json`. */
   readonly fileName?: string;
+  /**
+   * false: leave out the warnings for unknown members inside the declaration. The validation
+   * engine reports the same members (GEN005, with a hint where it has one), so a caller that
+   * validates what it imports (checkText) does not walk the whole declaration twice.
+   */
+  readonly memberWarnings?: boolean;
 }
 
 export interface ExportOptions {

@@ -34,6 +34,17 @@ describe("buildIndex", () => {
     ]);
   });
 
+  it("groups a stage written in ascending runOrder the same way", () => {
+    const stage = { name: "S", actions: [1, 1, 2, 4, 4].map((runOrder, i) => ({ name: `A${i}`, actionTypeId: type, runOrder })) };
+    const index = buildIndex({ stages: [stage] }).stages[0]!;
+    expect(index.groups.map((g) => [g.index, g.runOrder, g.actions.map((a) => a.name)])).toEqual([
+      [0, 1, ["A0", "A1"]],
+      [1, 2, ["A2"]],
+      [2, 4, ["A3", "A4"]],
+    ]);
+    expect(index.actions.map((a) => a.groupIndex)).toEqual([0, 0, 1, 2, 2]);
+  });
+
   it("names elements by the ids given, else by their paths", () => {
     const ids = { stageIds: ["s1", "s2"], actionIds: [["a1"], ["a2", "a3", "a4", "a5"]] };
     const index = buildIndex(declaration, { ids });

@@ -189,6 +189,32 @@ export function groupByRunOrder(runOrders: readonly number[]): RunOrderGroup[] {
   return groups.length > 1 ? groups.sort((a, b) => a.runOrder - b.runOrder) : groups;
 }
 
+/**
+ * The group of each position when the runOrders never decrease (how stages are usually written):
+ * one pass, no grouping map. Undefined otherwise.
+ */
+function ascendingGroupIndices(runOrders: readonly number[]): number[] | undefined {
+  const out = new Array<number>(runOrders.length);
+  let group = 0;
+  for (let i = 0; i < runOrders.length; i++) {
+    if (i > 0 && runOrders[i]! !== runOrders[i - 1]!) {
+      if (runOrders[i]! < runOrders[i - 1]!) return undefined;
+      group++;
+    }
+    out[i] = group;
+  }
+  return out;
+}
+
+/** The group of each position, from a grouping. */
+function groupIndices(grouping: readonly RunOrderGroup[], length: number): number[] {
+  const out = new Array<number>(length);
+  grouping.forEach((group, g) => {
+    for (const member of group.members) out[member] = g;
+  });
+  return out;
+}
+
 const STAGES_BY_ID = {};
 const ACTIONS_BY_ID = {};
 
@@ -213,12 +239,14 @@ export function buildIndex(declaration: unknown, options: IndexOptions = {}): Pi
   const producers = new Map<string, ActionRef[]>();
   const namespaceOwners = new Map<string, ActionRef[]>();
 
-  arrayOf(root.stages).forEach((rawStage, stageIndex) => {
+  const rawStages = arrayOf(root.stages);
+  for (let stageIndex = 0; stageIndex < rawStages.length; stageIndex++) {
+    const rawStage = rawStages[stageIndex];
     const stageIsObject = isObject(rawStage);
     const stageObject: JsonObject = stageIsObject ? rawStage : {};
     const stagePath = `stages[${stageIndex}]`;
     const stageActions: ActionRef[] = [];
-    const groups: ActionGroup[] = [];
+    const groups: { index: number; runOrder: number; actions: ActionRef[] }[] = [];
     const stage: StageRef = {
       raw: stageObject,
       isObject: stageIsObject,
@@ -232,25 +260,23 @@ export function buildIndex(declaration: unknown, options: IndexOptions = {}): Pi
     stages.push(stage);
 
     const rawActions = arrayOf(stageObject.actions);
-    const grouping = groupByRunOrder(rawActions.map(effectiveRunOrder));
-    const groupOf = new Array<number>(rawActions.length);
-    grouping.forEach((group, g) => {
-      for (const member of group.members) groupOf[member] = g;
-    });
-    rawActions.forEach((rawAction, actionIndex) => {
+    const runOrders = rawActions.map(effectiveRunOrder);
+    const groupOf = ascendingGroupIndices(runOrders) ?? groupIndices(groupByRunOrder(runOrders), runOrders.length);
+    for (let actionIndex = 0; actionIndex < rawActions.length; actionIndex++) {
       const id = ids?.actionIds[stageIndex]?.[actionIndex];
-      const action = indexAction(rawAction, stage, actionIndex, actions.length, groupOf[actionIndex]!, id, region);
+      const groupIndex = groupOf[actionIndex]!;
+      const action = indexAction(rawActions[actionIndex], stage, actionIndex, actions.length, groupIndex, id, region);
       stageActions.push(action);
       actions.push(action);
       for (const output of action.outputs) {
         if (output.name !== undefined) push(producers, output.name, action);
       }
       if (action.namespace !== undefined) push(namespaceOwners, action.namespace, action);
-    });
-    grouping.forEach((group, g) => {
-      groups.push({ index: g, runOrder: group.runOrder, actions: group.members.map((m) => stageActions[m]!) });
-    });
-  });
+      const group = groups[groupIndex];
+      if (group === undefined) groups[groupIndex] = { index: groupIndex, runOrder: action.runOrder, actions: [action] };
+      else group.actions.push(action);
+    }
+  }
 
   const variableNames = new Set<string>();
   for (const v of arrayOf(root.variables)) {
@@ -312,8 +338,8 @@ function indexAction(
     groupIndex,
     type,
     provider,
-    inputs: artifactRefs(raw.inputArtifacts, `${path}.inputArtifacts`),
-    outputs: artifactRefs(raw.outputArtifacts, `${path}.outputArtifacts`),
+    inputs: artifactRefs(raw.inputArtifacts, path, "inputArtifacts"),
+    outputs: artifactRefs(raw.outputArtifacts, path, "outputArtifacts"),
     configuration: isObject(raw.configuration) ? raw.configuration : undefined,
     namespace: stringOrUndefined(raw.namespace),
     region,
@@ -326,22 +352,23 @@ class LazyArtifactRef implements ArtifactRef {
   constructor(
     readonly name: string | undefined,
     readonly index: number,
-    private readonly basePath: string,
+    private readonly actionPath: string,
+    private readonly list: "inputArtifacts" | "outputArtifacts",
     readonly raw: unknown,
   ) {}
 
   get path(): string {
-    return `${this.basePath}[${this.index}]`;
+    return `${this.actionPath}.${this.list}[${this.index}]`;
   }
 }
 
-function artifactRefs(value: unknown, basePath: string): ArtifactRef[] {
+function artifactRefs(value: unknown, actionPath: string, list: "inputArtifacts" | "outputArtifacts"): ArtifactRef[] {
   if (!Array.isArray(value) || value.length === 0) return EMPTY_REFS;
   const refs = new Array<ArtifactRef>(value.length);
   for (let index = 0; index < value.length; index++) {
     const entry: unknown = value[index];
     const name = isObject(entry) && isString(entry.name) ? entry.name : undefined;
-    refs[index] = new LazyArtifactRef(name, index, basePath, entry);
+    refs[index] = new LazyArtifactRef(name, index, actionPath, list, entry);
   }
   return refs;
 }

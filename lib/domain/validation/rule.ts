@@ -38,21 +38,35 @@ export function defineRule(rule: Omit<Rule, "codes"> & { readonly codes?: readon
 
 /** A reporter that appends to `sink` under `code`. */
 export function createReporter(sink: Diagnostic[], code: string): Reporter {
-  let others: Map<string, Reporter> | undefined;
-  const report = (severity: Severity, path: string, message: string) => {
-    sink.push({ code, severity, path, message });
-  };
-  const reporter: Reporter = {
-    report,
-    error: (path, message) => report("error", path, message),
-    warning: (path, message) => report("warning", path, message),
-    as(other) {
-      if (other === code) return reporter;
-      others ??= new Map();
-      let found = others.get(other);
-      if (found === undefined) others.set(other, (found = createReporter(sink, other)));
-      return found;
-    },
-  };
-  return reporter;
+  return new SinkReporter(sink, code);
+}
+
+/** One object per rule and run (the engine makes one for every rule of every validation). */
+class SinkReporter implements Reporter {
+  private others: Map<string, Reporter> | undefined;
+
+  constructor(
+    private readonly sink: Diagnostic[],
+    private readonly code: string,
+  ) {}
+
+  report(severity: Severity, path: string, message: string): void {
+    this.sink.push({ code: this.code, severity, path, message });
+  }
+
+  error(path: string, message: string): void {
+    this.report("error", path, message);
+  }
+
+  warning(path: string, message: string): void {
+    this.report("warning", path, message);
+  }
+
+  as(other: string): Reporter {
+    if (other === this.code) return this;
+    this.others ??= new Map();
+    let found = this.others.get(other);
+    if (found === undefined) this.others.set(other, (found = new SinkReporter(this.sink, other)));
+    return found;
+  }
 }

@@ -14,6 +14,14 @@ import {
 } from "./variable-references";
 
 describe("scanReferences", () => {
+  it("scans a text once: the same text gives the same (read-only) result, a string without references none", () => {
+    const text = "#{SourceVariables.CommitId}-#{variables.env}";
+    const first = scanReferences(text);
+    expect(first.map((r) => `${r.namespace}.${r.key}`)).toEqual(["SourceVariables.CommitId", "variables.env"]);
+    expect(scanReferences(`${text.slice(0, 10)}${text.slice(10)}`)).toBe(first);
+    expect(scanReferences("plain")).toEqual([]);
+  });
+
   it("finds valid references with offsets", () => {
     const refs = scanReferences("id=#{SourceVariables.CommitId}, run #{codepipeline.PipelineExecutionId}");
     expect(refs).toEqual([

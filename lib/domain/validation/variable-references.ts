@@ -42,8 +42,27 @@ export function hasReference(text: string): boolean {
   return text.includes("#{");
 }
 
-/** Every `#{...}` occurrence in the text, in order, valid or not. */
-export function scanReferences(text: string): Reference[] {
+const NO_REFERENCES: readonly Reference[] = [];
+const SCAN_CACHE = new Map<string, readonly Reference[]>();
+// Above the strings with references of a quota-max pipeline (500 actions with several each), so
+// that re-validating one does not clear the cache on its way through.
+const SCAN_CACHE_LIMIT = 10_000;
+
+/**
+ * Every `#{...}` occurrence in the text, in order, valid or not. Cached (bounded) by text: the
+ * designer re-validates the same strings on every edit, and a scan allocates per occurrence.
+ */
+export function scanReferences(text: string): readonly Reference[] {
+  if (!text.includes("#{")) return NO_REFERENCES;
+  const cached = SCAN_CACHE.get(text);
+  if (cached !== undefined) return cached;
+  const refs = scan(text);
+  if (SCAN_CACHE.size >= SCAN_CACHE_LIMIT) SCAN_CACHE.clear();
+  SCAN_CACHE.set(text, refs);
+  return refs;
+}
+
+function scan(text: string): Reference[] {
   const out: Reference[] = [];
   let from = text.indexOf("#{");
   while (from !== -1) {

@@ -29,6 +29,8 @@ export function importCloudFormation(
   shape: CloudFormationShape,
   parsed: ParsedText,
   fileName?: string,
+  /** See ImportOptions. */
+  memberWarnings = true,
 ): ImportedPipeline[] | FormatError {
   const template: TemplateSource = {
     shape,
@@ -70,7 +72,7 @@ export function importCloudFormation(
       warnings,
       ...(parsed.yaml === undefined ? {} : { positions: parsed.yaml.positions }),
     });
-    warnings.push(...unknownMemberWarnings(converted.declaration, PIPELINE));
+    if (memberWarnings) warnings.push(...unknownMemberWarnings(converted.declaration, PIPELINE));
     pipelines.push({
       // A lone resource has no logical id of its own; its pipeline name is the better label.
       label: shape === "resource" ? labelOf(converted.declaration) : logicalId,

@@ -31,27 +31,28 @@ const artifactName = defineRule({
   check(pipeline, _context, report) {
     for (const action of pipeline.actions) {
       if (!action.isObject) continue;
-      for (const [member, label] of LISTS) checkArtifactList(report, action.raw[member], `${action.path}.${member}`, member, label);
+      for (const [member, label] of LISTS) checkArtifactList(report, action.raw[member], action.path, member, label);
     }
     // Stage-condition rules read artifacts too (COND020 checks where they come from, not their names).
     for (const stage of pipeline.stages) {
       forEachConditionRule(stage, (rule, path) =>
-        checkArtifactList(report, rule.inputArtifacts, `${path}.inputArtifacts`, "inputArtifacts", "Rule input artifact"),
+        checkArtifactList(report, rule.inputArtifacts, path, "inputArtifacts", "Rule input artifact"),
       );
     }
   },
 });
 
-function checkArtifactList(report: Reporter, list: unknown, listPath: string, member: string, label: string): void {
+/** `ownerPath`: the action or rule holding the list `member` (paths are built only to report). */
+function checkArtifactList(report: Reporter, list: unknown, ownerPath: string, member: string, label: string): void {
   if (list === undefined || (Array.isArray(list) && list.length === 0)) return;
   if (!Array.isArray(list)) {
-    report.error(listPath, `${member} must be a list of {"name": ...} objects, not a ${jsonType(list)}.`);
+    report.error(`${ownerPath}.${member}`, `${member} must be a list of {"name": ...} objects, not a ${jsonType(list)}.`);
     return;
   }
   for (let i = 0; i < list.length; i++) {
     const entry: unknown = list[i];
     if (isObject(entry) && satisfies(entry.name, ARTIFACT_NAME)) continue; // fast path
-    const entryPath = `${listPath}[${i}]`;
+    const entryPath = `${ownerPath}.${member}[${i}]`;
     if (!isObject(entry)) {
       const hint = isString(entry) ? ` Write {"name": ${describe(entry)}}.` : "";
       report.error(entryPath, `${label} must be an object with a name, not a ${jsonType(entry)}.${hint}`);

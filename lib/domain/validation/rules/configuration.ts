@@ -7,7 +7,7 @@ import { ACTION_PROVIDERS, type ProviderEntry } from "../../catalog/catalog";
 import { CONFIG_KEY, CONFIG_VALUE } from "../../pipeline/patterns";
 import { describe, isString, jsonType, type JsonObject } from "../../json";
 import { joinPath } from "../path";
-import type { ActionRef, PipelineIndex } from "../../pipeline/pipeline-index";
+import { memoize, type ActionRef, type PipelineIndex } from "../../pipeline/pipeline-index";
 import { defineRule, type Reporter, type Rule } from "../rule";
 import { actionLabel, capitalize, hasReference, isType } from "./actions-support";
 
@@ -119,14 +119,21 @@ interface ConfiguredAction {
   readonly config: JsonObject;
 }
 
-/** Actions whose provider has documented configuration keys, with an object configuration. */
-function* configuredActions(pipeline: PipelineIndex): Generator<ConfiguredAction> {
-  for (const action of pipeline.actions) {
-    const entry = action.provider;
-    const spec = entry === undefined ? undefined : SPECS.get(entry);
-    const config = action.configuration;
-    if (entry !== undefined && spec !== undefined && config !== undefined) yield { action, entry, spec, config };
-  }
+/**
+ * Actions whose provider has documented configuration keys, with an object configuration: listed
+ * once per index and shared by the rules that read them.
+ */
+function configuredActions(pipeline: PipelineIndex): readonly ConfiguredAction[] {
+  return memoize(pipeline, configuredActions, (index) => {
+    const out: ConfiguredAction[] = [];
+    for (const action of index.actions) {
+      const entry = action.provider;
+      const spec = entry === undefined ? undefined : SPECS.get(entry);
+      const config = action.configuration;
+      if (entry !== undefined && spec !== undefined && config !== undefined) out.push({ action, entry, spec, config });
+    }
+    return out;
+  });
 }
 
 const unknownKeys = defineRule({
