@@ -6,12 +6,10 @@ import {
   type DeployActionExecutionTarget,
   type RuleExecutionDetail,
 } from "@aws-sdk/client-codepipeline";
-import type {
-  DeployTargetView,
-  OverridableConditionType,
-  RuleExecutionStatus,
-  RuleExecutionView,
-} from "@/lib/domain/execution/run-details-view";
+import type { DeployTargetView } from "@/lib/domain/execution/deploy-targets";
+import type { RuleExecutionView } from "@/lib/domain/execution/run-details-view";
+import type { OverrideConditionType } from "@/lib/domain/execution/stage-conditions";
+import { toRuleExecutionStatus } from "@/lib/domain/execution/status";
 import { defaultGateway, type Gateway } from "./client";
 
 /**
@@ -23,9 +21,6 @@ import { defaultGateway, type Gateway } from "./client";
  */
 
 const iso = (d: Date | undefined): string | undefined => d?.toISOString();
-const RULE_STATUSES: readonly RuleExecutionStatus[] = ["InProgress", "Abandoned", "Succeeded", "Failed"];
-const ruleStatus = (s: string | undefined): RuleExecutionStatus | undefined =>
-  RULE_STATUSES.find((known) => known === s);
 
 function reshapeRuleExecution(d: RuleExecutionDetail): RuleExecutionView {
   const typeId = d.input?.ruleTypeId;
@@ -39,7 +34,7 @@ function reshapeRuleExecution(d: RuleExecutionDetail): RuleExecutionView {
     startTime: iso(d.startTime),
     lastUpdateTime: iso(d.lastUpdateTime),
     updatedBy: d.updatedBy,
-    status: ruleStatus(d.status),
+    status: toRuleExecutionStatus(d.status),
     input: {
       ruleTypeId: typeId && {
         category: typeId.category ?? "",
@@ -86,7 +81,7 @@ export async function listRuleExecutions(
 
 /** Lets the latest execution of a stage past its entry or success condition. */
 export async function overrideStageCondition(
-  input: { pipelineName: string; stageName: string; executionId: string; conditionType: OverridableConditionType },
+  input: { pipelineName: string; stageName: string; executionId: string; conditionType: OverrideConditionType },
   gw: Gateway = defaultGateway(),
 ): Promise<void> {
   await gw.call((c) =>
