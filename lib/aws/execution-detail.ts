@@ -7,7 +7,7 @@ import { startChoices } from "@/lib/domain/execution/start-choices";
 import { isTerminal } from "@/lib/domain/execution/status";
 import { arrayOf, isObject, isString } from "@/lib/domain/json";
 import type { Gateway } from "./client";
-import { listDeployActionExecutionTargets } from "./deploy-targets";
+import { listDeployActionExecutionTargets } from "./run-details";
 import { describeGatewayError } from "./errors";
 import { getPipelineExecution, getPipelineState, listActionExecutions } from "./executions";
 import { getPipeline } from "./pipelines";

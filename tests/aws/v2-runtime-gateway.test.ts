@@ -5,9 +5,8 @@
  */
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listDeployActionExecutionTargets } from "@/lib/aws/deploy-targets";
+import { listDeployActionExecutionTargets, overrideStageCondition } from "@/lib/aws/run-details";
 import { getPipelineState } from "@/lib/aws/executions";
-import { overrideStageCondition } from "@/lib/aws/stage-conditions";
 import { gatewayFor } from "./test-gateway";
 
 const EXECUTION = "0b4d1f6e-0000-4000-8000-00000000000a";

@@ -22,7 +22,7 @@ import {
   stopPipelineExecution,
 } from "../executions";
 import { chooseRegion } from "../region-choice";
-import { overrideStageCondition } from "../stage-conditions";
+import { overrideStageCondition } from "../run-details";
 import type { OperationDone } from "./results";
 
 /**

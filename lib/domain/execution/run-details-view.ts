@@ -6,7 +6,9 @@
  */
 import type { ErrorDetailsView, Timestamp } from "./view-model";
 
-export type RuleExecutionStatus = "InProgress" | "Abandoned" | "Succeeded" | "Failed";
+import type { RuleExecutionStatus } from "./status";
+
+export type { RuleExecutionStatus };
 
 /** OverrideStageCondition's `conditionType`. */
 export type OverridableConditionType = "BEFORE_ENTRY" | "ON_SUCCESS";
