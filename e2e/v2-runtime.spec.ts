@@ -7,19 +7,24 @@ import {
   RollbackStageCommand,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
+  type PipelineDeclaration,
 } from "@aws-sdk/client-codepipeline";
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { expect, test } from "./fixtures";
+import { controlClient } from "../lib/emulator/testing/control-client";
 import { opsPipeline } from "../lib/emulator/testing/ops-pipeline";
 
 /**
  * V2 run-time behaviour on screen, against the app and the emulator of playwright.config.ts
  * (`--time-scale 50`): a PARALLEL pipeline's board shows one run at a time with a switcher of the
- * runs in flight, and a rollback is marked in the history with its target and can be filtered.
+ * runs in flight; a rollback is marked in the history with its target and can be filtered; a FAIL
+ * entry condition fails the stage and Override lets the execution through; an automatic retry
+ * shows two attempts on the timeline with the stage's attempt count.
  * Each test makes its own pipeline (lib/emulator/testing/ops-pipeline.ts: runs wait at a manual approval).
  */
 const EMULATOR_URL = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4610}`;
+const control = controlClient(EMULATOR_URL);
 const SLOW = { timeout: 45_000 };
 
 let client: CodePipelineClient;
@@ -62,7 +67,43 @@ async function atApproval(name: string, executionId: string): Promise<void> {
   });
 }
 
+const codeBuild = (category: "Build" | "Test") => ({ category, owner: "AWS", provider: "CodeBuild", version: "1" }) as const;
+
+/** Source → Build → Deploy (V2), with `deploy` merged into the Deploy stage; waits until the creation's run has ended. */
+async function conditionPipeline(deploy: Record<string, unknown>): Promise<string> {
+  const name = `e2e-v2cond-${Date.now().toString(36)}-${++created}`;
+  const pipeline = {
+    name,
+    roleArn: "arn:aws:iam::123456789012:role/service-role/pipewright-cond",
+    artifactStore: { type: "S3", location: "codepipeline-us-east-1-123456789012" },
+    pipelineType: "V2",
+    executionMode: "QUEUED",
+    variables: [{ name: "Target", defaultValue: "staging" }],
+    stages: [
+      {
+        name: "Source",
+        actions: [
+          {
+            name: "Checkout",
+            actionTypeId: { category: "Source", owner: "AWS", provider: "CodeStarSourceConnection", version: "1" },
+            runOrder: 1,
+            configuration: { ConnectionArn: "arn:aws:codestar-connections:us-east-1:123456789012:connection/0b4d1f6e-0000-4000-8000-000000000002", FullRepositoryId: "acme/cond", BranchName: "main" },
+            outputArtifacts: [{ name: "SourceOutput" }],
+          },
+        ],
+      },
+      { name: "Build", actions: [{ name: "Compile", actionTypeId: codeBuild("Build"), runOrder: 1, configuration: { ProjectName: "cond-build" }, inputArtifacts: [{ name: "SourceOutput" }], outputArtifacts: [{ name: "BuildOutput" }] }] },
+      { name: "Deploy", actions: [{ name: "Apply", actionTypeId: codeBuild("Test"), runOrder: 1, configuration: { ProjectName: "cond-deploy" }, inputArtifacts: [{ name: "BuildOutput" }] }], ...deploy },
+    ],
+  } as unknown as PipelineDeclaration;
+  await client.send(new CreatePipelineCommand({ pipeline }));
+  const first = await eventually(async () => (await client.send(new ListPipelineExecutionsCommand({ pipelineName: name }))).pipelineExecutionSummaries?.[0]?.pipelineExecutionId);
+  await eventually(async () => ((await status(name, first)) !== "InProgress" ? true : undefined), 90_000);
+  return name;
+}
+
 const cards = (page: Page) => page.getByTestId("stage-card");
+const card = (page: Page, stage: string) => page.locator(`[data-testid="stage-card"][data-stage-name="${stage}"]`);
 
 /** Every stage card that shows an execution shows this one. */
 async function expectBoardOf(page: Page, executionId: string): Promise<void> {
@@ -75,7 +116,7 @@ async function expectBoardOf(page: Page, executionId: string): Promise<void> {
 }
 
 test.describe("V2 run-time on screen", () => {
-  test.describe.configure({ timeout: 150_000 });
+  test.describe.configure({ timeout: 180_000 });
 
   test("a PARALLEL pipeline with three runs in flight shows one run at a time, newest first, and switches between them", async ({ page }) => {
     const name = await freshPipeline("PARALLEL");
@@ -125,5 +166,48 @@ test.describe("V2 run-time on screen", () => {
     await expect(page.getByTestId("history-row")).toHaveCount(1);
     await expect(page.getByTestId("history-row")).toHaveAttribute("data-execution-id", rollback);
     await expectNoSeriousA11yViolations(page);
+  });
+
+  test("a FAIL entry condition fails the stage on screen with its rule's message, and Override lets the execution through", async ({ page }) => {
+    const onlyProd = { name: "OnlyProd", ruleTypeId: { category: "Rule", owner: "AWS", provider: "VariableCheck", version: "1" }, configuration: { Variable: "#{variables.Target}", Operator: "EQ", Value: "prod" } };
+    const name = await conditionPipeline({ beforeEntry: { conditions: [{ result: "FAIL", rules: [onlyProd] }] } });
+    const id = (await client.send(new StartPipelineExecutionCommand({ name }))).pipelineExecutionId!;
+    await eventually(async () => ((await status(name, id)) === "Failed" ? true : undefined), 90_000);
+
+    await page.goto(`/pipelines/${name}`);
+    const deploy = card(page, "Deploy");
+    await expect(deploy).toHaveAttribute("data-status", "Failed", SLOW);
+    await expect(deploy).toHaveAttribute("data-execution-id", id);
+    const entry = deploy.locator('[data-testid="condition-group"][data-kind="beforeEntry"]');
+    await expect(entry).toHaveAttribute("data-status", "Failed");
+    await expect(entry.locator('[data-testid="condition-rule"][data-rule="OnlyProd"]')).toHaveAttribute("data-status", "Failed");
+    await expect(entry).toContainText("OnlyProd (VariableCheck) → FAIL");
+    await expectNoSeriousA11yViolations(page, { include: '[data-testid="stage-conditions"]' });
+
+    await deploy.getByTestId("override-dialog-Deploy-BEFORE_ENTRY-open").click();
+    const dialog = page.getByTestId("override-dialog-Deploy-BEFORE_ENTRY");
+    await dialog.getByTestId("override-submit").click();
+    await expect(dialog.getByTestId("operation-done")).toContainText("Overrode the entry condition of Deploy", SLOW);
+    await page.keyboard.press("Escape");
+    await expect(entry).toHaveAttribute("data-status", "Overridden", SLOW);
+    await expect(deploy).toHaveAttribute("data-status", "Succeeded", { timeout: 90_000 });
+    await expect.poll(() => status(name, id), { timeout: 90_000 }).toBe("Succeeded");
+  });
+
+  test("an automatic retry shows two attempts on the timeline and the attempt count on the stage", async ({ page }) => {
+    const name = await conditionPipeline({ onFailure: { result: "RETRY", retryConfiguration: { retryMode: "FAILED_ACTIONS" } } });
+    expect((await control("/fail-next", { pipelineName: name, stageName: "Deploy", actionName: "Apply" })).status).toBe(200);
+    const id = (await client.send(new StartPipelineExecutionCommand({ name }))).pipelineExecutionId!;
+    await eventually(async () => ((await status(name, id)) === "Succeeded" ? true : undefined), 120_000);
+
+    await page.goto(`/pipelines/${name}/executions/${id}`);
+    const stage = page.locator('[data-testid="timeline-stage"][data-stage="Deploy"]');
+    await expect(stage.getByTestId("timeline-bar")).toHaveCount(2, SLOW);
+    await expect(stage.locator('[data-testid="timeline-bar"][data-attempt="1"]')).toHaveAttribute("data-status", "Failed");
+    await expect(stage.locator('[data-testid="timeline-bar"][data-attempt="2"]')).toHaveAttribute("data-status", "Succeeded");
+    await expect(stage.getByTestId("timeline-stage-attempts")).toHaveText("Attempt 2 · 1 automatic retry · latest automatic");
+
+    await page.goto(`/pipelines/${name}`);
+    await expect(card(page, "Deploy").getByTestId("stage-attempts")).toHaveText("Attempt 2 · 1 automatic retry · latest automatic", SLOW);
   });
 });

@@ -6,10 +6,12 @@ import {
   type DeployActionExecutionTarget,
   type RuleExecutionDetail,
 } from "@aws-sdk/client-codepipeline";
-import type { DeployTargetView } from "@/lib/domain/execution/deploy-targets";
-import type { RuleExecutionView } from "@/lib/domain/execution/run-details-view";
-import type { OverrideConditionType } from "@/lib/domain/execution/stage-conditions";
-import { toRuleExecutionStatus } from "@/lib/domain/execution/status";
+import type {
+  DeployTargetView,
+  OverridableConditionType,
+  RuleExecutionStatus,
+  RuleExecutionView,
+} from "@/lib/domain/execution/run-details-view";
 import { defaultGateway, type Gateway } from "./client";
 
 /**
@@ -21,6 +23,9 @@ import { defaultGateway, type Gateway } from "./client";
  */
 
 const iso = (d: Date | undefined): string | undefined => d?.toISOString();
+const RULE_STATUSES: readonly RuleExecutionStatus[] = ["InProgress", "Abandoned", "Succeeded", "Failed"];
+const ruleStatus = (s: string | undefined): RuleExecutionStatus | undefined =>
+  RULE_STATUSES.find((known) => known === s);
 
 function reshapeRuleExecution(d: RuleExecutionDetail): RuleExecutionView {
   const typeId = d.input?.ruleTypeId;
@@ -34,7 +39,7 @@ function reshapeRuleExecution(d: RuleExecutionDetail): RuleExecutionView {
     startTime: iso(d.startTime),
     lastUpdateTime: iso(d.lastUpdateTime),
     updatedBy: d.updatedBy,
-    status: toRuleExecutionStatus(d.status),
+    status: ruleStatus(d.status),
     input: {
       ruleTypeId: typeId && {
         category: typeId.category ?? "",
@@ -81,7 +86,7 @@ export async function listRuleExecutions(
 
 /** Lets the latest execution of a stage past its entry or success condition. */
 export async function overrideStageCondition(
-  input: { pipelineName: string; stageName: string; executionId: string; conditionType: OverrideConditionType },
+  input: { pipelineName: string; stageName: string; executionId: string; conditionType: OverridableConditionType },
   gw: Gateway = defaultGateway(),
 ): Promise<void> {
   await gw.call((c) =>

@@ -1,7 +1,7 @@
 "use client";
 
 import { overrideStageCondition } from "@/app/pipelines/[name]/actions";
-import type { OverrideConditionType } from "@/lib/domain/execution/stage-conditions";
+import type { OverridableConditionType } from "@/lib/domain/execution/run-details-view";
 import type { PipelineKey } from "@/lib/queries";
 import { PrimaryButton, SubmitRow } from "./fields";
 import { OperationDialog } from "./operation-dialog";
@@ -17,7 +17,7 @@ export function OverrideDialog({ pipeline, stageName, executionId, conditionType
   pipeline: PipelineKey;
   stageName: string;
   executionId: string;
-  conditionType: OverrideConditionType;
+  conditionType: OverridableConditionType;
   available: boolean;
 }) {
   const op = useOperation(pipeline, overrideStageCondition);

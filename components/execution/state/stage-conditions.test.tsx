@@ -1,6 +1,6 @@
 /**
  * A stage's conditions rendered to static markup: a FAIL condition that failed with its rule's
- * message and Override for operators only, a watched alarm's countdown, and the attempt count of a
+ * message and Override for operators only (not in a read-only deployment), a watched alarm's countdown, and the attempt count of a
  * stage CodePipeline retried by itself, on the card and beside the timeline.
  */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
@@ -29,10 +29,12 @@ const declaration: JsonObject = {
 };
 const deploy = (declaration.stages as JsonObject[])[0];
 
-function render(node: ReactNode, roles: readonly Role[]): string {
+function render(node: ReactNode, roles: readonly Role[], readOnly?: string): string {
   return renderToStaticMarkup(
     <QueryClientProvider client={new QueryClient()}>
-      <SessionProvider user={{ method: "local", id: "ann@example.com", groups: [], roles }}>{node}</SessionProvider>
+      <SessionProvider user={{ method: "local", id: "ann@example.com", groups: [], roles }} {...(readOnly !== undefined && { readOnly })}>
+        {node}
+      </SessionProvider>
     </QueryClientProvider>,
   );
 }
@@ -59,10 +61,10 @@ describe("StageConditions", () => {
     expect(html).not.toContain("override-dialog-Deploy-ON_SUCCESS");
   });
 
-  it("offers no Override to a viewer (the page's operations note says once which role operations need)", () => {
-    const html = render(<StageConditions pipeline={pipeline} stageName="Deploy" executionId={EXECUTION} declared={deploy} conditions={failedEntry} />, ["viewer"]);
-    expect(html).toContain('data-rule="OnlyMain"');
-    expect(html).not.toContain("override-dialog-Deploy-BEFORE_ENTRY-open");
+  it("offers no Override to a viewer, nor in a read-only deployment (the page says why once, for every operation)", () => {
+    const conditionsOf = <StageConditions pipeline={pipeline} stageName="Deploy" executionId={EXECUTION} declared={deploy} conditions={failedEntry} />;
+    expect(render(conditionsOf, ["viewer"])).not.toContain("override-dialog-Deploy-BEFORE_ENTRY-open");
+    expect(render(conditionsOf, ["operator"], "PIPEWRIGHT_READ_ONLY=1 refuses changes")).not.toContain("override-dialog-Deploy-BEFORE_ENTRY-open");
   });
 
   it("counts down while a CloudWatch alarm is watched, to WaitTime after the rule started", () => {

@@ -5,25 +5,7 @@
  * and the Lambda deploy action's traffic-shifting steps
  * (https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-LambdaDeploy.html).
  */
-import type { Timestamp } from "./view-model";
-
-export interface DeployTargetEventView {
-  readonly name?: string;
-  readonly status?: string;
-  readonly startTime?: Timestamp;
-  readonly endTime?: Timestamp;
-  readonly message?: string;
-}
-
-/** One DeployActionExecutionTarget. Statuses are free text in the API model. */
-export interface DeployTargetView {
-  readonly targetId?: string;
-  readonly targetType?: string;
-  readonly status?: string;
-  readonly startTime?: Timestamp;
-  readonly endTime?: Timestamp;
-  readonly events: readonly DeployTargetEventView[];
-}
+import type { DeployTargetView } from "./run-details-view";
 
 /** What the detail page holds per action run: the targets, or why they could not be read. */
 export type DeployTargetsRead = { readonly ok: true; readonly targets: readonly DeployTargetView[] } | { readonly ok: false; readonly message: string };

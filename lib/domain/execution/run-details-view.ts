@@ -1,11 +1,17 @@
 /**
- * What the execution view shows of stage-condition rule runs, as the gateway hands them over (ISO
- * timestamps, closed status unions). The shape follows
- * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RuleExecutionDetail.html;
- * deploy targets have theirs in deploy-targets.ts.
+ * What the execution view shows of stage-condition rule runs and of deploy targets, as the
+ * gateway hands them over (ISO timestamps, closed status unions). Shapes follow
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_RuleExecutionDetail.html and
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_DeployActionExecutionTarget.html.
  */
-import type { RuleExecutionStatus } from "./status";
 import type { ErrorDetailsView, Timestamp } from "./view-model";
+
+import type { RuleExecutionStatus } from "./status";
+
+export type { RuleExecutionStatus };
+
+/** OverrideStageCondition's `conditionType`. */
+export type OverridableConditionType = "BEFORE_ENTRY" | "ON_SUCCESS";
 
 export interface RuleExecutionView {
   readonly executionId: string;
@@ -29,4 +35,22 @@ export interface RuleExecutionView {
     readonly externalExecutionUrl?: string;
     readonly errorDetails?: ErrorDetailsView;
   };
+}
+
+export interface DeployTargetEventView {
+  readonly name?: string;
+  readonly status?: string;
+  readonly startTime?: Timestamp;
+  readonly endTime?: Timestamp;
+  readonly message?: string;
+}
+
+/** One target of a Lambda or EC2 deploy action and its progress. */
+export interface DeployTargetView {
+  readonly targetId?: string;
+  readonly targetType?: string;
+  readonly status?: string;
+  readonly startTime?: Timestamp;
+  readonly endTime?: Timestamp;
+  readonly events: readonly DeployTargetEventView[];
 }

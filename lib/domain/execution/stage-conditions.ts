@@ -6,6 +6,7 @@
  * while a CloudWatchAlarm rule watches its alarm, and whether the condition may be overridden.
  */
 import { arrayOf, asObject, isObject, isString, own, type JsonObject } from "../json";
+import type { OverridableConditionType } from "./run-details-view";
 import type { ConditionExecutionStatus, RuleExecutionStatus } from "./status";
 import type { ConditionKind, StageConditionStateView, Timestamp } from "./view-model";
 
@@ -18,8 +19,7 @@ export const CONDITION_TITLES: Readonly<Record<ConditionKind, string>> = {
 };
 
 /** OverrideStageCondition's conditionType: only entry and success conditions can be overridden (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_OverrideStageCondition.html). */
-export const OVERRIDE_TYPES = { beforeEntry: "BEFORE_ENTRY", onSuccess: "ON_SUCCESS" } as const satisfies Partial<Record<ConditionKind, string>>;
-export type OverrideConditionType = (typeof OVERRIDE_TYPES)[keyof typeof OVERRIDE_TYPES];
+export const OVERRIDE_TYPES = { beforeEntry: "BEFORE_ENTRY", onSuccess: "ON_SUCCESS" } as const satisfies Partial<Record<ConditionKind, OverridableConditionType>>;
 
 export interface RuleRow {
   readonly name: string;
@@ -46,7 +46,7 @@ export interface ConditionGroup {
   readonly summary?: string;
   readonly conditions: readonly ConditionRow[];
   /** The override OverrideStageCondition accepts for this kind, while the condition holds the stage. */
-  readonly override?: OverrideConditionType;
+  readonly override?: OverridableConditionType;
 }
 
 const parseTime = (iso: Timestamp | undefined): number | undefined => {
