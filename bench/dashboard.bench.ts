@@ -108,7 +108,8 @@ async function heapAfterGc(page: Page): Promise<number> {
 
 /**
  * One poll of every region through the page's own queries: a visibility change makes TanStack
- * Query refetch them. A region whose poll was already under way answers that one instead, so the
+ * Query refetch them (its focus manager listens on window, where the event does not bubble to
+ * from document, so it is sent to window). A region whose poll was already under way answers that one instead, so the
  * change is sent again until every region has answered once more.
  */
 async function pollCycles(page: Page, count: number, responses: { n: number }): Promise<void> {
@@ -118,7 +119,7 @@ async function pollCycles(page: Page, count: number, responses: { n: number }): 
     const deadline = performance.now() + 30_000;
     while (responses.n < target) {
       if (performance.now() > deadline) throw new Error(`poll cycle ${i} got no answer within 30 s`);
-      await cdp.send("Runtime.evaluate", { expression: 'document.dispatchEvent(new Event("visibilitychange"))' });
+      await cdp.send("Runtime.evaluate", { expression: 'window.dispatchEvent(new Event("visibilitychange"))' });
       const wait = performance.now() + 250;
       while (responses.n < target && performance.now() < wait) await sleep(5);
     }
