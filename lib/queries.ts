@@ -5,9 +5,10 @@
  * (https://tanstack.com/query/latest/docs/framework/react/guides/query-options).
  */
 import { hashKey, queryOptions } from "@tanstack/react-query";
-import { BoardFetchError, fetchBoard, type BoardSnapshot } from "@/lib/client/fetch-board";
-import { ExecutionFetchError, fetchExecutionDetail } from "@/lib/client/fetch-execution";
-import { DashboardFetchError, fetchErrorOf, fetchRegionMetrics, fetchRegionWall, type Held } from "@/lib/client/fetch-dashboard";
+import type { PollError } from "@/lib/client/conditional-poll";
+import { fetchBoard, type BoardSnapshot } from "@/lib/client/fetch-board";
+import { fetchExecutionDetail } from "@/lib/client/fetch-execution";
+import { fetchErrorOf, fetchRegionMetrics, fetchRegionWall, type Held } from "@/lib/client/fetch-dashboard";
 import { cardIsActive } from "@/lib/domain/dashboard/card";
 import { selectionQuery, type Selection } from "@/lib/domain/dashboard/selection";
 import { isUnread, type RegionMetrics, type RegionWall, type WireError } from "@/lib/domain/dashboard/wire";
@@ -54,7 +55,7 @@ async function counted<T>(key: string, poll: () => Promise<T>): Promise<T> {
  * Failures keep the last data: the page shows it marked stale.
  */
 export function pipelineBoardQuery(pipeline: PipelineKey, initial?: BoardSnapshot) {
-  return queryOptions<BoardSnapshot, BoardFetchError>({
+  return queryOptions<BoardSnapshot, PollError>({
     queryKey: pipelineQueryKeys.board(pipeline),
     queryFn: ({ client, queryKey, signal }) =>
       counted(hashKey(queryKey), () => fetchBoard(pipeline, client.getQueryData<BoardSnapshot>(queryKey), signal)),
@@ -75,7 +76,7 @@ export function pipelineBoardQuery(pipeline: PipelineKey, initial?: BoardSnapsho
  * operation on it (a retry) invalidates `pipelineQueryKeys.all`, which reads it again.
  */
 export function executionDetailQuery(ref: ExecutionRef, initial?: ExecutionDetailSnapshot) {
-  return queryOptions<ExecutionDetailSnapshot, ExecutionFetchError>({
+  return queryOptions<ExecutionDetailSnapshot, PollError>({
     queryKey: pipelineQueryKeys.execution(ref),
     queryFn: ({ client, queryKey, signal }) =>
       counted(hashKey(queryKey), () => fetchExecutionDetail(ref, client.getQueryData<ExecutionDetailSnapshot>(queryKey), signal)),
@@ -137,7 +138,7 @@ const METRICS_POLL_MS = 5 * 60_000;
  * cards: the wall marks them stale.
  */
 export function dashboardWallQuery(region: string, selection: Selection, seed?: Promise<RegionSeed>) {
-  return queryOptions<Held<RegionWall>, DashboardFetchError>({
+  return queryOptions<Held<RegionWall>, PollError>({
     queryKey: ["dashboard", region, criteriaKey(selection), "wall"] as const,
     queryFn: ({ client, queryKey, signal }) =>
       counted(hashKey(queryKey), async () => {
@@ -163,7 +164,7 @@ export function dashboardWallQuery(region: string, selection: Selection, seed?: 
 
 /** One region's delivery metrics over the selection's window, read every few minutes. */
 export function dashboardMetricsQuery(region: string, selection: Selection) {
-  return queryOptions<Held<RegionMetrics>, DashboardFetchError>({
+  return queryOptions<Held<RegionMetrics>, PollError>({
     queryKey: ["dashboard", region, criteriaKey(selection), "metrics", selection.window] as const,
     queryFn: ({ client, queryKey, signal }) =>
       counted(hashKey(queryKey), () => fetchRegionMetrics(region, selection, client.getQueryData<Held<RegionMetrics>>(queryKey), signal)),

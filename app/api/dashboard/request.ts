@@ -6,6 +6,7 @@ import { chooseRegion } from "@/lib/aws/region-choice";
 import { settle } from "@/lib/aws/result";
 import { parseSelection, type Selection } from "@/lib/domain/dashboard/selection";
 import { conditionalJson } from "@/lib/http/conditional";
+import { POLL_HEADERS } from "@/lib/domain/execution/board-wire";
 
 /**
  * What the dashboard's two routes share: the region (one the app covers, required) and the
@@ -36,6 +37,6 @@ export async function answerDashboard<T>(
   return conditionalJson(request, {
     etag,
     body: () => body,
-    headers: { "X-Pipewright-Fetched-At": new Date(fetchedAt(result.value)).toISOString() },
+    headers: { [POLL_HEADERS.fetchedAt]: new Date(fetchedAt(result.value)).toISOString() },
   });
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import type { BoardFetchError } from "@/lib/client/fetch-board";
+import type { PollError } from "@/lib/client/conditional-poll";
 import { Ago } from "./clock";
 
 /**
@@ -8,7 +8,7 @@ import { Ago } from "./clock";
  * notice that the state shown is stale, since when, and why — the last known state stays on the
  * page under it.
  */
-export function Freshness({ fetchedAt, error }: { fetchedAt?: number; error: BoardFetchError | null }) {
+export function Freshness({ fetchedAt, error }: { fetchedAt?: number; error: PollError | null }) {
   if (error === null) {
     return fetchedAt === undefined ? null : (
       <p data-testid="updated-ago" className="text-xs text-slate-600 dark:text-slate-400" aria-live="off">
