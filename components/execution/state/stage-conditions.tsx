@@ -1,7 +1,7 @@
 "use client";
 
 import { OverrideDialog } from "@/components/execution/operations/override-dialog";
-import { CONDITION_TITLES, conditionGroups, remaining } from "@/lib/domain/execution/stage-conditions";
+import { CONDITION_TITLES, conditionGroups, OVERRIDE_TYPES, remaining } from "@/lib/domain/execution/stage-conditions";
 import type { ConditionKind, StageConditionStateView } from "@/lib/domain/execution/view-model";
 import type { JsonObject } from "@/lib/domain/json";
 import type { PipelineKey } from "@/lib/queries";
@@ -57,9 +57,18 @@ export function StageConditions({ pipeline, stageName, executionId, declared, co
               )),
             )}
           </ul>
-          {group.override && executionId && (
-            <div className="mt-1">
-              <OverrideDialog pipeline={pipeline} stageName={stageName} executionId={executionId} conditionType={group.override} available />
+          {group.kind !== "onFailure" && executionId && (
+            // Mounted while the execution is the stage's latest, offered only while the condition holds the
+            // stage: the poll that shows the override took effect must not take its outcome from under the operator.
+            <div className="mt-1 empty:hidden">
+              <OverrideDialog
+                key={executionId}
+                pipeline={pipeline}
+                stageName={stageName}
+                executionId={executionId}
+                conditionType={OVERRIDE_TYPES[group.kind]}
+                available={group.override !== undefined}
+              />
             </div>
           )}
         </section>
