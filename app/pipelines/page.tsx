@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { configuredRegions } from "@/lib/aws/overview";
-import { parseListQuery } from "@/lib/domain/execution/pipeline-list";
+import { parseListQuery } from "@/lib/domain/execution/pipeline-list-params";
 import { refreshPipelines } from "./actions";
 import { GatewayErrorNotice } from "./_components/gateway-error-notice";
 import { ListControls } from "./_components/list-controls";

@@ -5,7 +5,7 @@ import { Ago, Duration } from "@/components/execution/state/clock";
 import { StatusMark, TONE_BORDER, toneOf } from "@/components/execution/state/status-mark";
 import type { DashboardCard } from "@/lib/domain/dashboard/card";
 import { formatDuration } from "@/lib/domain/execution/format";
-import { pipelinePath } from "@/lib/domain/execution/pipeline-ref";
+import { pipelinePath } from "@/lib/domain/execution/urls";
 import { isUnread, type WallCard } from "@/lib/domain/dashboard/wire";
 import { ResultsRow } from "./results-row";
 

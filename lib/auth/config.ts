@@ -2,7 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { ConfigurationError } from "@/lib/aws/config";
 import { DEFAULT_REGION } from "@/lib/domain/catalog/regions";
-import { RoleRulesSchema, type RoleRules } from "@/lib/domain/access/roles";
+import { RoleRulesSchema, type RoleRules } from "@/lib/domain/access/role-rules";
 
 /**
  * The one place that reads the environment for access control.

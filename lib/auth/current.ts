@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { ConfigurationError } from "@/lib/aws/config";
-import { rolesFor, type Principal, type RoleRules } from "@/lib/domain/access/roles";
+import { rolesFor, type Principal, type RoleRules } from "@/lib/domain/access/role-rules";
 import { verifyAlbData } from "./alb";
 import { authConfig } from "./config";
 import { LOCAL_USER, type Access, type SignInMethod, type User } from "./identity";

@@ -3,7 +3,8 @@
  * through the one conditional poller. No server-only imports: this runs in the browser.
  */
 import type { ExecutionDetail, ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
-import { executionDetailUrl, type ExecutionRef } from "@/lib/domain/execution/execution-ref";
+import type { ExecutionRef } from "@/lib/domain/execution/execution-ref";
+import { executionDetailUrl } from "@/lib/domain/execution/urls";
 import { pollJson } from "./conditional-poll";
 
 export async function fetchExecutionDetail(ref: ExecutionRef, held: ExecutionDetailSnapshot | undefined, signal?: AbortSignal): Promise<ExecutionDetailSnapshot> {

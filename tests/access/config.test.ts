@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readAuthConfig } from "@/lib/auth/config";
-import { mayAct, rolesFor, RoleRulesSchema } from "@/lib/domain/access/roles";
+import { rolesFor, RoleRulesSchema } from "@/lib/domain/access/role-rules";
+import { mayAct } from "@/lib/domain/access/roles";
 
 const ROLES = JSON.stringify({ viewer: ["*"], editor: ["group:developers", "Ann@Example.test"], operator: ["group:release-managers"] });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { pipelinePath } from "@/lib/domain/execution/pipeline-ref";
+import { pipelinePath } from "@/lib/domain/execution/urls";
 import type { LatestExecutionRead, ListedPipeline, ListSort } from "@/lib/domain/execution/pipeline-list";
 import { EditInDesigner } from "./edit-in-designer";
 import { formatTime } from "./format-time";

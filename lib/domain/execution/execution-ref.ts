@@ -12,18 +12,3 @@ export const ExecutionRefSchema = z.strictObject({
 });
 
 export type ExecutionRef = z.output<typeof ExecutionRefSchema>;
-
-/** The detail route's poll URL. */
-export function executionDetailUrl(ref: ExecutionRef): string {
-  const base = `/api/pipelines/${encodeURIComponent(ref.name)}/executions/${encodeURIComponent(ref.executionId)}`;
-  return ref.region ? `${base}?region=${encodeURIComponent(ref.region)}` : base;
-}
-
-/** The detail page's URL, optionally tracking a revision ("where is my commit"). */
-export function executionPageUrl(ref: ExecutionRef, revision?: string): string {
-  const query = new URLSearchParams();
-  if (ref.region) query.set("region", ref.region);
-  if (revision) query.set("revision", revision);
-  const q = query.toString();
-  return `/pipelines/${encodeURIComponent(ref.name)}/executions/${encodeURIComponent(ref.executionId)}${q ? `?${q}` : ""}`;
-}

@@ -7,12 +7,12 @@ import {
   listSearch,
   matchingPipelines,
   needsLatestExecutions,
-  parseListQuery,
   type LatestExecutionRead,
   type ListedPipeline,
   type ListRow,
   type PipelineListQuery,
 } from "./pipeline-list";
+import { parseListQuery } from "./pipeline-list-params";
 import type { PipelineExecutionStatus } from "./status";
 
 const pipeline = (name: string, extra: Partial<ListedPipeline> = {}): ListedPipeline => ({

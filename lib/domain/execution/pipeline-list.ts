@@ -2,10 +2,9 @@
  * The pipelines list as a user narrows it: the query in the URL (search, filters, sort, page),
  * and the pure arithmetic that turns every pipeline of every region into the page on screen.
  * A malformed URL value is dropped (the list shows unfiltered), never an error page: links get
- * shared, edited by hand and outlive the values they name.
+ * shared, edited by hand and outlive the values they name. The URL's parsing (zod) is in
+ * ./pipeline-list-params.ts: the list's browser controls import this module.
  */
-import { z } from "zod";
-import { REGION_SHAPE } from "../catalog/regions";
 import { PIPELINE_EXECUTION_STATUSES, statusLabel, type PipelineExecutionStatus } from "./status";
 import type { ExecutionMode, PipelineExecutionSummary, PipelineSummary, PipelineType } from "./view-model";
 
@@ -45,39 +44,6 @@ export interface PipelineListQuery {
 }
 
 export const DEFAULT_LIST_QUERY: PipelineListQuery = { q: "", sort: "name", page: 1 };
-
-const MAX_SEARCH_LENGTH = 100;
-
-// Each member falls back on its own: one bad value does not throw away the others.
-const querySchema = z.object({
-  q: z.string().trim().max(MAX_SEARCH_LENGTH).catch(""),
-  status: z.enum(STATUS_FILTERS as [StatusFilter, ...StatusFilter[]]).optional().catch(undefined),
-  type: z.enum(["V1", "V2"]).optional().catch(undefined),
-  mode: z.enum(["SUPERSEDED", "QUEUED", "PARALLEL"]).optional().catch(undefined),
-  region: z.string().regex(REGION_SHAPE).optional().catch(undefined),
-  sort: z.enum(LIST_SORTS).catch("name"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
-
-type SearchParams = Readonly<Record<string, string | readonly string[] | undefined>>;
-
-/** The query from a page's search params (the first value of a repeated one). */
-export function parseListQuery(params: SearchParams): PipelineListQuery {
-  const first = (key: string) => {
-    const value = params[key];
-    return typeof value === "string" ? value : value?.[0];
-  };
-  const parsed = querySchema.parse({
-    q: first("q") ?? "",
-    status: first("status"),
-    type: first("type"),
-    mode: first("mode"),
-    region: first("region"),
-    sort: first("sort") ?? "name",
-    page: first("page") ?? 1,
-  });
-  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as unknown as PipelineListQuery;
-}
 
 /** The query as a search string ("" or "?q=…"), in a fixed order, defaults left out. */
 export function listSearch(query: PipelineListQuery): string {

@@ -18,9 +18,3 @@ export const PipelineRefSchema = z.strictObject({
 });
 
 export type PipelineRef = z.output<typeof PipelineRefSchema>;
-
-/** `/pipelines/<name>` with `?region=` only when one is given (the default region's URL stays short). */
-export function pipelinePath(ref: PipelineRef, sub = ""): string {
-  const path = `/pipelines/${encodeURIComponent(ref.name)}${sub}`;
-  return ref.region ? `${path}?region=${encodeURIComponent(ref.region)}` : path;
-}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { pipelinePath } from "@/lib/domain/execution/pipeline-ref";
+import { pipelinePath } from "@/lib/domain/execution/urls";
 import type { PipelineKey } from "@/lib/queries";
 
 /** The pipeline pages' heading and their links: state, history, settings, and the designer. */

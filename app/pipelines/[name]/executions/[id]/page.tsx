@@ -9,7 +9,8 @@ import { chooseRegion } from "@/lib/aws/region-choice";
 import { settle } from "@/lib/aws/result";
 import { trackRevisionLive } from "@/lib/aws/revision-track";
 import type { ExecutionDetailSnapshot } from "@/lib/domain/execution/execution-detail";
-import { executionPageUrl, ExecutionRefSchema } from "@/lib/domain/execution/execution-ref";
+import { ExecutionRefSchema } from "@/lib/domain/execution/execution-ref";
+import { executionPageUrl } from "@/lib/domain/execution/urls";
 
 export const metadata: Metadata = { title: "Execution" };
 // The execution as it is now: render per request.
