@@ -42,7 +42,12 @@ import type {
  * outside lib/aws sees an SDK shape; Dates become ISO strings.
  */
 
-const iso = (d: Date | undefined): string | undefined => (d === undefined ? undefined : d.toISOString());
+export const iso = (d: Date | undefined): string | undefined => (d === undefined ? undefined : d.toISOString());
+
+/** An action's or a rule's type id with every part present (the SDK types them all optional). */
+export function typeIdView(typeId: { category?: string; owner?: string; provider?: string; version?: string } | undefined) {
+  return typeId && { category: typeId.category ?? "", owner: typeId.owner ?? "", provider: typeId.provider ?? "", version: typeId.version ?? "" };
+}
 
 const executionMode = (m: string | undefined): ExecutionMode | undefined =>
   m === "SUPERSEDED" || m === "QUEUED" || m === "PARALLEL" ? m : undefined;
@@ -238,12 +243,7 @@ export function reshapeActionExecution(d: ActionExecutionDetail): ActionExecutio
     updatedBy: d.updatedBy,
     status: toActionExecutionStatus(d.status),
     input: {
-      actionTypeId: typeId && {
-        category: typeId.category ?? "",
-        owner: typeId.owner ?? "",
-        provider: typeId.provider ?? "",
-        version: typeId.version ?? "",
-      },
+      actionTypeId: typeIdView(typeId),
       configuration: d.input?.configuration ?? {},
       resolvedConfiguration: d.input?.resolvedConfiguration ?? {},
       region: d.input?.region,

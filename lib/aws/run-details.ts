@@ -9,10 +9,11 @@ import {
 import type {
   DeployTargetView,
   OverridableConditionType,
-  RuleExecutionStatus,
   RuleExecutionView,
 } from "@/lib/domain/execution/run-details-view";
+import { toRuleExecutionStatus } from "@/lib/domain/execution/status";
 import { defaultGateway, type Gateway } from "./client";
+import { iso, typeIdView } from "./reshape";
 
 /**
  * Stage-condition rule runs, condition overrides and deploy targets
@@ -22,10 +23,6 @@ import { defaultGateway, type Gateway } from "./client";
  * Every function throws GatewayException, like the other execution operations.
  */
 
-const iso = (d: Date | undefined): string | undefined => d?.toISOString();
-const RULE_STATUSES: readonly RuleExecutionStatus[] = ["InProgress", "Abandoned", "Succeeded", "Failed"];
-const ruleStatus = (s: string | undefined): RuleExecutionStatus | undefined =>
-  RULE_STATUSES.find((known) => known === s);
 
 function reshapeRuleExecution(d: RuleExecutionDetail): RuleExecutionView {
   const typeId = d.input?.ruleTypeId;
@@ -39,14 +36,9 @@ function reshapeRuleExecution(d: RuleExecutionDetail): RuleExecutionView {
     startTime: iso(d.startTime),
     lastUpdateTime: iso(d.lastUpdateTime),
     updatedBy: d.updatedBy,
-    status: ruleStatus(d.status),
+    status: toRuleExecutionStatus(d.status),
     input: {
-      ruleTypeId: typeId && {
-        category: typeId.category ?? "",
-        owner: typeId.owner ?? "",
-        provider: typeId.provider ?? "",
-        version: typeId.version ?? "",
-      },
+      ruleTypeId: typeIdView(typeId),
       configuration: d.input?.configuration ?? {},
       resolvedConfiguration: d.input?.resolvedConfiguration ?? {},
       region: d.input?.region,
