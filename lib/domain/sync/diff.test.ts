@@ -171,4 +171,15 @@ describe("diffDeclarations", () => {
     const odder = { name: "p", stages: ["two", { name: "S", actions: [null] }, 3] };
     expect(applyChanges(odd, diffDeclarations(odd, odder).changes)).toEqual(odder);
   });
+
+  it("moves no action into a stage whose actions were not a list (that stage changes as one field)", () => {
+    // Found by the property test: Build left Prod for a stage whose `actions` was 0. The stage's
+    // actions change as a whole, so Build is removed from Prod and comes back inside that field.
+    const build = { name: "Build", actionTypeId: { category: "Build", owner: "AWS", provider: "CodeBuild", version: "1" }, runOrder: 1 };
+    const before = { name: "p", stages: [{ name: "Odd", actions: 0 }, { name: "Prod", actions: [build] }] };
+    const after = { name: "p", stages: [{ name: "Odd", actions: [build] }, { name: "Prod", actions: [] }] };
+    const { changes } = diffDeclarations(before, after);
+    expect(applyChanges(before, changes)).toEqual(after);
+    expect(changes).toContainEqual(expect.objectContaining({ kind: "action-removed", name: "Build" }));
+  });
 });

@@ -142,11 +142,17 @@ function matchActions(before: Side, after: Side, stages: ReadonlyMap<number, num
     }
   }
 
-  // Passes 2 and 3 only look at what pass 1 left over (usually nothing, or a few actions).
-  const leftovers = () => before.index.actions.filter((x) => x.isObject && !pairs.has(x) && stages.has(x.stageIndex));
+  // Passes 2 and 3 only look at what pass 1 left over (usually nothing, or a few actions), and only
+  // in stage pairs whose actions are both lists: a stage whose `actions` is not a list on one side
+  // changes as one field, so no single action can move in or out of it.
+  const structured = new Map<number, number>();
+  for (const [bi, ai] of stages) {
+    if (Array.isArray(before.index.stages[bi]!.raw.actions) && Array.isArray(after.index.stages[ai]!.raw.actions)) structured.set(bi, ai);
+  }
+  const leftovers = () => before.index.actions.filter((x) => x.isObject && !pairs.has(x) && structured.has(x.stageIndex));
   let open = leftovers();
   if (open.length === 0) return pairs;
-  const matchedStages = new Set(stages.values());
+  const matchedStages = new Set(structured.values());
   const candidates = after.index.actions.filter((y) => y.isObject && !taken.has(y) && matchedStages.has(y.stageIndex));
   if (candidates.length === 0) return pairs;
 
