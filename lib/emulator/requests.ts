@@ -39,6 +39,21 @@ const ExecutionId = pattern(36, 36, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 /** The model's ResourceArn length; its pattern is checked by tags.ts (InvalidArnException). */
 const ResourceArn = z.string().min(1).max(1011);
 
+/** ListActionExecutions and ListRuleExecutions take the same request shape. */
+const executionListRequest = z.object({
+  pipelineName: PipelineName,
+  filter: z
+    .object({
+      pipelineExecutionId: ExecutionId.optional(),
+      latestInPipelineExecution: z
+        .object({ pipelineExecutionId: ExecutionId, startTimeRange: z.enum(["Latest", "All"]) })
+        .optional(),
+    })
+    .optional(),
+  maxResults: z.int().min(1).max(100).optional(),
+  nextToken: NextToken.optional(),
+});
+
 export const TagSchema = z.object({ key: text(P.TAG_KEY), value: text(P.TAG_VALUE) });
 
 export const PipelineDeclarationInput = z.looseObject({
@@ -105,19 +120,7 @@ export const requestSchemas = {
     nextToken: NextToken.optional(),
     filter: z.object({ succeededInStage: z.object({ stageName: StageName.optional() }).optional() }).optional(),
   }),
-  ListActionExecutions: z.object({
-    pipelineName: PipelineName,
-    filter: z
-      .object({
-        pipelineExecutionId: ExecutionId.optional(),
-        latestInPipelineExecution: z
-          .object({ pipelineExecutionId: ExecutionId, startTimeRange: z.enum(["Latest", "All"]) })
-          .optional(),
-      })
-      .optional(),
-    maxResults: z.int().min(1).max(100).optional(),
-    nextToken: NextToken.optional(),
-  }),
+  ListActionExecutions: executionListRequest,
   RetryStageExecution: z.object({
     pipelineName: PipelineName,
     stageName: StageName,
@@ -144,19 +147,7 @@ export const requestSchemas = {
     reason: text(P.DISABLE_TRANSITION_REASON),
   }),
   ListRuleTypes: z.object({ ruleOwnerFilter: z.enum(["AWS"]).optional(), regionFilter: text(P.REGION).optional() }),
-  ListRuleExecutions: z.object({
-    pipelineName: PipelineName,
-    filter: z
-      .object({
-        pipelineExecutionId: ExecutionId.optional(),
-        latestInPipelineExecution: z
-          .object({ pipelineExecutionId: ExecutionId, startTimeRange: z.enum(["Latest", "All"]) })
-          .optional(),
-      })
-      .optional(),
-    maxResults: z.int().min(1).max(100).optional(),
-    nextToken: NextToken.optional(),
-  }),
+  ListRuleExecutions: executionListRequest,
   ListDeployActionExecutionTargets: z.object({
     pipelineName: PipelineName.optional(),
     actionExecutionId: z.string().min(1),
