@@ -4,6 +4,7 @@
  * reading here is lenient (missing members take AWS's defaults).
  */
 import type { JsonObject, StoredPipeline } from "../contract";
+import { effectiveRunOrder, groupByRunOrder } from "@/lib/domain/pipeline/pipeline-index";
 import { HOME_REGION } from "../identity";
 import type { ExecutionMode } from "./records";
 
@@ -131,7 +132,7 @@ export function isApproval(action: ActionPlan): boolean {
 
 function stagePlan(s: JsonObject, index: number): StagePlan {
   const actions = array(s.actions).map((a) => actionPlan(obj(a)));
-  const groups = [...new Set(actions.map((a) => a.runOrder))].sort((x, y) => x - y);
+  const groups = groupByRunOrder(actions.map((a) => a.runOrder)).map((g) => g.runOrder);
   const failure = obj(s.onFailure);
   const retryMode = obj(failure.retryConfiguration).retryMode;
   return {
@@ -188,7 +189,7 @@ function actionPlan(a: JsonObject): ActionPlan {
   for (const [k, v] of Object.entries(obj(a.configuration))) configuration[k] = String(v);
   return {
     name: String(a.name),
-    runOrder: typeof a.runOrder === "number" ? a.runOrder : 1,
+    runOrder: effectiveRunOrder(a),
     actionTypeId: {
       category: String(type.category),
       owner: String(type.owner),
