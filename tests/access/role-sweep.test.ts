@@ -8,12 +8,13 @@
  * fails this test until it is listed below with the role it needs.
  */
 import { CreatePipelineCommand, ListPipelinesCommand, type PipelineDeclaration } from "@aws-sdk/client-codepipeline";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog } from "@/lib/audit/server";
 import { shareInput } from "../share/fixtures";
+import { everyServerAction } from "../support/server-actions";
 import { SESSION_COOKIE, userFor } from "@/lib/auth/current";
 import { openSession } from "@/lib/auth/session-store";
 import type { Role } from "@/lib/domain/access/roles";
@@ -23,8 +24,6 @@ import { releasePipeline, useEmulatorBackend } from "../sync/fixtures";
 import { actAs } from "./request-scope";
 
 vi.mock("next/headers", async () => (await import("./request-scope")).nextHeaders);
-
-const root = path.resolve(import.meta.dirname, "../..");
 
 /** An execution id of the right shape; the refused calls never reach the backend with it. */
 const ACL_EXECUTION = "00000000-0000-4000-8000-000000000000";
@@ -69,13 +68,6 @@ const CALLERS = {
   editor: { groups: ["developers"], roles: ["editor"] },
   operator: { groups: [], roles: ["operator"] },
 } as const satisfies Record<string, { groups: readonly string[] | undefined; roles: readonly Role[] }>;
-
-function actionFiles(): string[] {
-  return (readdirSync(path.join(root, "app"), { recursive: true }) as string[])
-    .filter((file) => path.basename(file) === "actions.ts")
-    .map((file) => path.posix.join("app", file.split(path.sep).join("/")))
-    .sort();
-}
 
 let emu: TestEmulator;
 // The audit log goes to the app's storage: a SQLite file of this test's own.
@@ -132,28 +124,23 @@ describe("roles (PIPEWRIGHT_AUTH=oidc)", { timeout: 120_000 }, () => {
     process.env.PIPEWRIGHT_READ_ONLY = "1";
     const seen = new Set<string>();
     try {
-      for (const file of actionFiles()) {
-        const module = (await import(path.join(root, file))) as Record<string, unknown>;
-        for (const [name, exported] of Object.entries(module)) {
-          if (typeof exported !== "function") continue;
-          const id = `${file}#${name}`;
-          seen.add(id);
-          const entry = ACTIONS[id];
-          expect(entry, `${id} is a server action this test does not know: add it to ACTIONS with the role it needs`).toBeDefined();
-          for (const caller of Object.keys(CALLERS) as (keyof typeof CALLERS)[]) {
-            await signIn(caller);
-            const result = (await (exported as (input: unknown) => Promise<{ status: string; required?: Role } | undefined>)(entry!.input)) ?? { status: "nothing" };
-            const label = `${id} as ${caller}`;
-            if (entry!.returnsNothing) {
-              expect(result.status, label).toBe("nothing");
-              continue;
-            }
-            const holds = caller !== "nobody" && (entry!.role === "viewer" ? CALLERS[caller].roles.length > 0 : (CALLERS[caller].roles as readonly Role[]).includes(entry!.role));
-            if (caller === "nobody") expect(result, label).toMatchObject({ status: "unauthenticated" });
-            else if (!holds) expect(result, label).toMatchObject({ status: "forbidden", required: entry!.role, message: expect.stringContaining(`Needs the ${entry!.role} role`) });
-            else if (entry!.mutating) expect(result.status, label).toBe("read-only");
-            else expect(["unauthenticated", "forbidden"], label).not.toContain(result.status);
+      for (const { id, call } of await everyServerAction()) {
+        seen.add(id);
+        const entry = ACTIONS[id];
+        expect(entry, `${id} is a server action this test does not know: add it to ACTIONS with the role it needs`).toBeDefined();
+        for (const caller of Object.keys(CALLERS) as (keyof typeof CALLERS)[]) {
+          await signIn(caller);
+          const result = ((await call(entry!.input)) as { status: string; required?: Role } | undefined) ?? { status: "nothing" };
+          const label = `${id} as ${caller}`;
+          if (entry!.returnsNothing) {
+            expect(result.status, label).toBe("nothing");
+            continue;
           }
+          const holds = caller !== "nobody" && (entry!.role === "viewer" ? CALLERS[caller].roles.length > 0 : (CALLERS[caller].roles as readonly Role[]).includes(entry!.role));
+          if (caller === "nobody") expect(result, label).toMatchObject({ status: "unauthenticated" });
+          else if (!holds) expect(result, label).toMatchObject({ status: "forbidden", required: entry!.role, message: expect.stringContaining(`Needs the ${entry!.role} role`) });
+          else if (entry!.mutating) expect(result.status, label).toBe("read-only");
+          else expect(["unauthenticated", "forbidden"], label).not.toContain(result.status);
         }
       }
     } finally {

@@ -5,15 +5,12 @@
  * the backend must be unchanged afterwards. A new action fails this test until it is listed below.
  */
 import { CreatePipelineCommand, ListPipelinesCommand, type PipelineDeclaration } from "@aws-sdk/client-codepipeline";
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing/start-test-emulator";
 import { quiesce } from "../aws/fixtures";
 import { shareInput } from "../share/fixtures";
+import { everyServerAction } from "../support/server-actions";
 import { releasePipeline, useEmulatorBackend } from "./fixtures";
-
-const root = path.resolve(import.meta.dirname, "../..");
 
 /** A well-formed execution id (the guard refuses before anything is looked up). */
 const RO_EXECUTION = "0b4d1f6e-0000-4000-8000-000000000001";
@@ -47,13 +44,6 @@ const ACTIONS: Record<string, { readonly mutating: boolean; readonly input: unkn
   "app/s/actions.ts#shareExecutionReport": { mutating: true, input: { pipelineName: "ro-live", executionId: "00000000-0000-4000-8000-000000000000" } },
 };
 
-function actionFiles(): string[] {
-  return (readdirSync(path.join(root, "app"), { recursive: true }) as string[])
-    .filter((file) => path.basename(file) === "actions.ts")
-    .map((file) => path.posix.join("app", file.split(path.sep).join("/")))
-    .sort();
-}
-
 let emu: TestEmulator;
 let restoreEnv: () => void;
 
@@ -80,20 +70,15 @@ describe("read-only deployments (PIPEWRIGHT_READ_ONLY=1)", { timeout: 60_000 }, 
     process.env.PIPEWRIGHT_READ_ONLY = "1";
     const seen: string[] = [];
     try {
-      for (const file of actionFiles()) {
-        const module = (await import(path.join(root, file))) as Record<string, unknown>;
-        for (const [name, exported] of Object.entries(module)) {
-          if (typeof exported !== "function") continue;
-          const id = `${file}#${name}`;
-          seen.push(id);
-          const entry = ACTIONS[id];
-          expect(entry, `${id} is a server action this test does not know: add it to ACTIONS with an input that would succeed`).toBeDefined();
-          const result = (await (exported as (input: unknown) => Promise<{ status: string; message?: string } | undefined>)(entry!.input)) ?? { status: "done" };
-          if (entry!.mutating) {
-            expect(result, id).toEqual({ status: "read-only", message: expect.stringContaining("PIPEWRIGHT_READ_ONLY=1") });
-          } else {
-            expect(result.status, id).not.toBe("read-only");
-          }
+      for (const { id, call } of await everyServerAction()) {
+        seen.push(id);
+        const entry = ACTIONS[id];
+        expect(entry, `${id} is a server action this test does not know: add it to ACTIONS with an input that would succeed`).toBeDefined();
+        const result = ((await call(entry!.input)) as { status: string; message?: string } | undefined) ?? { status: "done" };
+        if (entry!.mutating) {
+          expect(result, id).toEqual({ status: "read-only", message: expect.stringContaining("PIPEWRIGHT_READ_ONLY=1") });
+        } else {
+          expect(result.status, id).not.toBe("read-only");
         }
       }
     } finally {
