@@ -54,16 +54,18 @@ export function Inspector({ document, selection, issues, dispatch, select, focus
       {v2Warning && <V2Banner warning={v2Warning} onDismiss={dismissV2} />}
       <ElementProblems diagnostics={diagnostics} onReveal={(path) => select(selection, path)} />
       <DiagnosticsContext.Provider value={diagnostics}>
-        <Suspense fallback={<p className="text-xs text-slate-500">Loading the settings…</p>}>
+        {/* One boundary per element: a new selection never suspends (and hides) the previous
+            element's settings in place, it replaces them. */}
+        <Suspense key={key} fallback={<p className="text-xs text-slate-500">Loading the settings…</p>}>
           {body}
-          <Shown key={key} onShown={() => setShown((n) => n + 1)} />
+          <Shown onShown={() => setShown((n) => n + 1)} />
         </Suspense>
       </DiagnosticsContext.Provider>
     </aside>
   );
 }
 
-/** Reports when its Suspense boundary shows its content (keyed by the selection: once per element). */
+/** Reports when its Suspense boundary shows its content (once per element: the boundary is keyed by it). */
 function Shown({ onShown }: { onShown: () => void }) {
   const reported = useRef(onShown);
   useEffect(() => reported.current(), []);

@@ -153,7 +153,12 @@ export function DesignerWorkspace({ draft, onReplace, deployment }: DesignerWork
             declaration={document.declaration}
             source={draft.source}
             onClose={() => setExporting(false)}
-            image={<ImageExport projection={session.projection} title={draft.title} />}
+            image={
+              // Its own boundary: loading it must not hide the dialog it sits in.
+              <Suspense fallback={null}>
+                <ImageExport projection={session.projection} title={draft.title} />
+              </Suspense>
+            }
           />
         )}
         {sharing && (
