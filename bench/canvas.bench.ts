@@ -22,8 +22,6 @@
  * Headless Chromium runs with --disable-gpu (software compositing), so absolute frame times are
  * indicative; the ratio to bare React Flow, measured in the same browser, is the meaningful figure.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
@@ -31,6 +29,7 @@ import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../e2e/chromium";
 import { buildLargePipeline } from "../lib/domain/validation/testing/large-pipeline";
 import { flag, option } from "./support/args";
 import { firstLoadJsGzipKb } from "./support/first-load-js";
+import { benchEnv, buildUnlessSkipped, startApp, stopChildren } from "./support/processes";
 import { median, percentile } from "./support/stats";
 
 const STAGES = 50;
@@ -39,7 +38,6 @@ const NODE_COUNT = STAGES * ACTIONS_PER_STAGE;
 const GESTURE_MS = 2_000;
 const VIEWPORT = { width: 1440, height: 900 };
 
-const root = resolve(import.meta.dirname, "..");
 const REPS = Math.max(1, Number(option("--reps") ?? 5));
 const ONLY = option("--only");
 const SCREENSHOTS = option("--screenshots");
@@ -524,68 +522,16 @@ async function measureEditToBadges(page: Page, used: string[], notes: string[]):
 }
 
 // ---------------------------------------------------------------------------------------------
-// Server and statistics.
-
+// Statistics.
 
 const round = (n: number, digits = 1) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? done(address.port) : fail(new Error("no port"))));
-    });
-  });
-}
-
-const children: ChildProcess[] = [];
-function stopChildren() {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-}
-process.on("exit", stopChildren);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    stopChildren();
-    process.exit(130);
-  });
-}
-
 // PIPEWRIGHT_BENCH_PAGES=1 builds the bare React Flow page (app/bench), which a normal build leaves out.
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", PIPEWRIGHT_BENCH_PAGES: "1" };
-
-async function startServer(): Promise<string> {
-  const port = await freePort();
-  // Through the bin, not npm: killing it by pid then frees the port.
-  const child = spawn(resolve(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  children.push(child);
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`${base}/bench/bare`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return base;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error("next start did not answer within 60 s");
-}
+const BENCH_PAGES = { PIPEWRIGHT_BENCH_PAGES: "1" } as const;
 
 async function main() {
-  if (!flag("--no-build")) {
-    console.log("next build …");
-    const build = spawnSync(resolve(root, "node_modules/.bin/next"), ["build"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-    if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
-  }
-  const base = await startServer();
+  buildUnlessSkipped({ ...benchEnv, ...BENCH_PAGES });
+  const { url: base } = await startApp({ env: BENCH_PAGES, probePath: BARE.url });
   // Deterministic for a build: what the editor route loads before the user asks for anything.
   const firstLoad = await firstLoadJsGzipKb(base, `/designer/${DESIGNER_DRAFT_ID}`);
   const targets: Target[] = [];

@@ -95,6 +95,27 @@ test.describe("designer inspector", () => {
     expect(configuration).not.toHaveProperty("Extra");
   });
 
+  test("an action selected while the settings still load replaces the one selected before", async ({ page, designer }) => {
+    // The action settings load on first selection: hold that code back, so the second selection
+    // comes while the first one's settings are still loading.
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await designer.action("Compile").focus();
+    await expect(designer.inspector.getByText("Loading the settings…")).toBeVisible();
+    await designer.action("Test").focus();
+    release();
+    const name = designer.inspector.getByLabel("Action name");
+    await expect(name).toHaveValue("Test");
+    await expect(designer.inspector.getByTestId("action-inspector")).toHaveCount(1);
+    await name.fill("Tested");
+    await expect(designer.action("Tested")).toBeVisible();
+    await expect(designer.actionNodes.filter({ hasText: "Compile" })).toHaveCount(1);
+  });
+
   test("variable references complete from earlier namespaces", async ({ page, designer }) => {
     await designer.action("Test").focus();
     const field = designer.inspector.getByLabel("ProjectName", { exact: true });

@@ -91,6 +91,9 @@ async function download(page: Page): Promise<{ name: string; bytes: Buffer }> {
 /** Focuses the action (as the keyboard does) and types into its field in the inspector; false when the field is no text box. */
 async function editField(page: Page, field: EditableField, value: string): Promise<boolean> {
   await page.locator(`[data-testid=action-node][data-action-id="a${field.actionIndex + 1}"]`).focus();
+  // The action's settings load when an action is first selected: wait for them before looking.
+  await expect(page.getByTestId("inspector")).toHaveAttribute("data-selection", `action:a${field.actionIndex + 1}`);
+  await expect(page.getByTestId("action-inspector")).toBeVisible();
   const input = page.getByTestId("inspector").locator(`input[type=text][data-path="${field.path}"], textarea[data-path="${field.path}"]`);
   if ((await input.count()) === 0) return false;
   await input.fill(value);

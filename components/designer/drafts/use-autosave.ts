@@ -44,6 +44,9 @@ interface Pending extends TabQuestion {
 /** What happened last with another tab's change, for the status line. */
 export type TabNotice = "taken" | "merged";
 
+/** How long after the last change the draft is saved (a burst of keystrokes is saved once). */
+const SAVE_DELAY_MS = 250;
+
 const sameCopy = (a: DraftCopy, b: DraftCopy) => a.region === b.region && jsonEqual(a.declaration, b.declaration);
 
 export function useAutosave(draft: Draft, declaration: JsonObject, region: string, apply: (copy: DraftCopy) => void, link: DraftLink) {
@@ -71,26 +74,62 @@ export function useAutosave(draft: Draft, declaration: JsonObject, region: strin
     applyRef.current = apply;
   });
 
+  // The save of the last change, while it waits. Declared before the effect that schedules it, so
+  // that on unmount this cleanup runs first and saves what is still waiting.
+  const waiting = useRef<(() => void) | undefined>(undefined);
+  useEffect(() => {
+    const flush = () => {
+      const save = waiting.current;
+      waiting.current = undefined;
+      save?.();
+    };
+    const onHidden = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    // A page being left may never run a timer again (https://developer.mozilla.org/docs/Web/API/Window/pagehide_event).
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", onHidden);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", onHidden);
+      flush();
+    };
+  }, []);
+
   useEffect(() => {
     // Paused while the user settles a conflict with another tab's copy.
     if (pending) return;
     const current = { declaration, region };
-    const last = synced.current;
-    const linkChanged = link !== savedLink.current;
-    if (sameCopy(current, last.copy) && !linkChanged) return;
-    const updatedAt = Math.max(Date.now(), last.updatedAt + 1);
-    // Spread first: members of the format this hook does not edit are kept as they are, as
-    // stored (another tab may have replaced the draft's source document since this one opened).
-    const stored = readDraft(draft.id);
-    const { live: storedLive, tags: storedTags, ...kept } = stored.ok ? stored.draft : draft;
-    const { live, tags } = linkChanged ? link : { live: storedLive, tags: storedTags };
-    const ok = saveDraft({ ...kept, title: titleOf(declaration), updatedAt, declaration, region, ...(live && { live }), ...(tags && { tags }) });
-    if (ok) {
-      savedLink.current = link;
-      synced.current = { copy: current, updatedAt };
-      channel.current?.publish({ kind: "saved", draftId: draft.id, tab, updatedAt, copy: current, parent: last.copy });
-    }
-    setFailed(!ok);
+    const changed = () => !sameCopy(current, synced.current.copy) || link !== savedLink.current;
+    if (!changed()) return;
+    // Saved a moment after the last change, not on every keystroke: reading, writing and sharing a
+    // quota-max draft takes the main thread for longer than an edit should wait to show its badges.
+    const save = () => {
+      waiting.current = undefined;
+      // Another tab's copy may have been taken meanwhile: compare with what is synced now.
+      if (!changed()) return;
+      const last = synced.current;
+      const linkChanged = link !== savedLink.current;
+      const updatedAt = Math.max(Date.now(), last.updatedAt + 1);
+      // Spread first: members of the format this hook does not edit are kept as they are, as
+      // stored (another tab may have replaced the draft's source document since this one opened).
+      const stored = readDraft(draft.id);
+      const { live: storedLive, tags: storedTags, ...kept } = stored.ok ? stored.draft : draft;
+      const { live, tags } = linkChanged ? link : { live: storedLive, tags: storedTags };
+      const ok = saveDraft({ ...kept, title: titleOf(declaration), updatedAt, declaration, region, ...(live && { live }), ...(tags && { tags }) });
+      if (ok) {
+        savedLink.current = link;
+        synced.current = { copy: current, updatedAt };
+        channel.current?.publish({ kind: "saved", draftId: draft.id, tab, updatedAt, copy: current, parent: last.copy });
+      }
+      setFailed(!ok);
+    };
+    waiting.current = save;
+    const timer = setTimeout(save, SAVE_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      if (waiting.current === save) waiting.current = undefined;
+    };
   }, [declaration, region, draft, pending, tab, link]);
 
   /** Another tab's copy, made from `parent`: take it, merge it, or ask. */

@@ -7,7 +7,6 @@
  * variables, the artifact stores) when the problem is in one of its entries, never the
  * pipeline's name for a problem about something else.
  */
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { DesignerDocument } from "@/lib/domain/designer/contract";
 import { documentFromDeclaration } from "@/lib/domain/designer/document";
@@ -16,6 +15,7 @@ import { isObject, type JsonObject } from "@/lib/domain/json";
 import { validate, type Diagnostic } from "@/lib/domain/validation";
 import { formatPath, parsePath, type PathSegment } from "@/lib/domain/validation/path";
 import { Inspector } from "./inspector";
+import { loadedMarkup } from "./testing/markup";
 import { closestFieldPath, focusPathOf, pathWithin, selectionFromPath } from "./selection-from-path";
 
 const CONTEXT = { region: "us-east-1" };
@@ -166,8 +166,8 @@ function corpus(): Map<string, Case> {
 }
 
 /** The data-path of every field the inspector renders for the element a diagnostic points into. */
-function renderedFieldPaths(document: DesignerDocument, diagnostic: Diagnostic, diagnostics: readonly Diagnostic[]): string[] {
-  const html = renderToStaticMarkup(
+async function renderedFieldPaths(document: DesignerDocument, diagnostic: Diagnostic, diagnostics: readonly Diagnostic[]): Promise<string[]> {
+  const html = await loadedMarkup(
     <Inspector
       document={document}
       selection={selectionFromPath(document, diagnostic.path)}
@@ -192,11 +192,11 @@ const WITHOUT_FIELD: readonly { readonly path: RegExp; readonly why: string }[] 
   { path: /^$/, why: "the whole pipeline (for example EXEC002, PIPE015): no one field decides it" },
 ];
 
-function check({ declaration, diagnostic }: Case): void {
+async function check({ declaration, diagnostic }: Case): Promise<void> {
   const document = documentFromDeclaration(declaration);
   const diagnostics = validate(declaration, CONTEXT);
   const focus = focusPathOf(diagnostic);
-  const chosen = closestFieldPath(renderedFieldPaths(document, diagnostic, diagnostics), focus);
+  const chosen = closestFieldPath(await renderedFieldPaths(document, diagnostic, diagnostics), focus);
   const label = `${diagnostic.code} at "${diagnostic.path}" (${diagnostic.message})`;
   if (WITHOUT_FIELD.some((w) => w.path.test(focus))) {
     expect(chosen, label).toBeUndefined();
@@ -221,38 +221,38 @@ describe("problems lead to their field", () => {
 });
 
 describe("the problems that used to lead nowhere", () => {
-  const fieldFor = (declaration: JsonObject, code: string): string | undefined => {
+  const fieldFor = async (declaration: JsonObject, code: string): Promise<string | undefined> => {
     const diagnostics = validate(declaration, CONTEXT);
     const diagnostic = diagnostics.find((d) => d.code === code);
     expect(diagnostic, `${code} reported`).toBeDefined();
     const document = documentFromDeclaration(declaration);
-    return closestFieldPath(renderedFieldPaths(document, diagnostic!, diagnostics), focusPathOf(diagnostic!));
+    return closestFieldPath(await renderedFieldPaths(document, diagnostic!, diagnostics), focusPathOf(diagnostic!));
   };
   const stages = complete().stages as JsonObject[];
 
-  it("PIPE011 (too few stages) leads to the pipeline's stage list", () => {
-    expect(fieldFor({ ...complete(), stages: [stages[0]], triggers: undefined }, "PIPE011")).toBe("stages");
+  it("PIPE011 (too few stages) leads to the pipeline's stage list", async () => {
+    expect(await fieldFor({ ...complete(), stages: [stages[0]], triggers: undefined }, "PIPE011")).toBe("stages");
   });
 
-  it("PIPE014 (only source actions) leads to the pipeline's stage list", () => {
-    expect(fieldFor({ ...complete(), stages: [stages[0], { name: "More", actions: [(stages[0]!.actions as JsonObject[])[0]] }], triggers: undefined }, "PIPE014")).toBe("stages");
+  it("PIPE014 (only source actions) leads to the pipeline's stage list", async () => {
+    expect(await fieldFor({ ...complete(), stages: [stages[0], { name: "More", actions: [(stages[0]!.actions as JsonObject[])[0]] }], triggers: undefined }, "PIPE014")).toBe("stages");
   });
 
-  it("STG003 (a stage without actions) leads to that stage's actions", () => {
-    expect(fieldFor({ ...complete(), stages: [stages[0], stages[1], { name: "Empty", actions: [] }] }, "STG003")).toBe("stages[2].actions");
+  it("STG003 (a stage without actions) leads to that stage's actions", async () => {
+    expect(await fieldFor({ ...complete(), stages: [stages[0], stages[1], { name: "Empty", actions: [] }] }, "STG003")).toBe("stages[2].actions");
   });
 
-  it("STORE001 (no store, or both kinds) leads to the artifact storage choice", () => {
+  it("STORE001 (no store, or both kinds) leads to the artifact storage choice", async () => {
     const { artifactStore: _, ...none } = complete();
-    expect(fieldFor(none, "STORE001")).toBe("artifactStoreMode");
-    expect(fieldFor({ ...completeRegional(), artifactStore: complete().artifactStore }, "STORE001")).toBe("artifactStoreMode");
+    expect(await fieldFor(none, "STORE001")).toBe("artifactStoreMode");
+    expect(await fieldFor({ ...completeRegional(), artifactStore: complete().artifactStore }, "STORE001")).toBe("artifactStoreMode");
   });
 
-  it("TRIG007 (too many filters) leads to that filter list, not to the source action", () => {
+  it("TRIG007 (too many filters) leads to that filter list, not to the source action", async () => {
     const declaration = complete();
     const git = ((declaration.triggers as JsonObject[])[0]!.gitConfiguration as JsonObject);
     git.push = [1, 2, 3, 4].map((n) => ({ branches: { includes: [`b${n}`] } }));
-    expect(fieldFor(declaration, "TRIG007")).toBe("triggers[0].gitConfiguration.push");
+    expect(await fieldFor(declaration, "TRIG007")).toBe("triggers[0].gitConfiguration.push");
   });
 });
 

@@ -10,12 +10,13 @@ import { groupIssues } from "@/lib/domain/designer/issues";
 import { sampleDeclaration } from "@/lib/domain/designer/test-fixtures";
 import { validate } from "@/lib/domain/validation";
 import { Inspector } from "./inspector";
+import { loadedMarkup } from "./testing/markup";
 import { ProblemsPanel } from "@/components/designer/problems/problems-panel";
 
-function render(document: DesignerDocument, selection: Selection): string {
+function render(document: DesignerDocument, selection: Selection): Promise<string> {
   const diagnostics = validate(document.declaration, { region: "us-east-1" });
   const commands: DesignerCommand[] = [];
-  return renderToStaticMarkup(
+  return loadedMarkup(
     <Inspector
       document={document}
       selection={selection}
@@ -30,8 +31,8 @@ function render(document: DesignerDocument, selection: Selection): string {
 describe("Inspector", () => {
   const doc = documentFromDeclaration(sampleDeclaration());
 
-  it("renders an action's fields with catalog configuration and earlier artifacts only", () => {
-    const html = render(doc, { kind: "action", actionId: doc.actionIds[1]![1]! });
+  it("renders an action's fields with catalog configuration and earlier artifacts only", async () => {
+    const html = await render(doc, { kind: "action", actionId: doc.actionIds[1]![1]! });
     for (const label of ["Action name", "Provider", "ProjectName", "EnvironmentVariables", "Namespace", "Region", "Role ARN", "Input artifact 1"]) {
       expect(html).toContain(label);
     }
@@ -40,30 +41,30 @@ describe("Inspector", () => {
     expect(html).not.toContain("Timeout (minutes)");
   });
 
-  it("renders stage and pipeline settings", () => {
-    const stage = render(doc, { kind: "stage", stageId: doc.stageIds[1]! });
+  it("renders stage and pipeline settings", async () => {
+    const stage = await render(doc, { kind: "stage", stageId: doc.stageIds[1]! });
     expect(stage).toContain("Stage name");
     expect(stage).toContain("On failure result");
-    const pipeline = render(doc, { kind: "pipeline" });
+    const pipeline = await render(doc, { kind: "pipeline" });
     for (const label of ["Pipeline name", "Service role ARN", "Pipeline type", "Execution mode", "Artifact bucket", "Add variable"]) {
       expect(pipeline).toContain(label);
     }
   });
 
-  it("shows a field's diagnostics inline", () => {
+  it("shows a field's diagnostics inline", async () => {
     const declaration = sampleDeclaration();
     const stages = declaration.stages as { actions: { configuration?: unknown }[] }[];
     delete stages[1]!.actions[0]!.configuration;
     const broken = documentFromDeclaration(declaration);
-    const html = render(broken, { kind: "action", actionId: broken.actionIds[1]![0]! });
+    const html = await render(broken, { kind: "action", actionId: broken.actionIds[1]![0]! });
     expect(html).toContain('data-testid="field-diagnostics"');
     expect(html).toMatch(/ProjectName/);
   });
 
-  it("escapes names containing markup", () => {
+  it("escapes names containing markup", async () => {
     const declaration = sampleDeclaration();
     (declaration as { name: string }).name = "<script>alert(1)</script>";
-    const html = render(documentFromDeclaration(declaration), { kind: "pipeline" });
+    const html = await render(documentFromDeclaration(declaration), { kind: "pipeline" });
     expect(html).not.toContain("<script>alert");
   });
 });
@@ -97,14 +98,14 @@ describe("Inspector secrets and triggers", () => {
   };
   const doc = documentFromDeclaration(declaration);
 
-  it("masks secret configuration values", () => {
-    const html = render(doc, { kind: "action", actionId: doc.actionIds[0]![0]! });
+  it("masks secret configuration values", async () => {
+    const html = await render(doc, { kind: "action", actionId: doc.actionIds[0]![0]! });
     expect(html).toMatch(/<input[^>]*type="password"[^>]*value="s3cret"/);
     expect(html).toContain('aria-label="Reveal OAuthToken"');
   });
 
-  it("limits trigger sources to CodeStarSourceConnection actions and shows filters", () => {
-    const html = render(doc, { kind: "pipeline" });
+  it("limits trigger sources to CodeStarSourceConnection actions and shows filters", async () => {
+    const html = await render(doc, { kind: "pipeline" });
     const select = /<select[^>]*data-path="triggers\[0\].gitConfiguration.sourceActionName"[^>]*>(.*?)<\/select>/.exec(html)?.[1] ?? "";
     expect(select).toContain(">Conn<");
     expect(select).not.toContain("OldGitHub");
@@ -113,7 +114,7 @@ describe("Inspector secrets and triggers", () => {
 });
 
 describe("ProblemsPanel", () => {
-  it("lists errors first with the element's name", () => {
+  it("lists errors first with the element's name", async () => {
     const declaration = sampleDeclaration();
     const stages = declaration.stages as { actions: { inputArtifacts?: unknown }[] }[];
     stages[1]!.actions[1]!.inputArtifacts = [{ name: "Nowhere" }];

@@ -1,18 +1,21 @@
 "use client";
 
-import { useMemo, useRef, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { DesignerViewProps, Selection } from "@/lib/domain/designer/contract";
 import { readDocument } from "@/lib/domain/designer/document";
 import { actionWithId, stageWithId } from "@/lib/domain/pipeline/pipeline-index";
 import { issuesOf } from "@/lib/domain/designer/issues";
 import { nodeIdOf } from "../canvas/project";
-import { ActionInspector } from "./action-inspector";
 import { ElementProblems } from "./element-problems";
 import { DiagnosticsContext } from "./field-diagnostics";
 import { PipelineInspector } from "./pipeline-inspector";
-import { StageInspector } from "./stage-inspector";
 import { useFocusPath } from "./use-focus-path";
 import { useV2Warning, V2Banner } from "./v2-banner";
+
+// An action's and a stage's settings (the configuration forms, artifact lists, conditions and
+// reference completion) load when the user first selects one; the editor opens on the pipeline's.
+const ActionInspector = lazy(() => import("./action-inspector").then((m) => ({ default: m.ActionInspector })));
+const StageInspector = lazy(() => import("./stage-inspector").then((m) => ({ default: m.StageInspector })));
 
 /** One key per selected element: the canvas node id, or "pipeline". */
 function selectionKey(selection: Selection): string {
@@ -25,7 +28,10 @@ const TITLES: Record<Selection["kind"], string> = { pipeline: "Pipeline", stage:
 export function Inspector({ document, selection, issues, dispatch, select, focusPath, focusRequest }: DesignerViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const key = selectionKey(selection);
-  useFocusPath(container, focusPath, key, focusRequest);
+  // Counts the bodies shown: a body that had to load first is there only after the selection
+  // changed, and the field to focus is in it.
+  const [shown, setShown] = useState(0);
+  useFocusPath(container, focusPath, `${key}#${shown}`, focusRequest);
   const [v2Warning, dismissV2] = useV2Warning(document.declaration);
   const own = issuesOf(issues, selection);
   const diagnostics = [...own.errors, ...own.warnings];
@@ -47,9 +53,23 @@ export function Inspector({ document, selection, issues, dispatch, select, focus
       <h2 className="text-sm font-semibold">{TITLES[selection.kind]} settings</h2>
       {v2Warning && <V2Banner warning={v2Warning} onDismiss={dismissV2} />}
       <ElementProblems diagnostics={diagnostics} onReveal={(path) => select(selection, path)} />
-      <DiagnosticsContext.Provider value={diagnostics}>{body}</DiagnosticsContext.Provider>
+      <DiagnosticsContext.Provider value={diagnostics}>
+        {/* One boundary per element: a new selection never suspends (and hides) the previous
+            element's settings in place, it replaces them. */}
+        <Suspense key={key} fallback={<p className="text-xs text-slate-500">Loading the settings…</p>}>
+          {body}
+          <Shown onShown={() => setShown((n) => n + 1)} />
+        </Suspense>
+      </DiagnosticsContext.Provider>
     </aside>
   );
+}
+
+/** Reports when its Suspense boundary shows its content (once per element: the boundary is keyed by it). */
+function Shown({ onShown }: { onShown: () => void }) {
+  const reported = useRef(onShown);
+  useEffect(() => reported.current(), []);
+  return null;
 }
 
 function Gone() {

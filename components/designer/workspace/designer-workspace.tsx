@@ -22,12 +22,8 @@ import { newDraftId } from "../drafts/draft-storage";
 import { useOpenDraft } from "../drafts/use-open-draft";
 import type { StoreImported } from "../drafts/use-store-imported";
 import { selectionFromPath } from "../inspector/selection-from-path";
-import { PushToast } from "../sync/push-toast";
-import { ReviewPushPanel } from "../sync/review-push-panel";
 import { SyncBar } from "../sync/sync-bar";
 import { useOpenLive } from "../sync/use-open-live";
-import { ImageExport } from "../image/image-export";
-import { ShareDialog } from "@/components/share/share-dialog";
 import { SidePanel } from "./side-panel";
 import { Toolbar } from "./toolbar";
 import { useDesignerSession } from "./use-designer-session";
@@ -36,6 +32,12 @@ import { useDesignerSession } from "./use-designer-session";
 // exports or drops a file, not with the editor.
 const ExportDialog = lazy(() => import("./export-dialog").then((m) => ({ default: m.ExportDialog })));
 const ReplaceDraftDialog = lazy(() => import("./replace-draft-dialog").then((m) => ({ default: m.ReplaceDraftDialog })));
+// Likewise what only a request opens: the image export (inside the export dialog), sharing, and
+// review & push with its change lists, merge views and push flow, and the toast after a push.
+const ImageExport = lazy(() => import("../image/image-export").then((m) => ({ default: m.ImageExport })));
+const ShareDialog = lazy(() => import("@/components/share/share-dialog").then((m) => ({ default: m.ShareDialog })));
+const ReviewPushPanel = lazy(() => import("../sync/review-push-panel").then((m) => ({ default: m.ReviewPushPanel })));
+const PushToast = lazy(() => import("../sync/push-toast").then((m) => ({ default: m.PushToast })));
 
 interface DesignerWorkspaceProps {
   readonly draft: Draft;
@@ -151,7 +153,12 @@ export function DesignerWorkspace({ draft, onReplace, deployment }: DesignerWork
             declaration={document.declaration}
             source={draft.source}
             onClose={() => setExporting(false)}
-            image={<ImageExport projection={session.projection} title={draft.title} />}
+            image={
+              // Its own boundary: loading it must not hide the dialog it sits in.
+              <Suspense fallback={null}>
+                <ImageExport projection={session.projection} title={draft.title} />
+              </Suspense>
+            }
           />
         )}
         {sharing && (
