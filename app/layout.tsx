@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { SessionProvider } from "@/components/access/session-context";
+import { SessionProvider } from "@/components/access/session-provider";
 import { AppHeader } from "@/components/shell/app-header";
 import { currentAccess } from "@/lib/auth/current";
 import { refusal } from "@/lib/server/read-only";
-import { Providers } from "./providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -25,12 +24,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col font-sans">
-        <Providers>
-          <SessionProvider user={access.status === "signed-in" ? access.user : undefined} {...(readOnly !== undefined && { readOnly })}>
-            <AppHeader access={access} />
-            <main className="flex-1">{children}</main>
-          </SessionProvider>
-        </Providers>
+        {/* TanStack Query's provider is mounted only below the pages that poll (app/providers.tsx). */}
+        <SessionProvider user={access.status === "signed-in" ? access.user : undefined} {...(readOnly !== undefined && { readOnly })}>
+          <AppHeader access={access} />
+          <main className="flex-1">{children}</main>
+        </SessionProvider>
       </body>
     </html>
   );

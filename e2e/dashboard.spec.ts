@@ -73,6 +73,8 @@ test("the wall updates without a reload when an execution starts, fails and succ
 });
 
 test("the URL selects by names, tag, pattern and region, and the link can be copied", async ({ page, context }) => {
+  // Five walls opened one after another: more than the default 30 s on a loaded machine.
+  test.setTimeout(90_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
   await page.goto(`${app.url}/dashboard?pipelines=payments-api,ledger-eu`);
   await expect.poll(() => names(page), { timeout: 30_000 }).toEqual(["payments-api", "ledger-eu"]);

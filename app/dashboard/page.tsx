@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { GatewayErrorNotice } from "@/app/pipelines/_components/gateway-error-notice";
-import { MetricsPanel } from "@/components/dashboard/metrics-panel";
+import { LiveMetricsPanel, LiveWall } from "@/components/dashboard/live-wall";
+import { MetricsReading, MetricsSection } from "@/components/dashboard/metrics-section";
 import { SelectionForm } from "@/components/dashboard/selection-form";
 import { TvChrome } from "@/components/dashboard/tv-chrome";
-import { Wall } from "@/components/dashboard/wall";
+import { StaticWall, WaitingWall } from "@/components/dashboard/static-wall";
 import { readRegionWall } from "@/lib/aws/dashboard";
 import { describeGatewayError } from "@/lib/aws/errors";
 import { configuredRegions } from "@/lib/aws/overview";
@@ -26,8 +28,11 @@ async function seedOf(region: string, selection: ReturnType<typeof parseSelectio
 /**
  * The read-only dashboard: the selected pipelines of the selected regions as cards, and their
  * delivery metrics. The selection is the URL (lib/domain/dashboard/selection.ts). The page goes out
- * at once; each region's cards follow in the same response as that region answers (the reads are
- * started here, not awaited), so one slow region holds up only its own cards.
+ * at once; the cards follow in the same response as the regions answer (the reads are started here,
+ * not awaited). The code that polls (the live wall and the metrics, with TanStack Query's
+ * observers) is fetched after hydration, so it is not part of the route's first-load JavaScript
+ * (README, "What the browser loads first"); the live wall shows each region's cards as soon as
+ * that region answers, so one slow region holds up only its own cards.
  */
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const selection = parseSelection(await searchParams);
@@ -44,7 +49,14 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   const seeds = Object.fromEntries(covered.map((region) => [region, seedOf(region, selection)]));
   // On a read-only wall display nobody should wander off the wall; elsewhere a card opens its pipeline.
   const linked = !(selection.tv && isReadOnly());
-  const wall = <Wall regions={covered} selection={selection} seeds={seeds} linked={linked} />;
+  // The server's wall streams in as the regions answer and needs no JavaScript; the live wall
+  // that keeps it up to date takes over once the page has hydrated.
+  const firstWall = (
+    <Suspense fallback={<WaitingWall regions={covered} tv={selection.tv} />}>
+      <StaticWall regions={covered} seeds={seeds} tv={selection.tv} linked={linked} />
+    </Suspense>
+  );
+  const wall = <LiveWall regions={covered} selection={selection} seeds={seeds} linked={linked} fallback={firstWall} />;
   const refusedNotice = refused.length > 0 && (
     <p role="alert" data-testid="regions-refused" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
       Not shown: {refused.join(", ")} {refused.length === 1 ? "is not a region" : "are not regions"} this app covers ({configured.value.join(", ")}).
@@ -70,7 +82,15 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
       <SelectionForm selection={selection} regions={configured.value} />
       <div className="mt-4">{refusedNotice}</div>
       <div className="mt-4">{wall}</div>
-      <MetricsPanel regions={covered} selection={selection} />
+      <LiveMetricsPanel
+        regions={covered}
+        selection={selection}
+        fallback={
+          <MetricsSection selection={selection}>
+            <MetricsReading />
+          </MetricsSection>
+        }
+      />
     </div>
   );
 }

@@ -1,27 +1,18 @@
 "use client";
 
-import { createContext, useContext, type ReactNode } from "react";
+import { useContext, type ReactNode } from "react";
 import type { User } from "@/lib/auth/identity";
 import { MUTATIONS, missingRole, type Mutation } from "@/lib/domain/access/mutations";
 import { mayAct, ROLE_ALLOWS, type Role } from "@/lib/domain/access/roles";
+import { SessionContext } from "./session-provider";
 
 /**
- * Who is signed in and whether this deployment refuses changes, for the browser: what to offer
- * and what to leave out, with the reason. The server decides every call on its own
- * (lib/server/action.ts, on the same table of mutations); this only keeps the UI from offering
- * what would be refused. One mechanism for both reasons: a control asks `useAllowed(mutation)`.
+ * Whether the signed-in user may make a change here, for the browser: what to offer and what to
+ * leave out, with the reason. The server decides every call on its own (lib/server/action.ts, on
+ * the same table of mutations); this only keeps the UI from offering what would be refused. One
+ * mechanism for both reasons (role and a read-only deployment): a control asks `useAllowed(mutation)`.
+ * The session itself is provided by session-provider.tsx.
  */
-interface Session {
-  readonly user: User | undefined;
-  /** The server's words when PIPEWRIGHT_READ_ONLY=1 refuses every change; undefined otherwise. */
-  readonly readOnly: string | undefined;
-}
-
-const SessionContext = createContext<Session>({ user: undefined, readOnly: undefined });
-
-export function SessionProvider({ user, readOnly, children }: { user: User | undefined; readOnly?: string; children: ReactNode }) {
-  return <SessionContext.Provider value={{ user, readOnly }}>{children}</SessionContext.Provider>;
-}
 
 /** Whether a control may be offered; when not, why, in words to show beside it. */
 export type Allowance =

@@ -1,19 +1,28 @@
 "use client";
 
-import Link from "next/link";
 import { useQueries } from "@tanstack/react-query";
-import { mergeMetrics, METRIC_WINDOWS, type DeliveryMetrics } from "@/lib/domain/dashboard/metrics";
-import { selectionQuery, type Selection } from "@/lib/domain/dashboard/selection";
+import { Providers } from "@/app/providers";
+import { mergeMetrics, type DeliveryMetrics } from "@/lib/domain/dashboard/metrics";
+import type { Selection } from "@/lib/domain/dashboard/selection";
 import { formatDuration } from "@/lib/domain/execution/format";
 import { dashboardMetricsQuery } from "@/lib/queries";
 import { DayChart } from "./day-chart";
+import { MetricsReading, MetricsSection } from "./metrics-section";
 
 /**
  * Delivery metrics of the selection over 7, 30 or 90 days (the window is in the URL): the whole
  * selection's figures and chart, then a row per pipeline. Each region is read on its own; one that
  * fails is named, the others still count.
  */
-export function MetricsPanel({ regions, selection }: { regions: readonly string[]; selection: Selection }) {
+export function MetricsPanel(props: { regions: readonly string[]; selection: Selection }) {
+  return (
+    <Providers>
+      <PolledMetrics {...props} />
+    </Providers>
+  );
+}
+
+function PolledMetrics({ regions, selection }: { regions: readonly string[]; selection: Selection }) {
   const queries = useQueries({ queries: regions.map((region) => dashboardMetricsQuery(region, selection)) });
   const loaded = queries.flatMap((q) => (q.data ? [q.data.value] : []));
   const failed = regions.filter((_, i) => queries[i]!.error && !queries[i]!.data);
@@ -24,35 +33,14 @@ export function MetricsPanel({ regions, selection }: { regions: readonly string[
   const all = mergeMetrics(rows.map((r) => r.metrics), selection.window, now);
   const pending = queries.some((q) => q.isPending);
   return (
-    <section aria-labelledby="metrics-heading" data-testid="metrics-panel" className="mt-10">
-      <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h2 id="metrics-heading" className="text-xl font-semibold tracking-tight">
-          Delivery metrics, last {selection.window} days
-        </h2>
-        <nav aria-label="Metrics window" className="flex gap-1 text-sm">
-          {METRIC_WINDOWS.map((w) => {
-            const query = selectionQuery({ ...selection, window: w });
-            return (
-              <Link
-                key={w}
-                href={`/dashboard${query ? `?${query}` : ""}`}
-                aria-current={w === selection.window ? "page" : undefined}
-                scroll={false}
-                className="rounded-md px-2 py-1 ring-1 ring-slate-300 aria-[current=page]:bg-indigo-700 aria-[current=page]:text-white dark:ring-slate-700"
-              >
-                {w} days
-              </Link>
-            );
-          })}
-        </nav>
-      </div>
+    <MetricsSection selection={selection}>
       {failed.length > 0 && (
         <p role="status" className="mt-2 text-sm text-amber-800 dark:text-amber-300">
           Not counted: {failed.join(", ")} could not be read ({queries.find((q) => q.error)?.error?.title}).
         </p>
       )}
       {pending && loaded.length === 0 ? (
-        <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Reading the executions…</p>
+        <MetricsReading />
       ) : (
         <>
           <Figures metrics={all} />
@@ -90,7 +78,7 @@ export function MetricsPanel({ regions, selection }: { regions: readonly string[
           </table>
         </>
       )}
-    </section>
+    </MetricsSection>
   );
 }
 

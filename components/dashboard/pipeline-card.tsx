@@ -1,5 +1,3 @@
-"use client";
-
 import Link from "next/link";
 import { Ago, Duration } from "@/components/execution/state/clock";
 import { StatusMark, TONE_BORDER, toneOf } from "@/components/execution/state/status-mark";

@@ -11,7 +11,7 @@ export async function BackendBadge() {
   await connection();
   // Through the shared read cache: every page view shows it, the backend is asked once a minute.
   const info = await readBackendInfo();
-  const where = `${info.label} · ${info.region}`;
+  const where = <span>{`${info.label} · ${info.region}`}</span>;
   if (!info.reachable) {
     const problem = info.error ? describeGatewayError(info.error).title : "The backend did not answer.";
     const state =
@@ -28,8 +28,8 @@ export async function BackendBadge() {
         className="flex items-center gap-2 rounded-full border border-red-200 bg-red-50 px-3 py-1 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
       >
         <span aria-hidden="true" className="h-2 w-2 rounded-full bg-red-500" />
-        <span>{where}</span>
-        <span className="font-medium">· {state}</span>
+        {where}
+        <span className="whitespace-nowrap font-medium">· {state}</span>
       </div>
     );
   }
@@ -37,12 +37,13 @@ export async function BackendBadge() {
     <div
       data-testid="backend-badge"
       data-reachable="true"
-      title={info.endpoint ? `Endpoint ${info.endpoint}` : undefined}
+      title={info.endpoint ? `Account ${info.account} · endpoint ${info.endpoint}` : `Account ${info.account}`}
       className="flex items-center gap-2 rounded-full border border-slate-200 px-3 py-1 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300"
     >
       <span aria-hidden="true" className="h-2 w-2 rounded-full bg-emerald-500" />
-      <span>{where}</span>
-      <span className="font-mono text-slate-500">{info.account}</span>
+      {where}
+      {/* The header's one line has no room for the account: it stays in the accessible text and the title. */}
+      <span className="sr-only">{info.account}</span>
     </div>
   );
 }

@@ -16,7 +16,7 @@ export function NavLinks() {
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={
-              "rounded-md px-3 py-1.5 transition-colors " +
+              "whitespace-nowrap rounded-md px-2 py-1.5 transition-colors " +
               (active
                 ? "bg-slate-100 font-medium text-slate-900 dark:bg-slate-800 dark:text-white"
                 : "text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white")

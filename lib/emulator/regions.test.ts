@@ -4,6 +4,8 @@ import {
   CreatePipelineCommand,
   DeletePipelineCommand,
   GetPipelineCommand,
+  GetPipelineStateCommand,
+  ListActionExecutionsCommand,
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
   ListTagsForResourceCommand,
@@ -70,6 +72,27 @@ describe("regions", () => {
     expect(await names(eu)).toEqual([]);
     expect((await emu.control("/seed")).body.pipelines).toEqual(["checkout-service", "payments-api", "release-train", "storefront-web", "thumbnail-service"]);
     expect(await names(eu)).toEqual(["ledger-eu", "search-indexer-eu"]);
+  });
+
+  it("give the demo pipelines of a region console and revision links of that region", async () => {
+    emu = await startTestEmulator({ seed: true });
+    const eu = clientIn("eu-west-1");
+    const urls: string[] = [];
+    for (const name of ["ledger-eu", "search-indexer-eu"]) {
+      const state = await eu.send(new GetPipelineStateCommand({ name }));
+      for (const stage of state.stageStates ?? []) {
+        for (const action of stage.actionStates ?? []) urls.push(...[action.entityUrl, action.revisionUrl, action.latestExecution?.externalExecutionUrl].filter((u) => u !== undefined));
+      }
+      const runs = await eu.send(new ListActionExecutionsCommand({ pipelineName: name }));
+      for (const run of runs.actionExecutionDetails ?? []) {
+        expect(run.input?.region).toBe("eu-west-1");
+        if (run.output?.executionResult?.externalExecutionUrl) urls.push(run.output.executionResult.externalExecutionUrl);
+      }
+    }
+    const aws = urls.filter((u) => u.includes("amazon"));
+    expect(aws.length).toBeGreaterThan(3);
+    for (const url of aws) expect(url).toContain("eu-west-1");
+    for (const url of urls) expect(url).not.toContain("us-east-1");
   });
 
   it("take one region's endpoint down and up again through the control API", async () => {

@@ -3,30 +3,13 @@
  * dashboard and the pipelines list (README, "What the browser loads first"): no browser component
  * there reaches it through a value import. Type-only imports are erased and do not count.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { resolveImport, root, valueImports } from "./module-graph";
 
-const root = resolve(import.meta.dirname, "../..");
 const ENTRY_DIRS = ["components/access", "components/shell", "components/dashboard", "app/pipelines/_components"];
 const ENTRY_FILES = ["app/providers.tsx"];
-
-function resolveImport(from: string, spec: string): string | undefined {
-  const base = spec.startsWith("@/") ? join(root, spec.slice(2)) : spec.startsWith(".") ? resolve(dirname(from), spec) : undefined;
-  if (base === undefined) return undefined;
-  return ["", ".ts", ".tsx", "/index.ts", "/index.tsx"].map((ext) => base + ext).find((path) => existsSync(path) && !path.endsWith("/"));
-}
-
-/** The value imports of a module: `import type { … }` and `import { type A, type B }` left out. */
-function valueImports(source: string): string[] {
-  const specs: string[] = [];
-  for (const [, clause, spec] of source.matchAll(/^import\s+(?!type\s)([\s\S]*?)\s*from\s*"([^"]+)"/gm)) {
-    if (/^\{(\s*type\s+\w+\s*,?)+\s*\}$/.test(clause!.trim())) continue;
-    specs.push(spec!);
-  }
-  for (const [, spec] of source.matchAll(/^import\s+"([^"]+)"/gm)) specs.push(spec!);
-  return specs;
-}
 
 /** The chain of modules from `file` to zod, or undefined when none reaches it. */
 function pathToZod(file: string, seen = new Set<string>()): string[] | undefined {

@@ -4,7 +4,7 @@
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { SessionProvider } from "@/components/access/session-context";
+import { SessionProvider } from "@/components/access/session-provider";
 import { LOCAL_USER, type User } from "@/lib/auth/identity";
 import type { JsonObject } from "@/lib/domain/json";
 import { ConflictView } from "./conflict-view";

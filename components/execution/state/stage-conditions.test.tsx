@@ -7,7 +7,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { SessionProvider } from "@/components/access/session-context";
+import { SessionProvider } from "@/components/access/session-provider";
 import type { Role } from "@/lib/domain/access/roles";
 import type { BoardView } from "@/lib/domain/execution/board";
 import type { JsonObject } from "@/lib/domain/json";

@@ -18,9 +18,6 @@
 import type { PipelineExecutionStatus } from "../execution/status";
 import { mean, median, percentile } from "./stats";
 
-export const METRIC_WINDOWS = [7, 30, 90] as const;
-export type MetricWindow = (typeof METRIC_WINDOWS)[number];
-
 const DAY_MS = 86_400_000;
 
 /** What the metrics read of one execution. Times are epoch ms. */

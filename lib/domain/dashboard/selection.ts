@@ -5,7 +5,7 @@
  * ignoring case), `?regions=us-east-1,eu-west-1` (of the app's regions), `?window=7|30|90` (days
  * of delivery metrics) and `?tv=1` (the wall display). Criteria combine: a pipeline must pass all.
  */
-import { METRIC_WINDOWS, type MetricWindow } from "./metrics";
+import { METRIC_WINDOWS, type MetricWindow } from "./windows";
 
 export interface TagFilter {
   readonly key: string;

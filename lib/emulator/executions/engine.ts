@@ -59,7 +59,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   migrateExecutions(options.db);
   const store = new ExecutionStore(options.db);
   const conditions = new ConditionStore(store);
-  const plans = new PlanCache(options.definitions);
+  const plans = new PlanCache(options.definitions, options.region);
   const runner = new Runner({ store, conditions, plans, timeScale: () => timeScale, random, newId });
   const ctx: EngineContext = { runner, store, conditions, plans, definitions: options.definitions, now, newId };
 

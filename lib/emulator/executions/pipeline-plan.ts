@@ -76,16 +76,22 @@ export interface PipelinePlan {
   readonly stages: readonly StagePlan[];
   readonly variables: readonly VariablePlan[];
   readonly roleArn?: string;
-  /** Artifact bucket per region (`artifactStore` serves the home region). */
+  /** Artifact bucket per region (`artifactStore` serves the pipeline's own region). */
   readonly buckets: Readonly<Record<string, string>>;
 }
 
-export function planOf(stored: StoredPipeline): PipelinePlan {
+/**
+ * The plan of a stored pipeline of `region` (the region whose emulator keeps it). An action or rule
+ * without a region of its own runs in the pipeline's region
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-create-cross-region.html),
+ * so its console and revision links name that region.
+ */
+export function planOf(stored: StoredPipeline, region: string = HOME_REGION): PipelinePlan {
   const d = stored.declaration;
-  const stages = array(d.stages).map((s, index) => stagePlan(obj(s), index));
+  const stages = array(d.stages).map((s, index) => stagePlan(obj(s), index, region));
   const buckets: Record<string, string> = {};
   const single = obj(d.artifactStore);
-  if (typeof single.location === "string") buckets[HOME_REGION] = single.location;
+  if (typeof single.location === "string") buckets[region] = single.location;
   for (const [region, store] of Object.entries(obj(d.artifactStores))) {
     const location = obj(store).location;
     if (typeof location === "string") buckets[region] = location;
@@ -130,8 +136,8 @@ export function isApproval(action: ActionPlan): boolean {
   return action.actionTypeId.category === "Approval" && action.actionTypeId.provider === "Manual";
 }
 
-function stagePlan(s: JsonObject, index: number): StagePlan {
-  const actions = array(s.actions).map((a) => actionPlan(obj(a)));
+function stagePlan(s: JsonObject, index: number, region: string): StagePlan {
+  const actions = array(s.actions).map((a) => actionPlan(obj(a), region));
   const groups = groupByRunOrder(actions.map((a) => a.runOrder)).map((g) => g.runOrder);
   const failure = obj(s.onFailure);
   const retryMode = obj(failure.retryConfiguration).retryMode;
@@ -140,30 +146,30 @@ function stagePlan(s: JsonObject, index: number): StagePlan {
     index,
     actions,
     groups,
-    beforeEntry: conditionOf(obj(s.beforeEntry)),
-    onSuccess: conditionOf(obj(s.onSuccess)),
+    beforeEntry: conditionOf(obj(s.beforeEntry), region),
+    onSuccess: conditionOf(obj(s.onSuccess), region),
     onFailure:
       s.onFailure === undefined
         ? undefined
         : {
             result: typeof failure.result === "string" ? failure.result : undefined,
             retryMode: retryMode === "ALL_ACTIONS" || retryMode === "FAILED_ACTIONS" ? retryMode : undefined,
-            condition: conditionOf(failure),
+            condition: conditionOf(failure, region),
           },
   };
 }
 
 /** The block's one condition (the model allows exactly one), or undefined when it has none. */
-function conditionOf(block: JsonObject): ConditionPlan | undefined {
+function conditionOf(block: JsonObject, region: string): ConditionPlan | undefined {
   const condition = array(block.conditions).map(obj)[0];
   if (!condition) return undefined;
   return {
     result: typeof condition.result === "string" ? condition.result : undefined,
-    rules: array(condition.rules).map((r) => rulePlan(obj(r))),
+    rules: array(condition.rules).map((r) => rulePlan(obj(r), region)),
   };
 }
 
-function rulePlan(r: JsonObject): RulePlan {
+function rulePlan(r: JsonObject, region: string): RulePlan {
   const type = obj(r.ruleTypeId);
   const configuration: Record<string, string> = {};
   for (const [k, v] of Object.entries(obj(r.configuration))) configuration[k] = String(v);
@@ -178,12 +184,12 @@ function rulePlan(r: JsonObject): RulePlan {
     configuration,
     commands: array(r.commands).map(String),
     inputArtifacts: array(r.inputArtifacts).map((x) => String(obj(x).name)),
-    region: typeof r.region === "string" ? r.region : undefined,
+    region: typeof r.region === "string" ? r.region : region,
     roleArn: typeof r.roleArn === "string" ? r.roleArn : undefined,
   };
 }
 
-function actionPlan(a: JsonObject): ActionPlan {
+function actionPlan(a: JsonObject, region: string): ActionPlan {
   const type = obj(a.actionTypeId);
   const configuration: Record<string, string> = {};
   for (const [k, v] of Object.entries(obj(a.configuration))) configuration[k] = String(v);
@@ -201,7 +207,7 @@ function actionPlan(a: JsonObject): ActionPlan {
     outputArtifacts: array(a.outputArtifacts).map((x) => String(obj(x).name)),
     outputVariables: array(a.outputVariables).map(String),
     namespace: typeof a.namespace === "string" ? a.namespace : undefined,
-    region: typeof a.region === "string" ? a.region : undefined,
+    region: typeof a.region === "string" ? a.region : region,
     roleArn: typeof a.roleArn === "string" ? a.roleArn : undefined,
     timeoutInMinutes: typeof a.timeoutInMinutes === "number" ? a.timeoutInMinutes : undefined,
   };

@@ -5,12 +5,17 @@
  */
 import type { DefinitionReader } from "../contract";
 import { serviceErrors } from "../errors";
+import { HOME_REGION } from "../identity";
 import { planOf, type PipelinePlan } from "./pipeline-plan";
 
 export class PlanCache {
   private readonly plans = new Map<string, PipelinePlan>();
 
-  constructor(private readonly definitions: DefinitionReader) {}
+  /** `region`: the region whose pipelines these are (the emulator keeps one name space per region). */
+  constructor(
+    private readonly definitions: DefinitionReader,
+    private readonly region: string = HOME_REGION,
+  ) {}
 
   /** A given version, or undefined when it is gone. */
   get(name: string, version: number): PipelinePlan | undefined {
@@ -19,7 +24,7 @@ export class PlanCache {
     if (!plan) {
       const stored = this.definitions.getPipeline(name, version);
       if (!stored) return undefined;
-      plan = planOf(stored);
+      plan = planOf(stored, this.region);
       this.plans.set(key, plan);
     }
     return plan;
@@ -29,7 +34,7 @@ export class PlanCache {
   current(name: string): PipelinePlan {
     const stored = this.definitions.getPipeline(name);
     if (!stored) throw serviceErrors.pipelineNotFound(name);
-    return this.get(name, stored.version) ?? planOf(stored);
+    return this.get(name, stored.version) ?? planOf(stored, this.region);
   }
 
   forget(name: string): void {
