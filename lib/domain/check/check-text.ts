@@ -2,7 +2,12 @@
  * Import a text in any form and validate every pipeline in it: the one entry point the CLI
  * and the in-browser checker share, so both report the same findings for the same file.
  */
-import { importDiagnostics, importText, type FormatError, type ImportForm, type ImportedPipeline, type Syntax } from "../formats";
+// The modules themselves, not the formats index: it also loads export and the stored-document
+// schema (zod), which checking never uses and the command line would parse at every start.
+import type { FormatError } from "../formats/errors";
+import { importText } from "../formats/import";
+import { importDiagnostics } from "../formats/import-diagnostics";
+import type { ImportForm, ImportedPipeline, Syntax } from "../formats/types";
 import type { ValidationContext } from "../validation/context";
 import type { Diagnostic } from "../validation/diagnostic";
 import { sortDiagnostics } from "../validation/diagnostic";

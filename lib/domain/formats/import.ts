@@ -8,7 +8,7 @@ import { detectForm } from "./detect";
 import { FormatError, type SourcePosition } from "./errors";
 import { importApiDocument } from "./import-api";
 import { parseText, type ParsedText } from "./parse-text";
-import { SOURCE_DOCUMENT_VERSION, type SourceDocument } from "./source-document";
+import { SOURCE_DOCUMENT_VERSION, type SourceDocument } from "./source-document-shape";
 import type { FormatWarning, ImportedPipeline, ImportForm, ImportOptions, ImportResult } from "./types";
 
 export function importText(text: string, options: ImportOptions = {}): ImportResult {

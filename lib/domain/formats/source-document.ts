@@ -5,23 +5,10 @@
  * stored source never goes stale when the importers improve.
  */
 import { z } from "zod";
-import type { ImportForm, Syntax } from "./forms";
+import type { ImportForm } from "./forms";
+import { SOURCE_DOCUMENT_VERSION, type SourceDocument } from "./source-document-shape";
 
-/** Bump when the shape changes, and add a named migration from the previous version. */
-export const SOURCE_DOCUMENT_VERSION = 1;
-
-export interface SourceDocument {
-  readonly version: typeof SOURCE_DOCUMENT_VERSION;
-  /** The form the text was detected as. */
-  readonly form: ImportForm;
-  readonly syntax: Syntax;
-  /** The document exactly as imported (byte order mark included). */
-  readonly text: string;
-  /** The file it was read from, if any (`*.json` decides the syntax of ambiguous text). */
-  readonly fileName?: string;
-  /** CloudFormation templates and snippets: the pipeline resource's logical id in the text. */
-  readonly logicalId?: string;
-}
+export { SOURCE_DOCUMENT_VERSION, type SourceDocument } from "./source-document-shape";
 
 const FORMS = [
   "declaration",

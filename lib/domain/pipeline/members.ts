@@ -8,45 +8,17 @@
  * `stages` before `artifactStore`, `actions` before `blockers`, and `provider` before `owner` in
  * RuleTypeId (unlike ActionTypeId). GitFilterCriteria stands for the model's
  * GitBranchFilterCriteria / GitFilePathFilterCriteria / GitTagFilterCriteria (same members).
+ *
+ * The lists come from model-tables.generated.ts (written from the schemas by
+ * `npm run generate:model-tables`, checked against them by model-tables.test.ts), so that readers
+ * of the declaration — the importers and the validation engine, the command line's whole path — do
+ * not load zod.
  */
-import * as D from "./declaration";
+import type { MemberName, ShapeName } from "./shape-schemas";
+import { GENERATED_MEMBERS } from "./model-tables.generated";
 
-/** The zod schema of each shape, by the service model's shape name. */
-export const SHAPE_SCHEMAS = {
-  PipelineDeclaration: D.PipelineDeclarationSchema,
-  PipelineMetadata: D.PipelineMetadataSchema,
-  ArtifactStore: D.ArtifactStoreSchema,
-  EncryptionKey: D.EncryptionKeySchema,
-  StageDeclaration: D.StageDeclarationSchema,
-  BlockerDeclaration: D.BlockerDeclarationSchema,
-  ActionDeclaration: D.ActionDeclarationSchema,
-  ActionTypeId: D.ActionTypeIdSchema,
-  OutputArtifact: D.OutputArtifactSchema,
-  InputArtifact: D.InputArtifactSchema,
-  EnvironmentVariable: D.EnvironmentVariableSchema,
-  FailureConditions: D.FailureConditionsSchema,
-  RetryConfiguration: D.RetryConfigurationSchema,
-  SuccessConditions: D.SuccessConditionsSchema,
-  BeforeEntryConditions: D.BeforeEntryConditionsSchema,
-  Condition: D.ConditionSchema,
-  RuleDeclaration: D.RuleDeclarationSchema,
-  RuleTypeId: D.RuleTypeIdSchema,
-  PipelineVariableDeclaration: D.PipelineVariableDeclarationSchema,
-  PipelineTriggerDeclaration: D.PipelineTriggerDeclarationSchema,
-  GitConfiguration: D.GitConfigurationSchema,
-  GitPushFilter: D.GitPushFilterSchema,
-  GitPullRequestFilter: D.GitPullRequestFilterSchema,
-  GitFilterCriteria: D.GitFilterCriteriaSchema,
-  Tag: D.TagSchema,
-} as const;
-
-export type ShapeName = keyof typeof SHAPE_SCHEMAS;
-
-/** The member names of a shape, as a type. */
-export type MemberName<S extends ShapeName> = keyof (typeof SHAPE_SCHEMAS)[S]["shape"] & string;
+export type { MemberName, ShapeName } from "./shape-schemas";
 
 type Members = { readonly [S in ShapeName]: readonly MemberName<S>[] };
 
-export const MEMBERS: Members = Object.fromEntries(
-  Object.entries(SHAPE_SCHEMAS).map(([name, schema]) => [name, Object.freeze(Object.keys(schema.shape))]),
-) as unknown as Members;
+export const MEMBERS: Members = GENERATED_MEMBERS;

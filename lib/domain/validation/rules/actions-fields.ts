@@ -18,7 +18,7 @@ import { describe, isObject, isString, jsonType } from "../../json";
 import { joinPath } from "../path";
 import type { ActionRef } from "../../pipeline/pipeline-index";
 import { defineRule, type Reporter, type Rule } from "../rule";
-import { EnvironmentVariableTypeSchema } from "../../pipeline/declaration";
+import { ENUMS } from "../../pipeline/model-tables.generated";
 import { actionLabel, capitalize, hasReference, isType, validTypeId } from "./actions-support";
 import { enumState } from "../enums";
 
@@ -254,7 +254,7 @@ function checkEnvironmentVariable(report: Reporter, action: ActionRef, path: str
   const typePath = joinPath(path, "type");
   if (!isString(type)) {
     report.error(typePath, `Environment variable type must be PLAINTEXT or SECRETS_MANAGER, not a ${jsonType(type)}.`);
-  } else if (enumState(type, EnvironmentVariableTypeSchema.options) === "unknown") {
+  } else if (enumState(type, ENUMS.EnvironmentVariableType) === "unknown") {
     report.error(typePath, `Environment variable type ${describe(type)} is not valid; use PLAINTEXT or SECRETS_MANAGER.`);
   } else if (type === "SECRETS_MANAGER" && placed && !isCommands(action) && validTypeId(action)) {
     report.warning(typePath, `SECRETS_MANAGER environment variables are documented only for Commands actions; on ${actionLabel(action)} use PLAINTEXT.`);

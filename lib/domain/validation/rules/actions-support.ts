@@ -1,5 +1,5 @@
 /** Small helpers shared by the ACT/ART/CFG rule files (no rules here). */
-import { ActionCategorySchema, ActionOwnerSchema } from "../../pipeline/declaration";
+import { ENUMS } from "../../pipeline/model-tables.generated";
 import { PROVIDER } from "../../pipeline/patterns";
 import { arrayOf, describe, isObject, type JsonObject } from "../../json";
 import type { ActionRef, StageRef } from "../../pipeline/pipeline-index";
@@ -24,8 +24,8 @@ export function validTypeId(action: ActionRef): boolean {
   if (action.provider !== undefined && !action.provider.providerIsUserDefined) return true;
   const t = action.type;
   return (
-    enumState(t.category, ActionCategorySchema.options) === "exact" &&
-    enumState(t.owner, ActionOwnerSchema.options) === "exact" &&
+    enumState(t.category, ENUMS.ActionCategory) === "exact" &&
+    enumState(t.owner, ENUMS.ActionOwner) === "exact" &&
     t.provider !== undefined &&
     t.provider.length <= PROVIDER.max &&
     PROVIDER.pattern!.test(t.provider)

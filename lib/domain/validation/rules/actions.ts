@@ -9,7 +9,7 @@ import { joinPath } from "../path";
 import { defineRule, type Reporter, type Rule } from "../rule";
 import { actionCatalogRules } from "./actions-catalog";
 import { actionFieldRules } from "./actions-fields";
-import { ActionCategorySchema, ActionOwnerSchema } from "../../pipeline/declaration";
+import { ENUMS } from "../../pipeline/model-tables.generated";
 import { actionLabel, capitalize } from "./actions-support";
 import { enumState } from "../enums";
 
@@ -88,8 +88,8 @@ const actionTypeIdFields = defineRule({
         report.error(path, `actionTypeId must be an object with category, owner, provider and version, not a ${jsonType(typeId)}.`);
         continue;
       }
-      checkEnum(report, joinPath(path, "category"), typeId.category, ActionCategorySchema.options, "Action category");
-      checkEnum(report, joinPath(path, "owner"), typeId.owner, ActionOwnerSchema.options, "Action owner");
+      checkEnum(report, joinPath(path, "category"), typeId.category, ENUMS.ActionCategory, "Action category");
+      checkEnum(report, joinPath(path, "owner"), typeId.owner, ENUMS.ActionOwner, "Action owner");
       checkString(report, joinPath(path, "provider"), typeId.provider, PROVIDER, {
         required: true,
         label: "Action provider",

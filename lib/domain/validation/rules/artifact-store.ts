@@ -6,7 +6,7 @@ import { arrayOf, describe, hasOwn, isObject, isString, jsonType, type JsonObjec
 import { joinPath } from "../path";
 import type { ActionRef, PipelineIndex } from "../../pipeline/pipeline-index";
 import { defineRule, type Rule } from "../rule";
-import { ArtifactStoreTypeSchema, EncryptionKeyTypeSchema } from "../../pipeline/declaration";
+import { ENUMS } from "../../pipeline/model-tables.generated";
 import { enumState } from "../enums";
 
 /** Regions where CodePipeline answered "... is not a valid AWS Region" for an artifact store, though its endpoints table lists them. */
@@ -99,7 +99,7 @@ const storeType = defineRule({
       const at = `${path}.type`;
       if (type === undefined) report.error(at, 'The artifact store type is required; set "type": "S3".');
       else if (typeof type !== "string") report.error(at, `The artifact store type must be the string "S3", not a ${jsonType(type)}.`);
-      else if (enumState(type, ArtifactStoreTypeSchema.options) === "unknown") {
+      else if (enumState(type, ENUMS.ArtifactStoreType) === "unknown") {
         report.error(at, `Artifact store type ${describe(type)} is not supported; the only type is "S3".`);
       }
     }
@@ -171,7 +171,7 @@ const encryptionKey = defineRule({
       const type = key.type;
       if (type === undefined) report.error(`${at}.type`, 'encryptionKey type is required; set "type": "KMS".');
       else if (typeof type !== "string") report.error(`${at}.type`, `encryptionKey type must be the string "KMS", not a ${jsonType(type)}.`);
-      else if (enumState(type, EncryptionKeyTypeSchema.options) === "unknown") {
+      else if (enumState(type, ENUMS.EncryptionKeyType) === "unknown") {
         report.error(`${at}.type`, `encryptionKey type ${describe(type)} is not supported; the only type is "KMS".`);
       }
     }

@@ -3,7 +3,7 @@
  * limits, input artifacts and variable references.
  */
 import { RULE_PROVIDERS } from "../../catalog/catalog";
-import { RuleCategorySchema, RuleOwnerSchema } from "../../pipeline/declaration";
+import { ENUMS } from "../../pipeline/model-tables.generated";
 import {
   ARTIFACT_NAME,
   COMMAND,
@@ -87,8 +87,8 @@ const ruleTypeId = defineRule({
         continue;
       }
       if (typeId.category === undefined) report.error(`${path}.category`, `ruleTypeId.category is required and must be "Rule".`);
-      else checkFixed(report, `${path}.category`, typeId.category, RuleCategorySchema.options, "ruleTypeId.category");
-      if (typeId.owner !== undefined) checkFixed(report, `${path}.owner`, typeId.owner, RuleOwnerSchema.options, "ruleTypeId.owner");
+      else checkFixed(report, `${path}.category`, typeId.category, ENUMS.RuleCategory, "ruleTypeId.category");
+      if (typeId.owner !== undefined) checkFixed(report, `${path}.owner`, typeId.owner, ENUMS.RuleOwner, "ruleTypeId.owner");
       const providerOk = checkString(report, `${path}.provider`, typeId.provider, PROVIDER, {
         required: true,
         label: "Rule provider",

@@ -2,7 +2,7 @@
  * COND001–COND011: stage condition blocks (beforeEntry / onSuccess / onFailure), their results,
  * automatic retry and rule counts. Rules inside conditions are in conditions-rules.ts.
  */
-import { ResultSchema, StageRetryModeSchema } from "../../pipeline/declaration";
+import { ENUMS } from "../../pipeline/model-tables.generated";
 import { describe, isObject, jsonType } from "../../json";
 import { defineRule, type Reporter, type Rule } from "../rule";
 import type { ConditionBlock } from "../variable-references";
@@ -82,7 +82,7 @@ function checkResult(
   allowed: readonly string[],
   where: string,
 ): void {
-  const state = enumState(value, ResultSchema.options);
+  const state = enumState(value, ENUMS.Result);
   if (state === "not-string") {
     report.error(path, `The result of ${where} must be a string (${list(allowed)}), not ${jsonType(value)}.`);
   } else if (state === "unknown") {
@@ -153,7 +153,7 @@ const retryShape = defineRule({
         continue;
       }
       const mode = retryConfiguration.retryMode;
-      const state = enumState(mode, StageRetryModeSchema.options);
+      const state = enumState(mode, ENUMS.StageRetryMode);
       if (mode === undefined) {
         if (result === "RETRY") {
           report.warning(path, `retryConfiguration has no retryMode. Add "retryMode": "FAILED_ACTIONS" (retry failed actions) or "ALL_ACTIONS".`);
@@ -161,7 +161,7 @@ const retryShape = defineRule({
       } else if (state === "not-string" || state === "unknown") {
         report.error(`${path}.retryMode`, `retryMode ${describe(mode)} is invalid; use FAILED_ACTIONS or ALL_ACTIONS.`);
       }
-      if (enumState(result, ResultSchema.options) === "exact" && result !== "RETRY") {
+      if (enumState(result, ENUMS.Result) === "exact" && result !== "RETRY") {
         report.warning(path, `retryConfiguration only applies to onFailure result RETRY; with result ${result} it is ignored. Remove it or set "result": "RETRY".`);
       }
     }

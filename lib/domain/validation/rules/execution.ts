@@ -3,15 +3,15 @@ import type { ValidationContext } from "../context";
 import { arrayOf, isInteger, isObject } from "../../json";
 import type { PipelineIndex } from "../../pipeline/pipeline-index";
 import { defineRule, type Rule } from "../rule";
-import { ExecutionModeSchema } from "../../pipeline/declaration";
+import { ENUMS } from "../../pipeline/model-tables.generated";
 import { enumState } from "../enums";
 
-type Mode = (typeof ExecutionModeSchema.options)[number];
+type Mode = (typeof ENUMS.ExecutionMode)[number];
 
 /** A declaration's executionMode (SUPERSEDED when omitted), or undefined when invalid. */
 function modeOf(declaration: unknown): Mode | undefined {
   const mode = isObject(declaration) ? (declaration.executionMode ?? "SUPERSEDED") : undefined;
-  return enumState(mode, ExecutionModeSchema.options) === "exact" ? (mode as Mode) : undefined;
+  return enumState(mode, ENUMS.ExecutionMode) === "exact" ? (mode as Mode) : undefined;
 }
 
 /** [deployed, new] modes when an update changes the mode. */

@@ -6,7 +6,7 @@ import type { ValidationContext } from "../context";
 import { arrayOf, describe, isInteger, isObject, isString, jsonType } from "../../json";
 import type { ActionRef, PipelineIndex } from "../../pipeline/pipeline-index";
 import { defineRule, type Reporter, type Rule } from "../rule";
-import { ExecutionModeSchema, PipelineTypeSchema } from "../../pipeline/declaration";
+import { ENUMS } from "../../pipeline/model-tables.generated";
 import { enumState } from "../enums";
 
 const NAME_CHARS = "letters, digits and . @ - _ (no spaces)";
@@ -116,7 +116,7 @@ const pipelineTypeValue = defineRule({
   id: "PIPE005",
   title: "pipelineType value",
   check(p, _c, report) {
-    checkEnum(report, "pipelineType", p.root.pipelineType, PipelineTypeSchema.options);
+    checkEnum(report, "pipelineType", p.root.pipelineType, ENUMS.PipelineType);
   },
 });
 
@@ -135,7 +135,7 @@ const executionModeValue = defineRule({
   id: "PIPE007",
   title: "executionMode value",
   check(p, _c, report) {
-    checkEnum(report, "executionMode", p.root.executionMode, ExecutionModeSchema.options);
+    checkEnum(report, "executionMode", p.root.executionMode, ENUMS.ExecutionMode);
   },
 });
 

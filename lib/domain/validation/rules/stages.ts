@@ -3,7 +3,7 @@ import { BLOCKER_NAME, LIMITS, STAGE_NAME, satisfies } from "../../pipeline/patt
 import { checkString } from "../checks";
 import { arrayOf, describe, isObject, jsonType } from "../../json";
 import { defineRule, type Rule } from "../rule";
-import { ActionCategorySchema, BlockerTypeSchema } from "../../pipeline/declaration";
+import { ENUMS } from "../../pipeline/model-tables.generated";
 import { enumState } from "../enums";
 
 const stageName = defineRule({
@@ -73,7 +73,7 @@ const maxActionsPerStage = defineRule({
 
 /** True when the category is a valid non-Source value (missing/unknown/wrong-case are other rules'). */
 function isOtherCategory(category: string | undefined): category is string {
-  return category !== "Source" && enumState(category, ActionCategorySchema.options) === "exact";
+  return category !== "Source" && enumState(category, ENUMS.ActionCategory) === "exact";
 }
 
 const firstStageIsSource = defineRule({
@@ -127,7 +127,7 @@ const blockers = defineRule({
         checkString(report, `${path}.name`, blocker.name, BLOCKER_NAME, { required: true, label: "Blocker name" });
         const type = blocker.type;
         if (type === undefined) report.error(`${path}.type`, 'Blocker type is required; the only type is "Schedule".');
-        else if (enumState(type, BlockerTypeSchema.options) === "unknown") {
+        else if (enumState(type, ENUMS.BlockerType) === "unknown") {
           report.error(`${path}.type`, `Blocker type ${describe(type)} is not valid; the only type is "Schedule".`);
         }
       });

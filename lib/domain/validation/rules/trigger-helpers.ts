@@ -1,11 +1,11 @@
 /** Defensive views of `triggers` shared by the TRIG rules. */
-import { TriggerProviderTypeSchema } from "../../pipeline/declaration";
+import { ENUMS } from "../../pipeline/model-tables.generated";
 import { ACTION_NAME } from "../../pipeline/patterns";
 import { arrayOf, isObject, isString, type JsonObject } from "../../json";
 import type { ActionRef, PipelineIndex } from "../../pipeline/pipeline-index";
 
 /** The only trigger provider the model has. */
-export const PROVIDER_TYPE = TriggerProviderTypeSchema.options[0];
+export const PROVIDER_TYPE = ENUMS.TriggerProviderType[0];
 /** The source action provider a trigger starts (a connection to GitHub, GitLab or Bitbucket). */
 export const CONNECTION_PROVIDER = "CodeStarSourceConnection";
 

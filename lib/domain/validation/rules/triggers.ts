@@ -2,7 +2,7 @@
  * TRIG001–TRIG009: V2 git triggers — V2 requirement, counts, providerType, target source action,
  * filter and pattern list shapes, pull-request events. Filter semantics are in triggers-filters.ts.
  */
-import { GitPullRequestEventTypeSchema, TriggerProviderTypeSchema } from "../../pipeline/declaration";
+import { ENUMS } from "../../pipeline/model-tables.generated";
 import { ACTION_NAME, FILTER_PATTERN, LIMITS, PROVIDER, satisfies } from "../../pipeline/patterns";
 import { checkString } from "../checks";
 import { arrayOf, describe, isObject, jsonType } from "../../json";
@@ -11,7 +11,7 @@ import { enumState } from "../enums";
 import { CONNECTION_PROVIDER, CRITERIA, filtersOf, PROVIDER_TYPE, sourceActionName, targetOf, triggersOf } from "./trigger-helpers";
 import { triggerFilterRules } from "./triggers-filters";
 
-const PR_EVENTS = GitPullRequestEventTypeSchema.options;
+const PR_EVENTS = ENUMS.GitPullRequestEventType;
 const CONNECTION_MESSAGE = "Triggers for connection must reference a CodeStarSourceConnection action";
 
 const triggersNeedV2 = defineRule({
@@ -58,7 +58,7 @@ const providerType = defineRule({
         report.error(`${path}.providerType`, `A trigger needs "providerType": "${PROVIDER_TYPE}".${hint}`);
         return;
       }
-      const state = enumState(value, TriggerProviderTypeSchema.options);
+      const state = enumState(value, ENUMS.TriggerProviderType);
       if (state === "not-string" || state === "unknown") {
         report.error(`${path}.providerType`, `providerType must be "${PROVIDER_TYPE}" (the only trigger provider); ${describe(value)} is not valid.`);
       }
