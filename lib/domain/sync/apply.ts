@@ -66,6 +66,8 @@ class Rebuild {
   private readonly reorders = new Map<number, ActionsReordered>();
   /** Stages whose action list must be rebuilt. */
   private readonly touched = new Set<number>();
+  /** Of those, the ones whose actions come, go or change places (the others keep their list's shape). */
+  private readonly rearranged = new Set<number>();
 
   constructor(
     private readonly base: readonly unknown[],
@@ -102,16 +104,19 @@ class Rebuild {
         this.addedActions.set(c.key, c);
         push(this.placementsInto, c.stage, { key: c.key, after: c.after });
         this.touched.add(c.stage);
+        this.rearranged.add(c.stage);
         return;
       case "action-removed":
         this.removedActions.add(actionKey(c.stage, c.action));
         this.touched.add(c.stage);
+        this.rearranged.add(c.stage);
         return;
       case "action-moved": {
         const key = actionKey(c.stage, c.action);
         this.movedActions.set(key, c);
         push(this.placementsInto, c.toStage, { key, after: c.after });
         this.touched.add(c.stage).add(c.toStage);
+        this.rearranged.add(c.stage).add(c.toStage);
         return;
       }
       case "action-renamed":
@@ -121,6 +126,7 @@ class Rebuild {
       case "actions-reordered":
         this.reorders.set(c.stage, c);
         this.touched.add(c.stage);
+        this.rearranged.add(c.stage);
         return;
     }
   }
@@ -149,6 +155,8 @@ class Rebuild {
   }
 
   private actions(i: number, base: readonly unknown[]): unknown[] {
+    // Only fields or names changed (the usual edit): each action in its place, no keys to arrange.
+    if (!this.rearranged.has(i)) return base.map((_, j) => this.action(i, j, actionKey(i, j)));
     const slots = base.map((_, j) => actionKey(i, j));
     const kept = (key: string) => !this.removedActions.has(key) && !this.movedActions.has(key);
     const reorder = this.reorders.get(i);
@@ -161,20 +169,20 @@ class Rebuild {
     }
     const placements = this.placementsInto.get(i) ?? [];
     const values = new Map<string, unknown>();
-    for (const key of slots) if (kept(key)) values.set(key, this.action(key));
+    for (const key of slots) if (kept(key)) values.set(key, this.action(i, Number(key.slice(key.indexOf(".") + 1)), key));
     for (const p of placements) {
       const added = this.addedActions.get(p.key);
+      const moved = this.movedActions.get(p.key);
       if (added) values.set(p.key, added.value);
-      else if (this.movedActions.has(p.key)) values.set(p.key, this.action(p.key));
+      else if (moved) values.set(p.key, this.action(moved.stage, moved.action, p.key));
     }
     const actions = present(arrange(slots, (key) => kept(key) && values.has(key), placements), values);
     // Array.prototype.sort is stable: actions of one group keep their order.
     return this.groupOrder.has(i) ? actions.sort((x, y) => effectiveRunOrder(x) - effectiveRunOrder(y)) : actions;
   }
 
-  /** A `before` action with its rename, field changes and (when it moved) its new run order. */
-  private action(key: string): unknown {
-    const [stage, index] = key.slice(1).split(".").map(Number) as [number, number];
+  /** A `before` action (`key` is its `actionKey`) with its rename, field changes and (when it moved) its new run order. */
+  private action(stage: number, index: number, key: string): unknown {
     const stageValue = this.base[stage];
     const list = isObject(stageValue) && Array.isArray(stageValue.actions) ? stageValue.actions : [];
     let action: unknown = list[index];

@@ -37,16 +37,16 @@ export function entry(side: MergeSide, change: Change, id: number): Entry {
 }
 
 function claimOf(c: Change): Claim {
-  const parts: Omit<Claim, "keys"> = claimParts(c);
-  const keys = [
-    ...parts.touches,
-    ...(parts.removes ? [parts.removes] : []),
-    ...parts.fields.map((f) => `F:${f.target}`),
-    ...(parts.position ? [`P:${parts.position}`] : []),
-    ...(parts.name ? [`N:${parts.name}`] : []),
-    ...(parts.reorder ? [`O:${parts.reorder}`] : []),
-  ];
-  return { ...parts, keys };
+  const claim = claimParts(c) as Omit<Claim, "keys"> & { keys: string[] };
+  // Pushed one by one into the claim itself: a merge makes one claim per change of both sides.
+  const keys = [...claim.touches];
+  if (claim.removes) keys.push(claim.removes);
+  for (const f of claim.fields) keys.push(`F:${f.target}`);
+  if (claim.position) keys.push(`P:${claim.position}`);
+  if (claim.name) keys.push(`N:${claim.name}`);
+  if (claim.reorder) keys.push(`O:${claim.reorder}`);
+  claim.keys = keys;
+  return claim;
 }
 
 function claimParts(c: Change): Omit<Claim, "keys"> {
