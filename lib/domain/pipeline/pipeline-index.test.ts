@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionWithId, buildIndex, buildOutline, effectiveRunOrder, groupByRunOrder, runsBefore, stageWithId, type PipelineOutline } from "./pipeline-index";
+import { actionType, actionWithId, buildIndex, buildOutline, effectiveRunOrder, groupByRunOrder, runsBefore, stageWithId, type PipelineOutline } from "./pipeline-index";
 
 const type = { category: "Build", owner: "AWS", provider: "CodeBuild", version: "1" };
 const declaration = {
@@ -89,10 +89,12 @@ describe("buildOutline", () => {
       index: s.index,
       name: s.name,
       groups: s.groups.map((g) => [g.index, g.runOrder, g.actions.map((a) => a.ordinal)]),
-      actions: s.actions.map((a) => [a.raw, a.isObject, a.stageIndex, a.actionIndex, a.ordinal, a.name, a.runOrder, a.groupIndex, a.type]),
+      actions: s.actions.map((a) => [a.raw, a.isObject, a.stageIndex, a.actionIndex, a.ordinal, a.name, a.runOrder, a.groupIndex, actionType(a.raw)]),
     }));
 
   it("reads the same stages, groups and actions as the index, entries that are not objects included", () => {
+    // The index's type of each action is `actionType` of its raw object (the outline reads it on demand).
+    for (const a of buildIndex(declaration).actions) expect(actionType(a.raw)).toEqual(a.type);
     for (const value of [declaration, { stages: [null, { name: 3, actions: [7, { name: "A", runOrder: "x", actionTypeId: { category: 1 } }] }, { actions: "no" }] }, "not a pipeline"]) {
       const outline = buildOutline(value);
       expect(structure(outline)).toEqual(structure(buildIndex(value)));

@@ -128,9 +128,9 @@ export interface PipelineIndex {
 
 /**
  * The structure alone, for readers that compare whole pipelines again and again (the sync diff
- * and merge): stages → run-order groups → actions with their indices, names, run orders and
- * types, and none of the paths, ids, artifacts, catalog entries or lookups of the full index
- * (a sixth of its memory). The same walk and grouping as `buildIndex`, and a `PipelineIndex`
+ * and merge): stages → run-order groups → actions with their indices, names and run orders, and
+ * none of the paths, ids, types, artifacts, catalog entries or lookups of the full index (a
+ * seventh of its memory; `actionType(action.raw)` reads a type when one is needed). The same walk and grouping as `buildIndex`, and a `PipelineIndex`
  * satisfies it, so a reader of the outline accepts either.
  */
 export interface PipelineOutline {
@@ -171,7 +171,6 @@ export interface OutlineAction {
   readonly runOrder: number;
   /** Position of the action's group in `stage.groups` (0-based). */
   readonly groupIndex: number;
-  readonly type: ActionTypeRef;
 }
 
 /** Ids kept beside a declaration: `stageIds[i]` names `stages[i]`, `actionIds[i][j]` its action j. */
@@ -340,7 +339,6 @@ const OUTLINE: StageReader<OutlineStage, OutlineAction> = {
       name: stringOrUndefined(raw.name),
       runOrder: effectiveRunOrder(raw),
       groupIndex,
-      type: actionType(raw),
     };
   },
 };
@@ -459,7 +457,8 @@ function artifactRefs(value: unknown, actionPath: string, list: "inputArtifacts"
 
 const EMPTY_REFS: ArtifactRef[] = [];
 
-function actionType(raw: JsonObject): ActionTypeRef {
+/** The `actionTypeId` of an action object, its members when they are strings. */
+export function actionType(raw: JsonObject): ActionTypeRef {
   const typeId = isObject(raw.actionTypeId) ? raw.actionTypeId : {};
   return {
     category: stringOrUndefined(typeId.category),

@@ -9,7 +9,7 @@
  * matched: they come and go with their stage.
  */
 import { isObject, jsonEqual } from "../json";
-import type { OutlineAction, OutlineStage, PipelineOutline } from "../pipeline/pipeline-index";
+import { actionType, type OutlineAction, type OutlineStage, type PipelineOutline } from "../pipeline/pipeline-index";
 
 /**
  * Which element is which, as arrays by position rather than maps: a diff of the quotas' largest
@@ -223,7 +223,7 @@ export function rawAction(side: Side, action: OutlineAction): unknown {
 }
 
 function typeKey(action: OutlineAction): string {
-  const t = action.type;
+  const t = actionType(action.raw);
   return `${t.category ?? "\u0001"}\u0000${t.owner ?? "\u0001"}\u0000${t.provider ?? "\u0001"}\u0000${t.version ?? "\u0001"}`;
 }
 
