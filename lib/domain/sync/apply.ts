@@ -139,8 +139,7 @@ class Rebuild {
     for (const c of this.addedStages) values.set(c.key, c.value);
     const slots = this.base.map((_, i) => stageKey(i));
     const placed = new Set(this.stagePlacements.map((p) => p.key));
-    const kept = (key: string) => values.has(key) && !placed.has(key);
-    return present(arrange(slots, kept, this.stagePlacements), values);
+    return present(arrange(slots, (key) => values.has(key) && !placed.has(key), this.stagePlacements), values);
   }
 
   private stage(i: number): unknown {
@@ -158,27 +157,31 @@ class Rebuild {
     // Only fields or names changed (the usual edit): each action in its place, no keys to arrange.
     if (!this.rearranged.has(i)) return base.map((_, j) => this.action(i, j, actionKey(i, j)));
     const slots = base.map((_, j) => actionKey(i, j));
-    const kept = (key: string) => !this.removedActions.has(key) && !this.movedActions.has(key);
     const reorder = this.reorders.get(i);
     if (reorder) {
       // The listed actions take each other's places; the others stay where they are.
-      const listed = new Set(reorder.order.filter((key) => slots.includes(key) && kept(key)));
+      const listed = new Set(reorder.order.filter((key) => slots.includes(key) && this.stays(key)));
       const positions = slots.flatMap((key, p) => (listed.has(key) ? [p] : []));
       const order = reorder.order.filter((key) => listed.has(key));
       positions.forEach((p, n) => (slots[p] = order[n]!));
     }
     const placements = this.placementsInto.get(i) ?? [];
     const values = new Map<string, unknown>();
-    for (const key of slots) if (kept(key)) values.set(key, this.action(i, Number(key.slice(key.indexOf(".") + 1)), key));
+    for (const key of slots) if (this.stays(key)) values.set(key, this.action(i, Number(key.slice(key.indexOf(".") + 1)), key));
     for (const p of placements) {
       const added = this.addedActions.get(p.key);
       const moved = this.movedActions.get(p.key);
       if (added) values.set(p.key, added.value);
       else if (moved) values.set(p.key, this.action(moved.stage, moved.action, p.key));
     }
-    const actions = present(arrange(slots, (key) => kept(key) && values.has(key), placements), values);
+    const actions = present(arrange(slots, (key) => this.stays(key) && values.has(key), placements), values);
     // Array.prototype.sort is stable: actions of one group keep their order.
     return this.groupOrder.has(i) ? actions.sort((x, y) => effectiveRunOrder(x) - effectiveRunOrder(y)) : actions;
+  }
+
+  /** The `before` action stays in its stage: neither removed nor moved. */
+  private stays(key: string): boolean {
+    return !this.removedActions.has(key) && !this.movedActions.has(key);
   }
 
   /** A `before` action (`key` is its `actionKey`) with its rename, field changes and (when it moved) its new run order. */

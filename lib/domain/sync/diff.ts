@@ -85,13 +85,18 @@ function isDefaultPair(d: LeafDifference, value: unknown): boolean {
 }
 
 function located(d: LeafDifference, beforeBase: string, afterBase: string) {
-  const join = (base: string) => d.path.reduce<string>((p, k) => joinPath(p, k), base);
   return {
     path: d.path,
     ...present(d.before, d.after),
-    ...(d.before !== undefined && { beforePath: join(beforeBase) }),
-    ...(d.after !== undefined && { afterPath: join(afterBase) }),
+    ...(d.before !== undefined && { beforePath: joined(beforeBase, d.path) }),
+    ...(d.after !== undefined && { afterPath: joined(afterBase, d.path) }),
   };
+}
+
+function joined(base: string, path: readonly string[]): string {
+  let out = base;
+  for (const key of path) out = joinPath(out, key);
+  return out;
 }
 
 const stagePath = (i: number) => `stages[${i}]`;
