@@ -142,10 +142,11 @@ function matchActions(
       for (let j = 0; j < bStage.actions.length; j++) pair(bStage.actions[j]!, aStage.actions[j]!);
       continue;
     }
-    const byName = queues(aStage.actions.filter((x) => x.isObject && x.name !== undefined), (x) => x.name!);
+    // Each name takes the first namesake of the other stage not taken yet (in order of appearance).
+    const byName = aStage.actions.length > ACTIONS_PER_STAGE ? queues(aStage.actions.filter((x) => x.isObject && x.name !== undefined), (x) => x.name!) : undefined;
     for (const x of bStage.actions) {
       if (!x.isObject || x.name === undefined) continue;
-      const y = byName.get(x.name)?.shift();
+      const y = byName ? byName.get(x.name)?.shift() : aStage.actions.find((z) => z.isObject && z.name === x.name && !taken(z));
       if (y) pair(x, y);
     }
     for (const x of bStage.actions) {
@@ -180,16 +181,17 @@ function matchActions(
     if (y) pair(x, y);
   }
 
-  // 3. Renamed: same type and configuration.
+  // 3. Renamed: same type and configuration (the first such action of the same type, in order).
   open = open.filter((x) => !paired(x));
   if (open.length === 0) return { actionAfter, actionBefore };
-  const byContent = queues(
+  const byType = queues(
     candidates.filter((y) => !taken(y)),
-    (y) => `${typeKey(y)}\u0000${canonical(y.raw.configuration)}`,
+    typeKey,
   );
   for (const x of open) {
-    const y = byContent.get(`${typeKey(x)}\u0000${canonical(x.raw.configuration)}`)?.shift();
-    if (y) pair(x, y);
+    const sameType = byType.get(typeKey(x));
+    const n = sameType ? sameType.findIndex((y) => jsonEqual(x.raw.configuration, y.raw.configuration)) : -1;
+    if (n >= 0) pair(x, sameType!.splice(n, 1)[0]!);
   }
   return { actionAfter, actionBefore };
 }
@@ -212,7 +214,8 @@ function sameNamesInOrder(b: OutlineStage, a: OutlineStage): boolean {
 
 /**
  * A stage holds at most 50 actions (https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html):
- * up to there, names are checked for repeats against the earlier ones, without allocating a set.
+ * up to there, a stage's names are looked up and checked for repeats by scanning it, without
+ * allocating maps or sets; larger (invalid) stages get them, so no input turns quadratic.
  */
 const ACTIONS_PER_STAGE = 50;
 
@@ -225,20 +228,6 @@ export function rawAction(side: Side, action: OutlineAction): unknown {
 function typeKey(action: OutlineAction): string {
   const t = actionType(action.raw);
   return `${t.category ?? "\u0001"}\u0000${t.owner ?? "\u0001"}\u0000${t.provider ?? "\u0001"}\u0000${t.version ?? "\u0001"}`;
-}
-
-/** JSON with object keys sorted: equal for equal values whatever their key order. */
-function canonical(value: unknown): string {
-  if (value === undefined) return "~";
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isObject(value)) {
-    return `{${Object.keys(value)
-      .filter((k) => value[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "~";
 }
 
 function queues<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
