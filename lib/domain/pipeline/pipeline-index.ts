@@ -236,12 +236,26 @@ export function groupByRunOrder(runOrders: readonly number[]): RunOrderGroup[] {
   return groups.length > 1 ? groups.sort((a, b) => a.runOrder - b.runOrder) : groups;
 }
 
-/** The actions' runOrders never decrease (how stages are usually written): groups follow in one pass. */
-function isAscending(rawActions: readonly unknown[]): boolean {
+/**
+ * The number of run-order groups when the actions' runOrders never decrease (how stages are
+ * usually written: each group is a run of neighbours, read in one pass), else -1.
+ */
+function ascendingGroupCount(rawActions: readonly unknown[]): number {
+  let groups = rawActions.length > 0 ? 1 : 0;
   for (let i = 1; i < rawActions.length; i++) {
-    if (effectiveRunOrder(rawActions[i]) < effectiveRunOrder(rawActions[i - 1])) return false;
+    const previous = effectiveRunOrder(rawActions[i - 1]);
+    const runOrder = effectiveRunOrder(rawActions[i]);
+    if (runOrder < previous) return -1;
+    if (runOrder > previous) groups++;
   }
-  return true;
+  return groups;
+}
+
+/** How many neighbours from `start` on share its runOrder. */
+function runLength(rawActions: readonly unknown[], start: number, runOrder: number): number {
+  let end = start + 1;
+  while (end < rawActions.length && effectiveRunOrder(rawActions[end]) === runOrder) end++;
+  return end - start;
 }
 
 /** The group of each position, from a grouping. */
@@ -352,8 +366,8 @@ function readStages<S extends { readonly index: number }, A extends { readonly r
   reader: StageReader<S, A>,
 ): { stages: S[]; actions: A[] } {
   const rawStages = arrayOf(root.stages);
-  // Lists sized up front, and no runOrder or group arrays for stages written in ascending
-  // runOrder: the sync diff reads three 500-action pipelines per merge, validation one per edit.
+  // Lists sized up front, and stages written in ascending runOrder grouped without runOrder or
+  // group-index arrays: the sync diff reads three 500-action pipelines per merge, validation one per edit.
   let count = 0;
   for (const rawStage of rawStages) if (isObject(rawStage)) count += arrayOf(rawStage.actions).length;
   const stages = new Array<S>(rawStages.length);
@@ -364,18 +378,34 @@ function readStages<S extends { readonly index: number }, A extends { readonly r
     const stageIsObject = isObject(rawStage);
     const rawActions = stageIsObject ? arrayOf(rawStage.actions) : [];
     const stageActions = new Array<A>(rawActions.length);
-    const groups: Group<A>[] = [];
+    const groupCount = ascendingGroupCount(rawActions);
+    const groups: Group<A>[] = groupCount >= 0 ? new Array<Group<A>>(groupCount) : [];
     const stage = reader.stage(stageIsObject ? rawStage : {}, stageIsObject, stageIndex, stageActions, groups);
     stages[stageIndex] = stage;
 
-    const groupOf = isAscending(rawActions) ? undefined : groupIndices(groupByRunOrder(rawActions.map(effectiveRunOrder)), rawActions.length);
-    let previous = 0;
+    if (groupCount >= 0) {
+      // Ascending: a group is the run of neighbours from its first action, sized when it starts.
+      let group: Group<A> | undefined;
+      let start = 0;
+      for (let actionIndex = 0; actionIndex < rawActions.length; actionIndex++) {
+        const rawAction = rawActions[actionIndex];
+        const runOrder = effectiveRunOrder(rawAction);
+        if (group === undefined || runOrder !== group.runOrder) {
+          start = actionIndex;
+          const index = group === undefined ? 0 : group.index + 1;
+          groups[index] = group = { index, runOrder, actions: new Array<A>(runLength(rawActions, actionIndex, runOrder)) };
+        }
+        const action = reader.action(rawAction, stage, actionIndex, ordinal, group.index);
+        stageActions[actionIndex] = action;
+        actions[ordinal++] = action;
+        group.actions[actionIndex - start] = action;
+      }
+      continue;
+    }
+    const groupOf = groupIndices(groupByRunOrder(rawActions.map(effectiveRunOrder)), rawActions.length);
     for (let actionIndex = 0; actionIndex < rawActions.length; actionIndex++) {
-      const rawAction = rawActions[actionIndex];
-      const runOrder = effectiveRunOrder(rawAction);
-      const groupIndex = groupOf ? groupOf[actionIndex]! : actionIndex === 0 ? 0 : runOrder === previous ? groups.length - 1 : groups.length;
-      previous = runOrder;
-      const action = reader.action(rawAction, stage, actionIndex, ordinal, groupIndex);
+      const groupIndex = groupOf[actionIndex]!;
+      const action = reader.action(rawActions[actionIndex], stage, actionIndex, ordinal, groupIndex);
       stageActions[actionIndex] = action;
       actions[ordinal++] = action;
       const group = groups[groupIndex];
