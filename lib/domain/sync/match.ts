@@ -144,12 +144,14 @@ function matchActions(
     }
     // Each name takes the first namesake of the other stage not taken yet (in order of appearance).
     const byName = aStage.actions.length > ACTIONS_PER_STAGE ? queues(aStage.actions.filter((x) => x.isObject && x.name !== undefined), (x) => x.name!) : undefined;
-    for (const x of bStage.actions) {
+    for (let j = 0; j < bStage.actions.length; j++) {
+      const x = bStage.actions[j]!;
       if (!x.isObject || x.name === undefined) continue;
-      const y = byName ? byName.get(x.name)?.shift() : aStage.actions.find((z) => z.isObject && z.name === x.name && !taken(z));
+      const y = byName ? byName.get(x.name)?.shift() : namesake(aStage.actions, x.name, actionBefore);
       if (y) pair(x, y);
     }
-    for (const x of bStage.actions) {
+    for (let j = 0; j < bStage.actions.length; j++) {
+      const x = bStage.actions[j]!;
       if (x.isObject || paired(x)) continue;
       const y = aStage.actions.find((z) => !z.isObject && !taken(z) && jsonEqual(rawAction(before, x), rawAction(after, z)));
       if (y) pair(x, y);
@@ -194,6 +196,15 @@ function matchActions(
     if (n >= 0) pair(x, sameType!.splice(n, 1)[0]!);
   }
   return { actionAfter, actionBefore };
+}
+
+/** The first object action named `name` not matched yet (`actionBefore` says which are). */
+function namesake(actions: readonly OutlineAction[], name: string, actionBefore: readonly (OutlineAction | undefined)[]): OutlineAction | undefined {
+  for (let l = 0; l < actions.length; l++) {
+    const z = actions[l]!;
+    if (z.isObject && z.name === name && actionBefore[z.ordinal] === undefined) return z;
+  }
+  return undefined;
 }
 
 /** Both stages list object actions with the same distinct names in the same order. */
