@@ -68,6 +68,8 @@ class Rebuild {
   private readonly touched = new Set<number>();
   /** Of those, the ones whose actions come, go or change places (the others keep their list's shape). */
   private readonly rearranged = new Set<number>();
+  /** Stage → positions of its actions renamed or with changed fields. */
+  private readonly edited = new Map<number, Set<number>>();
 
   constructor(
     private readonly base: readonly unknown[],
@@ -83,6 +85,7 @@ class Rebuild {
         if (c.target.kind === "stage") push(this.stageFields, c.target.stage, c);
         else if (c.target.kind === "action") {
           push(this.actionFields, actionKey(c.target.stage, c.target.action), c);
+          this.markEdited(c.target.stage, c.target.action);
           this.touched.add(c.target.stage);
         }
         return;
@@ -121,6 +124,7 @@ class Rebuild {
       }
       case "action-renamed":
         this.actionRenames.set(actionKey(c.stage, c.action), c);
+        this.markEdited(c.stage, c.action);
         this.touched.add(c.stage);
         return;
       case "actions-reordered":
@@ -154,8 +158,14 @@ class Rebuild {
   }
 
   private actions(i: number, base: readonly unknown[]): unknown[] {
-    // Only fields or names changed (the usual edit): each action in its place, no keys to arrange.
-    if (!this.rearranged.has(i)) return base.map((_, j) => this.action(i, j, actionKey(i, j)));
+    // Only fields or names changed (the usual edit): each action in its place, no keys to arrange,
+    // and only the edited ones rewritten.
+    if (!this.rearranged.has(i)) {
+      const out = base.slice();
+      const edited = this.edited.get(i);
+      if (edited) for (let j = 0; j < out.length; j++) if (edited.has(j)) out[j] = this.action(i, j, actionKey(i, j));
+      return out;
+    }
     const slots = base.map((_, j) => actionKey(i, j));
     const reorder = this.reorders.get(i);
     if (reorder) {
@@ -177,6 +187,12 @@ class Rebuild {
     const actions = present(arrange(slots, (key) => this.stays(key) && values.has(key), placements), values);
     // Array.prototype.sort is stable: actions of one group keep their order.
     return this.groupOrder.has(i) ? actions.sort((x, y) => effectiveRunOrder(x) - effectiveRunOrder(y)) : actions;
+  }
+
+  private markEdited(stage: number, action: number): void {
+    const positions = this.edited.get(stage);
+    if (positions) positions.add(action);
+    else this.edited.set(stage, new Set([action]));
   }
 
   /** The `before` action stays in its stage: neither removed nor moved. */
