@@ -3,7 +3,7 @@
  * same change or touch the same thing (merge.ts decides what to do about it).
  */
 import { jsonEqual } from "../json";
-import { actionKey, stageKey, targetKey, type Change, type FieldChange, type FieldPath } from "./changes";
+import { actionKey, stageKey, targetKey, type Change, type FieldChange, type FieldPath, type Target } from "./changes";
 
 export type MergeSide = "theirs" | "mine";
 
@@ -89,7 +89,9 @@ export function removes(remover: Entry, other: Entry): boolean {
 }
 
 export function overlappingFields(a: Claim, b: Claim): boolean {
-  return a.fields.some((f) => b.fields.some((g) => f.target === g.target && isPrefixRelated(f.path, g.path)));
+  // Plain loops: the merge asks this of every pair of changes that share a key.
+  for (const f of a.fields) for (const g of b.fields) if (f.target === g.target && isPrefixRelated(f.path, g.path)) return true;
+  return false;
 }
 
 function isPrefixRelated(a: FieldPath, b: FieldPath): boolean {
@@ -107,9 +109,17 @@ export function sameChange(a: Change, b: Change): boolean {
   }
   if (a.kind === "field") {
     const other = b as FieldChange;
-    return targetKey(a.target) === targetKey(other.target) && jsonEqual(a.path, other.path) && jsonEqual(a.after, other.after) && (a.after !== undefined) === (other.after !== undefined);
+    return sameTarget(a.target, other.target) && jsonEqual(a.path, other.path) && jsonEqual(a.after, other.after) && (a.after !== undefined) === (other.after !== undefined);
   }
   return jsonEqual(withoutLocation(a), withoutLocation(b));
+}
+
+/** The same element (what `targetKey` says, without building the keys). */
+function sameTarget(a: Target, b: Target): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "pipeline") return true;
+  if (a.stage !== (b as typeof a).stage) return false;
+  return a.kind === "stage" || a.action === (b as typeof a).action;
 }
 
 /** Paths, names and display places come from each side's document; what a change does does not. */
