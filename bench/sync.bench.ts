@@ -5,7 +5,8 @@
  *     that got 50 other scattered edits meanwhile;
  *   - the median round trip of a push through the server action (GetPipeline, the stale-version
  *     check, in-flight lookup, validation, UpdatePipeline, GetPipeline) against a local emulator.
- * Goal: diff and merge p95 < 5 ms. Prints the figures, then one JSON line for machines.
+ * Goal: diff and merge p95 < 5 ms. Prints the figures, with the allocation, CPU time and garbage
+ * collections behind them, then one JSON line for machines.
  */
 import { availableParallelism, loadavg } from "node:os";
 import { pushPipeline } from "../app/designer/actions";
@@ -17,6 +18,7 @@ import { mergeDeclarations, resolveMerge } from "../lib/domain/sync/merge";
 import { buildLargePipeline } from "../lib/domain/validation/testing/large-pipeline";
 import { startTestEmulator } from "../lib/emulator/testing/start-test-emulator";
 import { CreatePipelineCommand, ListPipelineExecutionsCommand, StopPipelineExecutionCommand, type PipelineDeclaration } from "@aws-sdk/client-codepipeline";
+import { allocatedPerRun, collectionsDuring, type Collections } from "./support/memory";
 import { percentile, sampleTimes } from "./support/stats";
 
 const STAGES = 50;
@@ -78,11 +80,42 @@ const theirs = scatteredEdits(start, 2).declaration;
 
 const diff = diffDeclarations(base, mine);
 const merge = mergeDeclarations(base, theirs, mine);
-const diffSamples = sampleTimes(() => diffDeclarations(base, mine), WARMUP, ITERATIONS);
-const mergeSamples = sampleTimes(() => resolveMerge(mergeDeclarations(base, theirs, mine)), WARMUP, ITERATIONS);
+
+interface Series {
+  readonly samples: number[];
+  /** CPU time of the process per run (garbage collection threads included). */
+  readonly cpuMs: number;
+  readonly collections: Collections;
+  readonly allocatedBytes: number;
+}
+
+/** Timed runs after an untimed warm-up, with what they cost besides wall-clock time. */
+async function series(run: () => unknown): Promise<Series> {
+  sampleTimes(run, WARMUP, 0);
+  let samples: number[] = [];
+  const cpu = process.cpuUsage();
+  const collections = await collectionsDuring(() => (samples = sampleTimes(run, 0, ITERATIONS)));
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000 / ITERATIONS;
+  return { samples, cpuMs, collections, allocatedBytes: await allocatedPerRun(run, 50) };
+}
+
+function costs(s: Series): string {
+  const c = s.collections;
+  const scavenges = c.minor === 0 ? "no scavenge" : `${c.minor} scavenges (${round(c.minorMs / c.minor)} ms each)`;
+  return `${round(s.allocatedBytes / 1024)} KB allocated and ${round(s.cpuMs)} ms of CPU per run; ${scavenges} and ${c.major} full collections in the ${ITERATIONS} timed runs`;
+}
+
+const diffSeries = await series(() => diffDeclarations(base, mine));
+const mergeSeries = await series(() => resolveMerge(mergeDeclarations(base, theirs, mine)));
+const diffSamples = diffSeries.samples;
+const mergeSamples = mergeSeries.samples;
 console.log(`${STAGES} stages × ${ACTIONS_PER_STAGE} actions, ${EDITS} edits per side: the draft's diff has ${diff.changes.length} changes; the merge ${merge.agreed.length} agreed changes and ${merge.conflicts.length} conflicts`);
 console.log(`diff  p50 ${round(percentile(diffSamples, 50))} ms, p95 ${round(percentile(diffSamples, 95))} ms (${ITERATIONS} runs)`);
 console.log(`merge p50 ${round(percentile(mergeSamples, 50))} ms, p95 ${round(percentile(mergeSamples, 95))} ms (diffs, conflicts and resolve)`);
+// Figures the machine's load does not move (CPU time moves a little: shared caches): what drives the tail.
+console.log(`diff  costs: ${costs(diffSeries)}`);
+console.log(`merge costs: ${costs(mergeSeries)}`);
 
 // --- push round trip -----------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionWithId, buildIndex, effectiveRunOrder, groupByRunOrder, runsBefore, stageWithId } from "./pipeline-index";
+import { actionType, actionWithId, buildIndex, buildOutline, effectiveRunOrder, groupByRunOrder, runsBefore, stageWithId, type PipelineOutline } from "./pipeline-index";
 
 const type = { category: "Build", owner: "AWS", provider: "CodeBuild", version: "1" };
 const declaration = {
@@ -77,6 +77,34 @@ describe("buildIndex", () => {
     expect(runsBefore(first!, late!)).toBe(true);
     expect(runsBefore(late!, beside!)).toBe(false);
     expect(runsBefore(late!, first!)).toBe(false);
+  });
+});
+
+describe("buildOutline", () => {
+  /** The outline's view of an index: what both depths must agree on. */
+  const structure = (outline: PipelineOutline) =>
+    outline.stages.map((s) => ({
+      raw: s.raw,
+      isObject: s.isObject,
+      index: s.index,
+      name: s.name,
+      groups: s.groups.map((g) => [g.index, g.runOrder, g.actions.map((a) => a.ordinal)]),
+      actions: s.actions.map((a) => [a.raw, a.isObject, a.stageIndex, a.actionIndex, a.ordinal, a.name, a.runOrder, a.groupIndex, actionType(a.raw)]),
+    }));
+
+  it("reads the same stages, groups and actions as the index, entries that are not objects included", () => {
+    // The index's type of each action is `actionType` of its raw object (the outline reads it on demand).
+    for (const a of buildIndex(declaration).actions) expect(actionType(a.raw)).toEqual(a.type);
+    for (const value of [declaration, { stages: [null, { name: 3, actions: [7, { name: "A", runOrder: "x", actionTypeId: { category: 1 } }] }, { actions: "no" }] }, "not a pipeline"]) {
+      const outline = buildOutline(value);
+      expect(structure(outline)).toEqual(structure(buildIndex(value)));
+      expect(outline.actions.map((a) => a.ordinal)).toEqual(outline.actions.map((_, n) => n));
+    }
+    expect(structure(buildOutline(declaration))[1]!.groups).toEqual([
+      [0, 1, [4]],
+      [1, 2, [2]],
+      [2, 5, [1, 3]],
+    ]);
   });
 });
 

@@ -126,6 +126,53 @@ export interface PipelineIndex {
   readonly memo: Map<object, unknown>;
 }
 
+/**
+ * The structure alone, for readers that compare whole pipelines again and again (the sync diff
+ * and merge): stages → run-order groups → actions with their indices, names and run orders, and
+ * none of the paths, ids, types, artifacts, catalog entries or lookups of the full index (a
+ * seventh of its memory; `actionType(action.raw)` reads a type when one is needed). The same walk and grouping as `buildIndex`, and a `PipelineIndex`
+ * satisfies it, so a reader of the outline accepts either.
+ */
+export interface PipelineOutline {
+  readonly stages: readonly OutlineStage[];
+  /** Every action of the pipeline in document order (`ordinal`). */
+  readonly actions: readonly OutlineAction[];
+}
+
+export interface OutlineStage {
+  /** The stage object; `{}` when the entry was not an object. */
+  readonly raw: JsonObject;
+  readonly isObject: boolean;
+  readonly index: number;
+  readonly name: string | undefined;
+  /** In document order. */
+  readonly actions: readonly OutlineAction[];
+  /** In ascending runOrder; empty when the stage has no actions. */
+  readonly groups: readonly OutlineGroup[];
+}
+
+export interface OutlineGroup {
+  readonly index: number;
+  readonly runOrder: number;
+  /** In document order. */
+  readonly actions: readonly OutlineAction[];
+}
+
+export interface OutlineAction {
+  /** The action object; `{}` when the entry was not an object. */
+  readonly raw: JsonObject;
+  readonly isObject: boolean;
+  readonly stageIndex: number;
+  readonly actionIndex: number;
+  /** Position across the whole pipeline in document order. */
+  readonly ordinal: number;
+  readonly name: string | undefined;
+  /** The runOrder used for ordering: the declared integer, else 1 (AWS's default). */
+  readonly runOrder: number;
+  /** Position of the action's group in `stage.groups` (0-based). */
+  readonly groupIndex: number;
+}
+
 /** Ids kept beside a declaration: `stageIds[i]` names `stages[i]`, `actionIds[i][j]` its action j. */
 export interface ElementIds {
   readonly stageIds: readonly string[];
@@ -190,20 +237,25 @@ export function groupByRunOrder(runOrders: readonly number[]): RunOrderGroup[] {
 }
 
 /**
- * The group of each position when the runOrders never decrease (how stages are usually written):
- * one pass, no grouping map. Undefined otherwise.
+ * The number of run-order groups when the actions' runOrders never decrease (how stages are
+ * usually written: each group is a run of neighbours, read in one pass), else -1.
  */
-function ascendingGroupIndices(runOrders: readonly number[]): number[] | undefined {
-  const out = new Array<number>(runOrders.length);
-  let group = 0;
-  for (let i = 0; i < runOrders.length; i++) {
-    if (i > 0 && runOrders[i]! !== runOrders[i - 1]!) {
-      if (runOrders[i]! < runOrders[i - 1]!) return undefined;
-      group++;
-    }
-    out[i] = group;
+function ascendingGroupCount(rawActions: readonly unknown[]): number {
+  let groups = rawActions.length > 0 ? 1 : 0;
+  for (let i = 1; i < rawActions.length; i++) {
+    const previous = effectiveRunOrder(rawActions[i - 1]);
+    const runOrder = effectiveRunOrder(rawActions[i]);
+    if (runOrder < previous) return -1;
+    if (runOrder > previous) groups++;
   }
-  return out;
+  return groups;
+}
+
+/** How many neighbours from `start` on share its runOrder. */
+function runLength(rawActions: readonly unknown[], start: number, runOrder: number): number {
+  let end = start + 1;
+  while (end < rawActions.length && effectiveRunOrder(rawActions[end]) === runOrder) end++;
+  return end - start;
 }
 
 /** The group of each position, from a grouping. */
@@ -234,48 +286,22 @@ export function buildIndex(declaration: unknown, options: IndexOptions = {}): Pi
   const root: JsonObject = rootIsObject ? declaration : {};
   const region = isString(options.region) && options.region !== "" ? options.region : undefined;
   const ids = options.ids;
-  const stages: StageRef[] = [];
-  const actions: ActionRef[] = [];
+  const { stages, actions } = readStages<StageRef, ActionRef>(root, {
+    stage: (raw, isObj, index, stageActions, groups) => {
+      const path = `stages[${index}]`;
+      return { raw, isObject: isObj, id: ids?.stageIds[index] ?? path, index, path, name: stringOrUndefined(raw.name), actions: stageActions, groups };
+    },
+    action: (raw, stage, actionIndex, ordinal, groupIndex) =>
+      indexAction(raw, stage, actionIndex, ordinal, groupIndex, ids?.actionIds[stage.index]?.[actionIndex], region),
+  });
+
   const producers = new Map<string, ActionRef[]>();
   const namespaceOwners = new Map<string, ActionRef[]>();
-
-  const rawStages = arrayOf(root.stages);
-  for (let stageIndex = 0; stageIndex < rawStages.length; stageIndex++) {
-    const rawStage = rawStages[stageIndex];
-    const stageIsObject = isObject(rawStage);
-    const stageObject: JsonObject = stageIsObject ? rawStage : {};
-    const stagePath = `stages[${stageIndex}]`;
-    const stageActions: ActionRef[] = [];
-    const groups: { index: number; runOrder: number; actions: ActionRef[] }[] = [];
-    const stage: StageRef = {
-      raw: stageObject,
-      isObject: stageIsObject,
-      id: ids?.stageIds[stageIndex] ?? stagePath,
-      index: stageIndex,
-      path: stagePath,
-      name: isString(stageObject.name) ? stageObject.name : undefined,
-      actions: stageActions,
-      groups,
-    };
-    stages.push(stage);
-
-    const rawActions = arrayOf(stageObject.actions);
-    const runOrders = rawActions.map(effectiveRunOrder);
-    const groupOf = ascendingGroupIndices(runOrders) ?? groupIndices(groupByRunOrder(runOrders), runOrders.length);
-    for (let actionIndex = 0; actionIndex < rawActions.length; actionIndex++) {
-      const id = ids?.actionIds[stageIndex]?.[actionIndex];
-      const groupIndex = groupOf[actionIndex]!;
-      const action = indexAction(rawActions[actionIndex], stage, actionIndex, actions.length, groupIndex, id, region);
-      stageActions.push(action);
-      actions.push(action);
-      for (const output of action.outputs) {
-        if (output.name !== undefined) push(producers, output.name, action);
-      }
-      if (action.namespace !== undefined) push(namespaceOwners, action.namespace, action);
-      const group = groups[groupIndex];
-      if (group === undefined) groups[groupIndex] = { index: groupIndex, runOrder: action.runOrder, actions: [action] };
-      else group.actions.push(action);
+  for (const action of actions) {
+    for (const output of action.outputs) {
+      if (output.name !== undefined) push(producers, output.name, action);
     }
+    if (action.namespace !== undefined) push(namespaceOwners, action.namespace, action);
   }
 
   const variableNames = new Set<string>();
@@ -299,6 +325,97 @@ export function buildIndex(declaration: unknown, options: IndexOptions = {}): Pi
   };
 }
 
+/** Reads a declaration (anything: it is untrusted) into its outline. */
+export function buildOutline(declaration: unknown): PipelineOutline {
+  return readStages<OutlineStage, OutlineAction>(isObject(declaration) ? declaration : {}, OUTLINE);
+}
+
+const OUTLINE: StageReader<OutlineStage, OutlineAction> = {
+  stage: (raw, isObj, index, actions, groups) => ({ raw, isObject: isObj, index, name: stringOrUndefined(raw.name), actions, groups }),
+  action: (rawAction, stage, actionIndex, ordinal, groupIndex) => {
+    const isObj = isObject(rawAction);
+    const raw: JsonObject = isObj ? rawAction : {};
+    return {
+      raw,
+      isObject: isObj,
+      stageIndex: stage.index,
+      actionIndex,
+      ordinal,
+      name: stringOrUndefined(raw.name),
+      runOrder: effectiveRunOrder(raw),
+      groupIndex,
+    };
+  },
+};
+
+interface Group<A> {
+  index: number;
+  runOrder: number;
+  actions: A[];
+}
+
+/** How one depth of reading (index or outline) makes its records; the walk is `readStages`. */
+interface StageReader<S extends { readonly index: number }, A extends { readonly runOrder: number }> {
+  stage(raw: JsonObject, isObject: boolean, index: number, actions: A[], groups: Group<A>[]): S;
+  action(raw: unknown, stage: S, actionIndex: number, ordinal: number, groupIndex: number): A;
+}
+
+/** THE walk over `stages[].actions[]` and its run-order grouping, shared by both depths. */
+function readStages<S extends { readonly index: number }, A extends { readonly runOrder: number }>(
+  root: JsonObject,
+  reader: StageReader<S, A>,
+): { stages: S[]; actions: A[] } {
+  const rawStages = arrayOf(root.stages);
+  // Lists sized up front, and stages written in ascending runOrder grouped without runOrder or
+  // group-index arrays: the sync diff reads three 500-action pipelines per merge, validation one per edit.
+  let count = 0;
+  for (const rawStage of rawStages) if (isObject(rawStage)) count += arrayOf(rawStage.actions).length;
+  const stages = new Array<S>(rawStages.length);
+  const actions = new Array<A>(count);
+  let ordinal = 0;
+  for (let stageIndex = 0; stageIndex < rawStages.length; stageIndex++) {
+    const rawStage = rawStages[stageIndex];
+    const stageIsObject = isObject(rawStage);
+    const rawActions = stageIsObject ? arrayOf(rawStage.actions) : [];
+    const stageActions = new Array<A>(rawActions.length);
+    const groupCount = ascendingGroupCount(rawActions);
+    const groups: Group<A>[] = groupCount >= 0 ? new Array<Group<A>>(groupCount) : [];
+    const stage = reader.stage(stageIsObject ? rawStage : {}, stageIsObject, stageIndex, stageActions, groups);
+    stages[stageIndex] = stage;
+
+    if (groupCount >= 0) {
+      // Ascending: a group is the run of neighbours from its first action, sized when it starts.
+      let group: Group<A> | undefined;
+      let start = 0;
+      for (let actionIndex = 0; actionIndex < rawActions.length; actionIndex++) {
+        const rawAction = rawActions[actionIndex];
+        const runOrder = effectiveRunOrder(rawAction);
+        if (group === undefined || runOrder !== group.runOrder) {
+          start = actionIndex;
+          const index = group === undefined ? 0 : group.index + 1;
+          groups[index] = group = { index, runOrder, actions: new Array<A>(runLength(rawActions, actionIndex, runOrder)) };
+        }
+        const action = reader.action(rawAction, stage, actionIndex, ordinal, group.index);
+        stageActions[actionIndex] = action;
+        actions[ordinal++] = action;
+        group.actions[actionIndex - start] = action;
+      }
+      continue;
+    }
+    const groupOf = groupIndices(groupByRunOrder(rawActions.map(effectiveRunOrder)), rawActions.length);
+    for (let actionIndex = 0; actionIndex < rawActions.length; actionIndex++) {
+      const groupIndex = groupOf[actionIndex]!;
+      const action = reader.action(rawActions[actionIndex], stage, actionIndex, ordinal, groupIndex);
+      stageActions[actionIndex] = action;
+      actions[ordinal++] = action;
+      const group = groups[groupIndex];
+      if (group === undefined) groups[groupIndex] = { index: groupIndex, runOrder: action.runOrder, actions: [action] };
+      else group.actions.push(action);
+    }
+  }
+  return { stages, actions };
+}
+
 function indexAction(
   rawAction: unknown,
   stage: StageRef,
@@ -311,13 +428,7 @@ function indexAction(
   const isObj = isObject(rawAction);
   const raw: JsonObject = isObj ? rawAction : {};
   const path = `${stage.path}.actions[${actionIndex}]`;
-  const typeId = isObject(raw.actionTypeId) ? raw.actionTypeId : {};
-  const type: ActionTypeRef = {
-    category: stringOrUndefined(typeId.category),
-    owner: stringOrUndefined(typeId.owner),
-    provider: stringOrUndefined(typeId.provider),
-    version: stringOrUndefined(typeId.version),
-  };
+  const type = actionType(raw);
   const provider =
     type.category !== undefined && type.owner !== undefined && type.provider !== undefined
       ? findActionProvider(type.category, type.owner, type.provider)
@@ -374,6 +485,17 @@ function artifactRefs(value: unknown, actionPath: string, list: "inputArtifacts"
 }
 
 const EMPTY_REFS: ArtifactRef[] = [];
+
+/** The `actionTypeId` of an action object, its members when they are strings. */
+export function actionType(raw: JsonObject): ActionTypeRef {
+  const typeId = isObject(raw.actionTypeId) ? raw.actionTypeId : {};
+  return {
+    category: stringOrUndefined(typeId.category),
+    owner: stringOrUndefined(typeId.owner),
+    provider: stringOrUndefined(typeId.provider),
+    version: stringOrUndefined(typeId.version),
+  };
+}
 
 function stringOrUndefined(value: unknown): string | undefined {
   return isString(value) ? value : undefined;

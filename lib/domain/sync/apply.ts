@@ -66,6 +66,10 @@ class Rebuild {
   private readonly reorders = new Map<number, ActionsReordered>();
   /** Stages whose action list must be rebuilt. */
   private readonly touched = new Set<number>();
+  /** Of those, the ones whose actions come, go or change places (the others keep their list's shape). */
+  private readonly rearranged = new Set<number>();
+  /** Stage → positions of its actions renamed or with changed fields. */
+  private readonly edited = new Map<number, Set<number>>();
 
   constructor(
     private readonly base: readonly unknown[],
@@ -81,6 +85,7 @@ class Rebuild {
         if (c.target.kind === "stage") push(this.stageFields, c.target.stage, c);
         else if (c.target.kind === "action") {
           push(this.actionFields, actionKey(c.target.stage, c.target.action), c);
+          this.markEdited(c.target.stage, c.target.action);
           this.touched.add(c.target.stage);
         }
         return;
@@ -102,25 +107,30 @@ class Rebuild {
         this.addedActions.set(c.key, c);
         push(this.placementsInto, c.stage, { key: c.key, after: c.after });
         this.touched.add(c.stage);
+        this.rearranged.add(c.stage);
         return;
       case "action-removed":
         this.removedActions.add(actionKey(c.stage, c.action));
         this.touched.add(c.stage);
+        this.rearranged.add(c.stage);
         return;
       case "action-moved": {
         const key = actionKey(c.stage, c.action);
         this.movedActions.set(key, c);
         push(this.placementsInto, c.toStage, { key, after: c.after });
         this.touched.add(c.stage).add(c.toStage);
+        this.rearranged.add(c.stage).add(c.toStage);
         return;
       }
       case "action-renamed":
         this.actionRenames.set(actionKey(c.stage, c.action), c);
+        this.markEdited(c.stage, c.action);
         this.touched.add(c.stage);
         return;
       case "actions-reordered":
         this.reorders.set(c.stage, c);
         this.touched.add(c.stage);
+        this.rearranged.add(c.stage);
         return;
     }
   }
@@ -133,8 +143,7 @@ class Rebuild {
     for (const c of this.addedStages) values.set(c.key, c.value);
     const slots = this.base.map((_, i) => stageKey(i));
     const placed = new Set(this.stagePlacements.map((p) => p.key));
-    const kept = (key: string) => values.has(key) && !placed.has(key);
-    return present(arrange(slots, kept, this.stagePlacements), values);
+    return present(arrange(slots, (key) => values.has(key) && !placed.has(key), this.stagePlacements), values);
   }
 
   private stage(i: number): unknown {
@@ -149,32 +158,50 @@ class Rebuild {
   }
 
   private actions(i: number, base: readonly unknown[]): unknown[] {
+    // Only fields or names changed (the usual edit): each action in its place, no keys to arrange,
+    // and only the edited ones rewritten.
+    if (!this.rearranged.has(i)) {
+      const out = base.slice();
+      const edited = this.edited.get(i);
+      if (edited) for (let j = 0; j < out.length; j++) if (edited.has(j)) out[j] = this.action(i, j, actionKey(i, j));
+      return out;
+    }
     const slots = base.map((_, j) => actionKey(i, j));
-    const kept = (key: string) => !this.removedActions.has(key) && !this.movedActions.has(key);
     const reorder = this.reorders.get(i);
     if (reorder) {
       // The listed actions take each other's places; the others stay where they are.
-      const listed = new Set(reorder.order.filter((key) => slots.includes(key) && kept(key)));
+      const listed = new Set(reorder.order.filter((key) => slots.includes(key) && this.stays(key)));
       const positions = slots.flatMap((key, p) => (listed.has(key) ? [p] : []));
       const order = reorder.order.filter((key) => listed.has(key));
       positions.forEach((p, n) => (slots[p] = order[n]!));
     }
     const placements = this.placementsInto.get(i) ?? [];
     const values = new Map<string, unknown>();
-    for (const key of slots) if (kept(key)) values.set(key, this.action(key));
+    for (const key of slots) if (this.stays(key)) values.set(key, this.action(i, Number(key.slice(key.indexOf(".") + 1)), key));
     for (const p of placements) {
       const added = this.addedActions.get(p.key);
+      const moved = this.movedActions.get(p.key);
       if (added) values.set(p.key, added.value);
-      else if (this.movedActions.has(p.key)) values.set(p.key, this.action(p.key));
+      else if (moved) values.set(p.key, this.action(moved.stage, moved.action, p.key));
     }
-    const actions = present(arrange(slots, (key) => kept(key) && values.has(key), placements), values);
+    const actions = present(arrange(slots, (key) => this.stays(key) && values.has(key), placements), values);
     // Array.prototype.sort is stable: actions of one group keep their order.
     return this.groupOrder.has(i) ? actions.sort((x, y) => effectiveRunOrder(x) - effectiveRunOrder(y)) : actions;
   }
 
-  /** A `before` action with its rename, field changes and (when it moved) its new run order. */
-  private action(key: string): unknown {
-    const [stage, index] = key.slice(1).split(".").map(Number) as [number, number];
+  private markEdited(stage: number, action: number): void {
+    const positions = this.edited.get(stage);
+    if (positions) positions.add(action);
+    else this.edited.set(stage, new Set([action]));
+  }
+
+  /** The `before` action stays in its stage: neither removed nor moved. */
+  private stays(key: string): boolean {
+    return !this.removedActions.has(key) && !this.movedActions.has(key);
+  }
+
+  /** A `before` action (`key` is its `actionKey`) with its rename, field changes and (when it moved) its new run order. */
+  private action(stage: number, index: number, key: string): unknown {
     const stageValue = this.base[stage];
     const list = isObject(stageValue) && Array.isArray(stageValue.actions) ? stageValue.actions : [];
     let action: unknown = list[index];

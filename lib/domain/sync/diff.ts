@@ -14,7 +14,7 @@ import { actionKey, stageKey, type Change, type FieldChange, type GroupPlace, ty
 import { KEYED_LISTS, keyedItemChanges, leafDifferences, type LeafDifference } from "./fields";
 import { match, rawAction, type Matching, type Side } from "./match";
 import { heaviestChain, longestIncreasing } from "./order";
-import { buildIndex, type ActionRef, type StageRef } from "../pipeline/pipeline-index";
+import { buildOutline, type OutlineAction, type OutlineStage } from "../pipeline/pipeline-index";
 
 export interface DiffOptions {
   /** Prefix of the keys of elements only `after` has (a merge gives each side its own). */
@@ -27,14 +27,14 @@ export function diffDeclarations(before: unknown, after: unknown, options: DiffO
   return diffPrepared(prepare(before), prepare(after), options);
 }
 
-/** A document read once (its pipeline index built) for several diffs: a merge diffs its base twice. */
+/** A document read once (its outline built) for several diffs: a merge diffs its base twice. */
 export interface Prepared {
   readonly value: unknown;
   readonly side?: Side;
 }
 
 export function prepare(value: unknown): Prepared {
-  return isObject(value) && Array.isArray(value.stages) ? { value, side: { index: buildIndex(value), stages: value.stages } } : { value };
+  return isObject(value) && Array.isArray(value.stages) ? { value, side: { outline: buildOutline(value), stages: value.stages } } : { value };
 }
 
 export function diffPrepared(prepared: Prepared, other: Prepared, options: DiffOptions = {}): SyncDiff {
@@ -85,13 +85,18 @@ function isDefaultPair(d: LeafDifference, value: unknown): boolean {
 }
 
 function located(d: LeafDifference, beforeBase: string, afterBase: string) {
-  const join = (base: string) => d.path.reduce<string>((p, k) => joinPath(p, k), base);
   return {
     path: d.path,
     ...present(d.before, d.after),
-    ...(d.before !== undefined && { beforePath: join(beforeBase) }),
-    ...(d.after !== undefined && { afterPath: join(afterBase) }),
+    ...(d.before !== undefined && { beforePath: joined(beforeBase, d.path) }),
+    ...(d.after !== undefined && { afterPath: joined(afterBase, d.path) }),
   };
+}
+
+function joined(base: string, path: readonly string[]): string {
+  let out = base;
+  for (const key of path) out = joinPath(out, key);
+  return out;
 }
 
 const stagePath = (i: number) => `stages[${i}]`;
@@ -99,7 +104,8 @@ const actionPath = (i: number, j: number) => `stages[${i}].actions[${j}]`;
 
 /** The stages and actions part of the diff; fills `changes` in reading order of the `after` document. */
 class StageDiff {
-  private readonly groups = new Map<StageRef, Map<number, { position: number; members: ActionRef[] }>>();
+  /** 1 for the `before` actions (by ordinal) that stay in their stage without moving. */
+  private readonly kept: Uint8Array;
 
   constructor(
     private readonly b: Side,
@@ -107,16 +113,27 @@ class StageDiff {
     private readonly m: Matching,
     private readonly prefix: string,
     private readonly changes: Change[],
-  ) {}
+  ) {
+    this.kept = new Uint8Array(b.outline.actions.length);
+  }
 
   run(): void {
     const { b, a, m } = this;
-    const pairs = [...m.stages].sort((x, y) => x[0] - y[0]);
-    const inOrder = new Set(longestIncreasing(pairs.map(([, k]) => k)).map((p) => pairs[p]![0]));
-    a.index.stages.forEach((after, k) => {
+    const paired: number[] = [];
+    const targets: number[] = [];
+    for (let i = 0; i < m.stageAfter.length; i++) {
+      if (m.stageAfter[i]! < 0) continue;
+      paired.push(i);
+      targets.push(m.stageAfter[i]!);
+    }
+    const inOrder = new Uint8Array(m.stageAfter.length);
+    for (const p of longestIncreasing(targets)) inOrder[paired[p]!] = 1;
+    const afterStages = a.outline.stages;
+    for (let k = 0; k < afterStages.length; k++) {
+      const after = afterStages[k]!;
       const anchor = k === 0 ? null : this.afterStageKey(k - 1);
-      const i = m.stagesBack.get(k);
-      if (i === undefined) {
+      const i = m.stageBefore[k]!;
+      if (i < 0) {
         this.changes.push({
           kind: "stage-added",
           key: `${this.prefix}s${k}`,
@@ -125,9 +142,9 @@ class StageDiff {
           after: anchor,
           afterPath: stagePath(k),
         });
-        return;
+        continue;
       }
-      if (!inOrder.has(i)) {
+      if (inOrder[i] !== 1) {
         this.changes.push({
           kind: "stage-moved",
           stage: i,
@@ -139,35 +156,35 @@ class StageDiff {
           afterPath: stagePath(k),
         });
       }
-      this.stage(b.index.stages[i]!, after);
-    });
-    for (const before of b.index.stages) {
-      if (!m.stages.has(before.index)) {
+      this.stage(b.outline.stages[i]!, after);
+    }
+    for (const before of b.outline.stages) {
+      if (m.stageAfter[before.index]! < 0) {
         this.changes.push({ kind: "stage-removed", stage: before.index, ...nameOf(before), beforePath: stagePath(before.index) });
       }
     }
   }
 
   private afterStageKey(k: number): string {
-    const i = this.m.stagesBack.get(k);
-    return i === undefined ? `${this.prefix}s${k}` : stageKey(i);
+    const i = this.m.stageBefore[k]!;
+    return i < 0 ? `${this.prefix}s${k}` : stageKey(i);
   }
 
   /** What the action at `l` of an `after` stage follows: the key of the one before it, or null. */
-  private actionAnchor(after: StageRef, l: number): string | null {
+  private actionAnchor(after: OutlineStage, l: number): string | null {
     return l === 0 ? null : this.afterActionKey(after.actions[l - 1]!);
   }
 
-  private afterActionKey(y: ActionRef): string {
-    const x = this.m.actionsBack.get(y);
+  private afterActionKey(y: OutlineAction): string {
+    const x = this.m.actionBefore[y.ordinal];
     return x === undefined ? `${this.prefix}a${y.stageIndex}.${y.actionIndex}` : actionKey(x.stageIndex, x.actionIndex);
   }
 
   /** Changes of a matched stage: its name, its own fields, its actions. */
-  private stage(before: StageRef, after: StageRef): void {
+  private stage(before: OutlineStage, after: OutlineStage): void {
     if (!before.isObject || !after.isObject) return; // entries that are not objects match only identical ones
     // Most stages are untouched: nothing to find in them (no action moves in or out either).
-    if (this.m.identical.has(before.index)) return;
+    if (this.m.identical[before.index] === 1) return;
     const i = before.index;
     const k = after.index;
     const label = stageLabel(after);
@@ -189,12 +206,13 @@ class StageDiff {
   }
 
   /** Actions of a matched stage pair, in the `after` stage's order, then the ones removed from it. */
-  private actions(before: StageRef, after: StageRef): void {
-    const { m } = this;
+  private actions(before: OutlineStage, after: OutlineStage): void {
+    const { m, kept } = this;
     const i = before.index;
-    const kept = this.keptActions(before, after);
-    after.actions.forEach((y, l) => {
-      const x = m.actionsBack.get(y);
+    this.markKept(before, after);
+    for (let l = 0; l < after.actions.length; l++) {
+      const y = after.actions[l]!;
+      const x = m.actionBefore[y.ordinal];
       if (x === undefined) {
         this.changes.push({
           kind: "action-added",
@@ -203,12 +221,12 @@ class StageDiff {
           ...nameOf(y),
           value: rawAction(this.a, y),
           after: this.actionAnchor(after, l),
-          place: this.place(after, y),
+          place: place(after, y),
           afterPath: actionPath(after.index, l),
         });
-        return;
+        continue;
       }
-      const moved = !kept.has(x);
+      const moved = kept[x.ordinal] !== 1;
       if (moved) {
         const runOrder = y.isObject ? own(y.raw, "runOrder") : undefined;
         this.changes.push({
@@ -219,23 +237,23 @@ class StageDiff {
           toStage: i,
           ...(runOrder !== undefined && { runOrder }),
           after: this.actionAnchor(after, l),
-          from: this.place(this.b.index.stages[x.stageIndex]!, x),
-          to: this.place(after, y),
+          from: place(this.b.outline.stages[x.stageIndex]!, x),
+          to: place(after, y),
           beforePath: actionPath(x.stageIndex, x.actionIndex),
           afterPath: actionPath(after.index, l),
         });
       }
       this.actionFields(x, y, moved);
-    });
-    this.reordered(before, after, kept);
+    }
+    this.reordered(before, after);
     for (const x of before.actions) {
-      if (!m.actions.has(x)) {
+      if (m.actionAfter[x.ordinal] === undefined) {
         this.changes.push({
           kind: "action-removed",
           stage: i,
           action: x.actionIndex,
           ...nameOf(x),
-          place: this.place(before, x),
+          place: place(before, x),
           beforePath: actionPath(i, x.actionIndex),
         });
       }
@@ -243,29 +261,38 @@ class StageDiff {
   }
 
   /**
-   * The actions of `before` that stay in this stage without moving: among the actions both stages
-   * have, the largest set whose run-order groups keep the same order and the same group-mates.
-   * Groups are ranked among those actions only, so adding or removing other actions moves nobody.
+   * Marks the actions of `before` that stay in this stage without moving: among the actions both
+   * stages have, the largest set whose run-order groups keep the same order and the same
+   * group-mates. Groups are ranked among those actions only, so adding or removing other actions
+   * moves nobody.
    */
-  private keptActions(before: StageRef, after: StageRef): Set<ActionRef> {
-    const common: Array<[ActionRef, ActionRef]> = [];
+  private markKept(before: OutlineStage, after: OutlineStage): void {
+    const { m, kept } = this;
     let sameOrders = true;
     for (const x of before.actions) {
-      const y = this.m.actions.get(x);
-      if (y && y.stageIndex === after.index) {
-        common.push([x, y]);
-        if (x.runOrder !== y.runOrder) sameOrders = false;
-      }
+      const y = m.actionAfter[x.ordinal];
+      if (y && y.stageIndex === after.index && x.runOrder !== y.runOrder) sameOrders = false;
     }
-    // No run order changed (the usual field edit): nobody moved.
-    if (sameOrders) return new Set(common.map(([x]) => x));
+    if (sameOrders) {
+      // No run order changed (the usual field edit): nobody moved.
+      for (const x of before.actions) {
+        const y = m.actionAfter[x.ordinal];
+        if (y && y.stageIndex === after.index) kept[x.ordinal] = 1;
+      }
+      return;
+    }
+    const common: Array<[OutlineAction, OutlineAction]> = [];
+    for (const x of before.actions) {
+      const y = m.actionAfter[x.ordinal];
+      if (y && y.stageIndex === after.index) common.push([x, y]);
+    }
     const rank = (orders: number[]) => {
       const sorted = [...new Set(orders)].sort((p, q) => p - q);
       return new Map(sorted.map((o, r) => [o, r]));
     };
     const beforeRank = rank(common.map(([x]) => x.runOrder));
     const afterRank = rank(common.map(([, y]) => y.runOrder));
-    const cells = new Map<number, { before: number; after: number; weight: number; members: ActionRef[] }>();
+    const cells = new Map<number, { before: number; after: number; weight: number; members: OutlineAction[] }>();
     for (const [x, y] of common) {
       const rb = beforeRank.get(x.runOrder)!;
       const ra = afterRank.get(y.runOrder)!;
@@ -277,18 +304,34 @@ class StageDiff {
       } else cells.set(key, { before: rb, after: ra, weight: 1, members: [x] });
     }
     const list = [...cells.values()];
-    return new Set(heaviestChain(list).flatMap((c) => list[c]!.members));
+    for (const c of heaviestChain(list)) for (const x of list[c]!.members) kept[x.ordinal] = 1;
   }
 
   /** Unmoved actions listed in another order: rebuilt exactly, but cosmetic (groups are unchanged). */
-  private reordered(before: StageRef, after: StageRef, kept: ReadonlySet<ActionRef>): void {
-    const inBefore = before.actions.filter((x) => kept.has(x));
-    const inAfter = after.actions.map((y) => this.m.actionsBack.get(y)).filter((x): x is ActionRef => x !== undefined && kept.has(x));
-    if (inBefore.every((x, n) => inAfter[n] === x)) return;
+  private reordered(before: OutlineStage, after: OutlineStage): void {
+    const { m, kept } = this;
+    // Walk the kept actions of both lists side by side; only a stage listed differently builds its order.
+    let p = 0;
+    let same = true;
+    for (const y of after.actions) {
+      const x = m.actionBefore[y.ordinal];
+      if (x === undefined || kept[x.ordinal] !== 1) continue;
+      while (kept[before.actions[p]!.ordinal] !== 1) p++;
+      if (before.actions[p++] !== x) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return;
+    const order: string[] = [];
+    for (const y of after.actions) {
+      const x = m.actionBefore[y.ordinal];
+      if (x !== undefined && kept[x.ordinal] === 1) order.push(actionKey(x.stageIndex, x.actionIndex));
+    }
     this.changes.push({
       kind: "actions-reordered",
       stage: before.index,
-      order: inAfter.map((x) => actionKey(x.stageIndex, x.actionIndex)),
+      order,
       cosmetic: true,
       beforePath: stagePath(before.index),
       afterPath: stagePath(after.index),
@@ -296,12 +339,12 @@ class StageDiff {
   }
 
   /** Name and field changes of a matched action (its run order goes with a move when it moved). */
-  private actionFields(x: ActionRef, y: ActionRef, moved: boolean): void {
+  private actionFields(x: OutlineAction, y: OutlineAction, moved: boolean): void {
     if (!x.isObject || !y.isObject || jsonEqual(x.raw, y.raw)) return;
     const target: Target = { kind: "action", stage: x.stageIndex, action: x.actionIndex };
     const beforeBase = actionPath(x.stageIndex, x.actionIndex);
     const afterBase = actionPath(y.stageIndex, y.actionIndex);
-    const element = `${stageLabel(this.a.index.stages[y.stageIndex]!)} / ${actionLabel(y)}`;
+    const element = `${stageLabel(this.a.outline.stages[y.stageIndex]!)} / ${actionLabel(y)}`;
     if (!jsonEqual(own(x.raw, "name"), own(y.raw, "name"))) {
       this.changes.push({
         kind: "action-renamed",
@@ -309,7 +352,7 @@ class StageDiff {
         action: x.actionIndex,
         ...(x.raw.name !== undefined && { from: x.raw.name }),
         ...(y.raw.name !== undefined && { to: y.raw.name }),
-        stageName: stageLabel(this.a.index.stages[y.stageIndex]!),
+        stageName: stageLabel(this.a.outline.stages[y.stageIndex]!),
         beforePath: `${beforeBase}.name`,
         afterPath: `${afterBase}.name`,
       });
@@ -337,30 +380,17 @@ class StageDiff {
       });
     }
   }
-
-  private place(stage: StageRef, action: ActionRef): GroupPlace {
-    let groups = this.groups.get(stage);
-    if (!groups) this.groups.set(stage, (groups = groupsOf(stage)));
-    const group = groups.get(action.runOrder)!;
-    return {
-      ...(stage.name !== undefined && { stageName: stage.name }),
-      group: group.position,
-      groups: groups.size,
-      parallelWith: group.members.filter((z) => z !== action).map(actionLabel),
-    };
-  }
 }
 
-/** A stage's run-order groups: runOrder → 1-based position and members. */
-function groupsOf(stage: StageRef): Map<number, { position: number; members: ActionRef[] }> {
-  const byOrder = new Map<number, ActionRef[]>();
-  for (const z of stage.actions) {
-    const list = byOrder.get(z.runOrder);
-    if (list) list.push(z);
-    else byOrder.set(z.runOrder, [z]);
-  }
-  const sorted = [...byOrder.keys()].sort((p, q) => p - q);
-  return new Map(sorted.map((order, n) => [order, { position: n + 1, members: byOrder.get(order)! }]));
+/** Where an action sits among its stage's run-order groups (the outline's groups: ascending runOrder). */
+function place(stage: OutlineStage, action: OutlineAction): GroupPlace {
+  const group = stage.groups[action.groupIndex]!;
+  return {
+    ...(stage.name !== undefined && { stageName: stage.name }),
+    group: group.index + 1,
+    groups: stage.groups.length,
+    parallelWith: group.actions.filter((z) => z !== action).map(actionLabel),
+  };
 }
 
 /** Absent or an integer: renumbering such run orders keeps the stage's order (the group check decided). */
@@ -368,14 +398,14 @@ function isRunOrder(value: unknown): boolean {
   return value === undefined || isInteger(value);
 }
 
-function nameOf(element: StageRef | ActionRef): { name?: string } {
+function nameOf(element: OutlineStage | OutlineAction): { name?: string } {
   return element.name === undefined ? {} : { name: element.name };
 }
 
-function stageLabel(stage: StageRef): string {
+function stageLabel(stage: OutlineStage): string {
   return stage.name ?? `Stage ${stage.index + 1}`;
 }
 
-function actionLabel(action: ActionRef): string {
+function actionLabel(action: OutlineAction): string {
   return action.name ?? `Action ${action.actionIndex + 1}`;
 }

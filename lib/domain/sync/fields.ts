@@ -22,26 +22,26 @@ export function leafDifferences(before: unknown, after: unknown, skip: ReadonlyS
 
 const NO_KEYS: ReadonlySet<string> = new Set();
 
+/**
+ * The keys of both objects are visited `before`'s in their order, then the ones only `after` has;
+ * for...in with own-key guards rather than key arrays (a merge walks every changed action twice).
+ */
 function walk(before: unknown, after: unknown, path: string[], skip: ReadonlySet<string>, out: LeafDifference[]): void {
   if (isObject(before) && isObject(after)) {
-    for (const key of unionKeys(before, after)) {
-      if (path.length === 0 && skip.has(key)) continue;
-      const b = own(before, key);
-      const a = own(after, key);
-      if (b === a || jsonEqual(b, a)) continue;
-      walk(b, a, [...path, key], skip, out);
-    }
+    for (const key in before) if (hasOwn(before, key)) member(before, after, key, path, skip, out);
+    for (const key in after) if (hasOwn(after, key) && !hasOwn(before, key)) member(before, after, key, path, skip, out);
     return;
   }
   if (jsonEqual(before, after)) return;
   out.push({ path, ...(before !== undefined && { before }), ...(after !== undefined && { after }) });
 }
 
-/** The keys of both objects: `before`'s in their order, then the ones only `after` has. */
-export function unionKeys(before: JsonObject, after: JsonObject): string[] {
-  const keys = Object.keys(before);
-  for (const key of Object.keys(after)) if (!hasOwn(before, key)) keys.push(key);
-  return keys;
+function member(before: JsonObject, after: JsonObject, key: string, path: string[], skip: ReadonlySet<string>, out: LeafDifference[]): void {
+  if (path.length === 0 && skip.has(key)) return;
+  const b = own(before, key);
+  const a = own(after, key);
+  if (b === a || jsonEqual(b, a)) return;
+  walk(b, a, [...path, key], skip, out);
 }
 
 /** A copy of `root` with the value at `path` replaced (`undefined` removes the member). Never mutates. */

@@ -9,76 +9,85 @@
  * matched: they come and go with their stage.
  */
 import { isObject, jsonEqual } from "../json";
-import type { ActionRef, PipelineIndex, StageRef } from "../pipeline/pipeline-index";
+import { actionType, type OutlineAction, type OutlineStage, type PipelineOutline } from "../pipeline/pipeline-index";
 
+/**
+ * Which element is which, as arrays by position rather than maps: a diff of the quotas' largest
+ * pipeline pairs 500 actions (a merge: twice), and arrays allocate a fraction of what maps and
+ * sets of the same entries do.
+ */
 export interface Matching {
-  /** `before` stage index → `after` stage index, and back. */
-  readonly stages: ReadonlyMap<number, number>;
-  readonly stagesBack: ReadonlyMap<number, number>;
-  /** `before` action → `after` action (refs of the indexes), and back. */
-  readonly actions: ReadonlyMap<ActionRef, ActionRef>;
-  readonly actionsBack: ReadonlyMap<ActionRef, ActionRef>;
-  /** `before` stages matched to an identical stage (nothing to diff inside them). */
-  readonly identical: ReadonlySet<number>;
+  /** The `after` stage index of each `before` stage (by index), -1 for none; and back. */
+  readonly stageAfter: Int32Array;
+  readonly stageBefore: Int32Array;
+  /** The `after` action of each `before` action (by `ordinal`); and back. */
+  readonly actionAfter: readonly (OutlineAction | undefined)[];
+  readonly actionBefore: readonly (OutlineAction | undefined)[];
+  /** 1 for the `before` stages (by index) matched to an identical stage: nothing to diff inside them. */
+  readonly identical: Uint8Array;
 }
 
 export interface Side {
-  readonly index: PipelineIndex;
-  /** The `stages` entries as they are (the index replaces non-objects with `{}`). */
+  readonly outline: PipelineOutline;
+  /** The `stages` entries as they are (the outline replaces non-objects with `{}`). */
   readonly stages: readonly unknown[];
 }
 
 export function match(before: Side, after: Side): Matching {
-  const stages = matchStages(before, after);
-  const stagesBack = new Map([...stages].map(([b, a]) => [a, b]));
-  const identical = new Set<number>();
-  for (const [b, a] of stages) if (jsonEqual(before.stages[b], after.stages[a])) identical.add(b);
-  const actions = matchActions(before, after, stages, identical);
-  const actionsBack = new Map([...actions].map(([b, a]) => [a, b]));
-  return { stages, stagesBack, actions, actionsBack, identical };
+  const { stageAfter, stageBefore } = matchStages(before, after);
+  const identical = new Uint8Array(stageAfter.length);
+  for (let b = 0; b < stageAfter.length; b++) {
+    if (stageAfter[b]! >= 0 && jsonEqual(before.stages[b], after.stages[stageAfter[b]!])) identical[b] = 1;
+  }
+  const { actionAfter, actionBefore } = matchActions(before, after, stageAfter, identical);
+  return { stageAfter, stageBefore, actionAfter, actionBefore, identical };
 }
 
-function matchStages(before: Side, after: Side): Map<number, number> {
-  const pairs = new Map<number, number>();
-  const taken = new Set<number>();
+function matchStages(before: Side, after: Side): { stageAfter: Int32Array; stageBefore: Int32Array } {
+  const bStages = before.outline.stages;
+  const aStages = after.outline.stages;
+  const stageAfter = new Int32Array(bStages.length).fill(-1);
+  const stageBefore = new Int32Array(aStages.length).fill(-1);
   const pair = (b: number, a: number) => {
-    pairs.set(b, a);
-    taken.add(a);
+    stageAfter[b] = a;
+    stageBefore[a] = b;
   };
+  const paired = (b: number) => stageAfter[b]! >= 0;
+  const taken = (a: number) => stageBefore[a]! >= 0;
 
   // 1. Same name (in order of appearance when a name repeats).
-  const byName = queues(after.index.stages.filter((s) => s.isObject && s.name !== undefined), (s) => s.name!);
-  for (const s of before.index.stages) {
+  const byName = queues(aStages.filter((s) => s.isObject && s.name !== undefined), (s) => s.name!);
+  for (const s of bStages) {
     if (!s.isObject || s.name === undefined) continue;
     const a = byName.get(s.name)?.shift();
     if (a !== undefined) pair(s.index, a.index);
   }
   // 2. Entries that are not objects: only an identical one.
-  for (const s of before.index.stages) {
-    if (s.isObject || pairs.has(s.index)) continue;
-    const a = after.index.stages.find((t) => !t.isObject && !taken.has(t.index) && jsonEqual(before.stages[s.index], after.stages[t.index]));
+  for (const s of bStages) {
+    if (s.isObject || paired(s.index)) continue;
+    const a = aStages.find((t) => !t.isObject && !taken(t.index) && jsonEqual(before.stages[s.index], after.stages[t.index]));
     if (a) pair(s.index, a.index);
   }
   // 2b. Stages without a usable name (a malformed draft): an identical one, at the same place first.
-  for (const s of before.index.stages) {
-    if (!s.isObject || s.name !== undefined || pairs.has(s.index)) continue;
-    const same = (t: StageRef) => t.isObject && !taken.has(t.index) && jsonEqual(before.stages[s.index], after.stages[t.index]);
-    const here = after.index.stages[s.index];
-    const a = here && same(here) ? here : after.index.stages.find(same);
+  for (const s of bStages) {
+    if (!s.isObject || s.name !== undefined || paired(s.index)) continue;
+    const same = (t: OutlineStage) => t.isObject && !taken(t.index) && jsonEqual(before.stages[s.index], after.stages[t.index]);
+    const here = aStages[s.index];
+    const a = here && same(here) ? here : aStages.find(same);
     if (a) pair(s.index, a.index);
   }
   // 3. Renamed: at least half of the smaller stage's actions (by name and type) are the other's.
-  const open = (side: Side, used: (i: number) => boolean) => side.index.stages.filter((s) => s.isObject && !used(s.index));
-  const signatures = new Map<StageRef, Set<string>>();
-  const signature = (s: StageRef) => {
+  const open = (stages: readonly OutlineStage[], used: (i: number) => boolean) => stages.filter((s) => s.isObject && !used(s.index));
+  const signatures = new Map<OutlineStage, Set<string>>();
+  const signature = (s: OutlineStage) => {
     let set = signatures.get(s);
     if (!set) signatures.set(s, (set = new Set(s.actions.filter((x) => x.name !== undefined).map((x) => `${x.name}\u0000${typeKey(x)}`))));
     return set;
   };
-  for (const s of open(before, (i) => pairs.has(i))) {
-    let best: StageRef | undefined;
+  for (const s of open(bStages, paired)) {
+    let best: OutlineStage | undefined;
     let bestScore = 0;
-    for (const t of open(after, (i) => taken.has(i))) {
+    for (const t of open(aStages, taken)) {
       const mine = signature(s);
       const theirs = signature(t);
       let overlap = 0;
@@ -92,13 +101,13 @@ function matchStages(before: Side, after: Side): Map<number, number> {
     if (best) pair(s.index, best.index);
   }
   // 4. Renamed empty stages: the same place, and nothing else differs but the name.
-  for (const s of open(before, (i) => pairs.has(i))) {
-    const t = after.index.stages[s.index];
-    if (t && t.isObject && !taken.has(t.index) && s.actions.length === 0 && t.actions.length === 0 && sameButName(s.raw, t.raw)) {
+  for (const s of open(bStages, paired)) {
+    const t = aStages[s.index];
+    if (t && t.isObject && !taken(t.index) && s.actions.length === 0 && t.actions.length === 0 && sameButName(s.raw, t.raw)) {
       pair(s.index, t.index);
     }
   }
-  return pairs;
+  return { stageAfter, stageBefore };
 }
 
 function sameButName(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
@@ -107,37 +116,44 @@ function sameButName(a: Record<string, unknown>, b: Record<string, unknown>): bo
   return jsonEqual(restA, restB);
 }
 
-function matchActions(before: Side, after: Side, stages: ReadonlyMap<number, number>, identical: ReadonlySet<number>): Map<ActionRef, ActionRef> {
-  const pairs = new Map<ActionRef, ActionRef>();
-  const taken = new Set<ActionRef>();
-  const pair = (b: ActionRef, a: ActionRef) => {
-    pairs.set(b, a);
-    taken.add(a);
+function matchActions(
+  before: Side,
+  after: Side,
+  stageAfter: Int32Array,
+  identical: Uint8Array,
+): { actionAfter: (OutlineAction | undefined)[]; actionBefore: (OutlineAction | undefined)[] } {
+  const actionAfter = new Array<OutlineAction | undefined>(before.outline.actions.length).fill(undefined);
+  const actionBefore = new Array<OutlineAction | undefined>(after.outline.actions.length).fill(undefined);
+  const pair = (x: OutlineAction, y: OutlineAction) => {
+    actionAfter[x.ordinal] = y;
+    actionBefore[y.ordinal] = x;
   };
+  const paired = (x: OutlineAction) => actionAfter[x.ordinal] !== undefined;
+  const taken = (y: OutlineAction) => actionBefore[y.ordinal] !== undefined;
 
   // 1. Same name within the matched stage; entries that are not objects only match identical ones.
-  for (const [bi, ai] of stages) {
-    const bStage = before.index.stages[bi]!;
-    const aStage = after.index.stages[ai]!;
-    if (identical.has(bi)) {
-      // An unchanged stage (the common case): its actions pair up in order.
-      bStage.actions.forEach((x, j) => pair(x, aStage.actions[j]!));
+  for (let bi = 0; bi < stageAfter.length; bi++) {
+    const ai = stageAfter[bi]!;
+    if (ai < 0) continue;
+    const bStage = before.outline.stages[bi]!;
+    const aStage = after.outline.stages[ai]!;
+    // An unchanged stage (the common case), or only fields changed (the usual edit): the actions pair up in order.
+    if (identical[bi] === 1 || sameNamesInOrder(bStage, aStage)) {
+      for (let j = 0; j < bStage.actions.length; j++) pair(bStage.actions[j]!, aStage.actions[j]!);
       continue;
     }
-    if (sameNamesInOrder(bStage, aStage)) {
-      // Only fields changed (the usual edit): the actions pair up in order.
-      bStage.actions.forEach((x, j) => pair(x, aStage.actions[j]!));
-      continue;
-    }
-    const byName = queues(aStage.actions.filter((x) => x.isObject && x.name !== undefined), (x) => x.name!);
-    for (const x of bStage.actions) {
+    // Each name takes the first namesake of the other stage not taken yet (in order of appearance).
+    const byName = aStage.actions.length > ACTIONS_PER_STAGE ? queues(aStage.actions.filter((x) => x.isObject && x.name !== undefined), (x) => x.name!) : undefined;
+    for (let j = 0; j < bStage.actions.length; j++) {
+      const x = bStage.actions[j]!;
       if (!x.isObject || x.name === undefined) continue;
-      const y = byName.get(x.name)?.shift();
+      const y = byName ? byName.get(x.name)?.shift() : namesake(aStage.actions, x.name, actionBefore);
       if (y) pair(x, y);
     }
-    for (const x of bStage.actions) {
-      if (x.isObject || pairs.has(x)) continue;
-      const y = aStage.actions.find((z) => !z.isObject && !taken.has(z) && jsonEqual(rawAction(before, x), rawAction(after, z)));
+    for (let j = 0; j < bStage.actions.length; j++) {
+      const x = bStage.actions[j]!;
+      if (x.isObject || paired(x)) continue;
+      const y = aStage.actions.find((z) => !z.isObject && !taken(z) && jsonEqual(rawAction(before, x), rawAction(after, z)));
       if (y) pair(x, y);
     }
   }
@@ -145,16 +161,16 @@ function matchActions(before: Side, after: Side, stages: ReadonlyMap<number, num
   // Passes 2 and 3 only look at what pass 1 left over (usually nothing, or a few actions), and only
   // in stage pairs whose actions are both lists: a stage whose `actions` is not a list on one side
   // changes as one field, so no single action can move in or out of it.
-  const structured = new Map<number, number>();
-  for (const [bi, ai] of stages) {
-    if (Array.isArray(before.index.stages[bi]!.raw.actions) && Array.isArray(after.index.stages[ai]!.raw.actions)) structured.set(bi, ai);
-  }
-  const leftovers = () => before.index.actions.filter((x) => x.isObject && !pairs.has(x) && structured.has(x.stageIndex));
-  let open = leftovers();
-  if (open.length === 0) return pairs;
-  const matchedStages = new Set(structured.values());
-  const candidates = after.index.actions.filter((y) => y.isObject && !taken.has(y) && matchedStages.has(y.stageIndex));
-  if (candidates.length === 0) return pairs;
+  const structured = (bi: number) => {
+    const ai = stageAfter[bi]!;
+    return ai >= 0 && Array.isArray(before.outline.stages[bi]!.raw.actions) && Array.isArray(after.outline.stages[ai]!.raw.actions);
+  };
+  let open = before.outline.actions.filter((x) => x.isObject && !paired(x) && structured(x.stageIndex));
+  if (open.length === 0) return { actionAfter, actionBefore };
+  const matchedStages = new Set<number>();
+  for (let bi = 0; bi < stageAfter.length; bi++) if (structured(bi)) matchedStages.add(stageAfter[bi]!);
+  const candidates = after.outline.actions.filter((y) => y.isObject && !taken(y) && matchedStages.has(y.stageIndex));
+  if (candidates.length === 0) return { actionAfter, actionBefore };
 
   // 2. Moved to another stage: same name and type.
   const byNameAndType = queues(
@@ -167,56 +183,62 @@ function matchActions(before: Side, after: Side, stages: ReadonlyMap<number, num
     if (y) pair(x, y);
   }
 
-  // 3. Renamed: same type and configuration.
-  open = open.filter((x) => !pairs.has(x));
-  if (open.length === 0) return pairs;
-  const byContent = queues(
-    candidates.filter((y) => !taken.has(y)),
-    (y) => `${typeKey(y)}\u0000${canonical(y.raw.configuration)}`,
+  // 3. Renamed: same type and configuration (the first such action of the same type, in order).
+  open = open.filter((x) => !paired(x));
+  if (open.length === 0) return { actionAfter, actionBefore };
+  const byType = queues(
+    candidates.filter((y) => !taken(y)),
+    typeKey,
   );
   for (const x of open) {
-    const y = byContent.get(`${typeKey(x)}\u0000${canonical(x.raw.configuration)}`)?.shift();
-    if (y) pair(x, y);
+    const sameType = byType.get(typeKey(x));
+    const n = sameType ? sameType.findIndex((y) => jsonEqual(x.raw.configuration, y.raw.configuration)) : -1;
+    if (n >= 0) pair(x, sameType!.splice(n, 1)[0]!);
   }
-  return pairs;
+  return { actionAfter, actionBefore };
+}
+
+/** The first object action named `name` not matched yet (`actionBefore` says which are). */
+function namesake(actions: readonly OutlineAction[], name: string, actionBefore: readonly (OutlineAction | undefined)[]): OutlineAction | undefined {
+  for (let l = 0; l < actions.length; l++) {
+    const z = actions[l]!;
+    if (z.isObject && z.name === name && actionBefore[z.ordinal] === undefined) return z;
+  }
+  return undefined;
 }
 
 /** Both stages list object actions with the same distinct names in the same order. */
-function sameNamesInOrder(b: StageRef, a: StageRef): boolean {
+function sameNamesInOrder(b: OutlineStage, a: OutlineStage): boolean {
   if (b.actions.length !== a.actions.length) return false;
-  const seen = new Set<string>();
+  const seen = b.actions.length > ACTIONS_PER_STAGE ? new Set<string>() : undefined;
   for (let j = 0; j < b.actions.length; j++) {
     const x = b.actions[j]!;
     const y = a.actions[j]!;
-    if (!x.isObject || !y.isObject || x.name === undefined || x.name !== y.name || seen.has(x.name)) return false;
-    seen.add(x.name);
+    if (!x.isObject || !y.isObject || x.name === undefined || x.name !== y.name) return false;
+    if (seen) {
+      if (seen.has(x.name)) return false;
+      seen.add(x.name);
+    } else for (let k = 0; k < j; k++) if (b.actions[k]!.name === x.name) return false;
   }
   return true;
 }
 
+/**
+ * A stage holds at most 50 actions (https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html):
+ * up to there, a stage's names are looked up and checked for repeats by scanning it, without
+ * allocating maps or sets; larger (invalid) stages get them, so no input turns quadratic.
+ */
+const ACTIONS_PER_STAGE = 50;
+
 /** The action entry as it is in the document (the index has `{}` for entries that are not objects). */
-export function rawAction(side: Side, action: ActionRef): unknown {
+export function rawAction(side: Side, action: OutlineAction): unknown {
   const stage = side.stages[action.stageIndex];
   return isObject(stage) && Array.isArray(stage.actions) ? stage.actions[action.actionIndex] : undefined;
 }
 
-function typeKey(action: ActionRef): string {
-  const t = action.type;
+function typeKey(action: OutlineAction): string {
+  const t = actionType(action.raw);
   return `${t.category ?? "\u0001"}\u0000${t.owner ?? "\u0001"}\u0000${t.provider ?? "\u0001"}\u0000${t.version ?? "\u0001"}`;
-}
-
-/** JSON with object keys sorted: equal for equal values whatever their key order. */
-function canonical(value: unknown): string {
-  if (value === undefined) return "~";
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isObject(value)) {
-    return `{${Object.keys(value)
-      .filter((k) => value[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "~";
 }
 
 function queues<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -3,7 +3,7 @@
  * same change or touch the same thing (merge.ts decides what to do about it).
  */
 import { jsonEqual } from "../json";
-import { actionKey, stageKey, targetKey, type Change, type FieldChange, type FieldPath } from "./changes";
+import { actionKey, stageKey, targetKey, type Change, type FieldChange, type FieldPath, type Target } from "./changes";
 
 export type MergeSide = "theirs" | "mine";
 
@@ -37,16 +37,16 @@ export function entry(side: MergeSide, change: Change, id: number): Entry {
 }
 
 function claimOf(c: Change): Claim {
-  const parts: Omit<Claim, "keys"> = claimParts(c);
-  const keys = [
-    ...parts.touches,
-    ...(parts.removes ? [parts.removes] : []),
-    ...parts.fields.map((f) => `F:${f.target}`),
-    ...(parts.position ? [`P:${parts.position}`] : []),
-    ...(parts.name ? [`N:${parts.name}`] : []),
-    ...(parts.reorder ? [`O:${parts.reorder}`] : []),
-  ];
-  return { ...parts, keys };
+  const claim = claimParts(c) as Omit<Claim, "keys"> & { keys: string[] };
+  // Pushed one by one into the claim itself: a merge makes one claim per change of both sides.
+  const keys = [...claim.touches];
+  if (claim.removes) keys.push(claim.removes);
+  for (const f of claim.fields) keys.push(`F:${f.target}`);
+  if (claim.position) keys.push(`P:${claim.position}`);
+  if (claim.name) keys.push(`N:${claim.name}`);
+  if (claim.reorder) keys.push(`O:${claim.reorder}`);
+  claim.keys = keys;
+  return claim;
 }
 
 function claimParts(c: Change): Omit<Claim, "keys"> {
@@ -89,7 +89,9 @@ export function removes(remover: Entry, other: Entry): boolean {
 }
 
 export function overlappingFields(a: Claim, b: Claim): boolean {
-  return a.fields.some((f) => b.fields.some((g) => f.target === g.target && isPrefixRelated(f.path, g.path)));
+  // Plain loops: the merge asks this of every pair of changes that share a key.
+  for (const f of a.fields) for (const g of b.fields) if (f.target === g.target && isPrefixRelated(f.path, g.path)) return true;
+  return false;
 }
 
 function isPrefixRelated(a: FieldPath, b: FieldPath): boolean {
@@ -107,9 +109,17 @@ export function sameChange(a: Change, b: Change): boolean {
   }
   if (a.kind === "field") {
     const other = b as FieldChange;
-    return targetKey(a.target) === targetKey(other.target) && jsonEqual(a.path, other.path) && jsonEqual(a.after, other.after) && (a.after !== undefined) === (other.after !== undefined);
+    return sameTarget(a.target, other.target) && jsonEqual(a.path, other.path) && jsonEqual(a.after, other.after) && (a.after !== undefined) === (other.after !== undefined);
   }
   return jsonEqual(withoutLocation(a), withoutLocation(b));
+}
+
+/** The same element (what `targetKey` says, without building the keys). */
+function sameTarget(a: Target, b: Target): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "pipeline") return true;
+  if (a.stage !== (b as typeof a).stage) return false;
+  return a.kind === "stage" || a.action === (b as typeof a).action;
 }
 
 /** Paths, names and display places come from each side's document; what a change does does not. */

@@ -72,13 +72,13 @@ export function mergeDeclarations(base: unknown, theirs: unknown, mine: unknown)
 
   const byKey = new Map<string, Entry[]>();
   for (const e of entries) for (const key of e.claim.keys) push(byKey, key, e);
-  const seen = new Set<string>();
+  const seen = new Set<number>(); // pairs of entry ids as numbers: no string per pair
   for (const list of byKey.values()) {
     for (const t of list) {
       if (t.side !== "theirs") continue;
       for (const m of list) {
         if (m.side !== "mine") continue;
-        const pair = `${t.id}:${m.id}`;
+        const pair = t.id * entries.length + m.id;
         if (seen.has(pair)) continue;
         seen.add(pair);
         state.relate(base, t, m);

@@ -82,31 +82,35 @@ export function arrange(slots: readonly string[], kept: (key: string) => boolean
   const placedKeys = new Set(placed.map((p) => p.key));
   const out: string[] = [];
   const done = new Set<string>();
-  const follow = (anchor: Anchor) => {
-    const stack = [...(children.get(anchor) ?? [])].reverse();
-    while (stack.length > 0) {
-      const key = stack.pop()!;
-      if (done.has(key)) continue;
-      done.add(key);
-      out.push(key);
-      const next = children.get(key);
-      if (next) for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
-    }
-  };
-  follow(null);
+  follow(null, children, done, out);
   for (const key of slots) {
     if (placedKeys.has(key)) continue; // it comes where its anchor puts it, with its followers
     if (kept(key) && !done.has(key)) {
       done.add(key);
       out.push(key);
     }
-    follow(key);
+    follow(key, children, done, out);
   }
   for (const p of placed) {
     if (done.has(p.key)) continue;
     done.add(p.key);
     out.push(p.key);
-    follow(p.key);
+    follow(p.key, children, done, out);
   }
   return out;
+}
+
+/** Appends the elements placed after `anchor`, each followed by its own followers, depth first. */
+function follow(anchor: Anchor, children: ReadonlyMap<Anchor, string[]>, done: Set<string>, out: string[]): void {
+  const first = children.get(anchor);
+  if (!first) return;
+  const stack = [...first].reverse();
+  while (stack.length > 0) {
+    const key = stack.pop()!;
+    if (done.has(key)) continue;
+    done.add(key);
+    out.push(key);
+    const next = children.get(key);
+    if (next) for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
+  }
 }
