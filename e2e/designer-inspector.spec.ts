@@ -95,7 +95,7 @@ test.describe("designer inspector", () => {
     expect(configuration).not.toHaveProperty("Extra");
   });
 
-  test("an action selected while the settings still load replaces the one selected before", async ({ page, designer }) => {
+  test("the action settings load on first selection; one selected meanwhile replaces the first", async ({ page, designer }) => {
     // The action settings load on first selection: hold that code back, so the second selection
     // comes while the first one's settings are still loading.
     let release!: () => void;
