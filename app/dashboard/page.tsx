@@ -31,7 +31,7 @@ async function seedOf(region: string, selection: ReturnType<typeof parseSelectio
  * at once; the cards follow in the same response as the regions answer (the reads are started here,
  * not awaited). The code that polls (the live wall and the metrics, with TanStack Query's
  * observers) is fetched after hydration, so it is not part of the route's first-load JavaScript
- * (README, "What the browser loads first"); the live wall shows each region's cards as soon as
+ * (README, "What the dashboard loads first"); the live wall shows each region's cards as soon as
  * that region answers, so one slow region holds up only its own cards.
  */
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
