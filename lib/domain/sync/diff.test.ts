@@ -182,4 +182,18 @@ describe("diffDeclarations", () => {
     expect(applyChanges(before, changes)).toEqual(after);
     expect(changes).toContainEqual(expect.objectContaining({ kind: "action-removed", name: "Build" }));
   });
+
+  it("keeps the unchanged one of two namesake stages paired with itself when the other is renamed", () => {
+    // Found by the merge property test: the first "Dup" was renamed, so the later one took its
+    // place by name and the unchanged stage read as removed (a conflict with any edit inside it).
+    const stage = (name: string, action: string) => ({
+      name,
+      actions: [{ name: action, actionTypeId: { category: "Build", owner: "AWS", provider: "CodeBuild", version: "1" }, runOrder: 1 }],
+    });
+    const before = { name: "p", stages: [stage("Dup", "A"), stage("Mid", "M"), stage("Dup", "B")] };
+    const after = { name: "p", stages: [stage("Renamed", "A"), stage("Mid", "M"), stage("Dup", "B")] };
+    const { changes } = diffDeclarations(before, after);
+    expect(applyChanges(before, changes)).toEqual(after);
+    expect(changes).toEqual([expect.objectContaining({ kind: "stage-renamed", stage: 0, from: "Dup", to: "Renamed" })]);
+  });
 });

@@ -55,11 +55,23 @@ function matchStages(before: Side, after: Side): { stageAfter: Int32Array; stage
   const paired = (b: number) => stageAfter[b]! >= 0;
   const taken = (a: number) => stageBefore[a]! >= 0;
 
-  // 1. Same name (in order of appearance when a name repeats).
+  // 1. Same name. A name that repeats on either side (CodePipeline refuses it, a draft may hold
+  //    it) pairs its identical stages first, then the others in order of appearance, so renaming
+  //    one of two namesakes leaves the other paired with itself.
   const byName = queues(aStages.filter((s) => s.isObject && s.name !== undefined), (s) => s.name!);
-  for (const s of bStages) {
-    if (!s.isObject || s.name === undefined) continue;
-    const a = byName.get(s.name)?.shift();
+  const named = bStages.filter((s) => s.isObject && s.name !== undefined);
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const s of named) (seen.has(s.name!) ? repeated : seen).add(s.name!);
+  for (const s of named) {
+    const same = byName.get(s.name!);
+    if (!same || (same.length < 2 && !repeated.has(s.name!))) continue;
+    const n = same.findIndex((t) => jsonEqual(before.stages[s.index], after.stages[t.index]));
+    if (n >= 0) pair(s.index, same.splice(n, 1)[0]!.index);
+  }
+  for (const s of named) {
+    if (paired(s.index)) continue;
+    const a = byName.get(s.name!)?.shift();
     if (a !== undefined) pair(s.index, a.index);
   }
   // 2. Entries that are not objects: only an identical one.
