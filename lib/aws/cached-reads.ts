@@ -59,16 +59,22 @@ const BACKEND_INFO_POLICY: ReadPolicy<BackendInfo> = {
 // Never served stale: a poll past the TTL waits for the one call (viewers arriving meanwhile join
 // it), so a change shows on the next poll; when the call fails the browser keeps what it has and
 // marks it stale itself.
-// Fresh for half a second less than the polling interval: a lone viewer's poll, which arrives one
-// interval after the read it caused, finds the board expired and reads afresh (with the full
-// interval it would often arrive a few ms early and be answered the previous read, a whole
-// interval late); many viewers still share about one read per interval.
-const BOARD_SLACK_MS = 500;
+// Fresh until the end of the polling interval in which it was read, intervals counted on the
+// clock's grid: however many viewers poll, and whenever, an interval costs at most one read. A
+// TTL of one interval from the read would let a lone viewer's next poll, arriving a few ms early,
+// be answered the previous read (a whole interval late); a shorter TTL would let many viewers,
+// one arriving just after it ran out, cost more than one read per interval.
 const BOARD_POLICY: ReadPolicy<BoardPayload> = {
-  ttlMs: (board) => (stateIsActive(board.state) ? ACTIVE_POLL_MS : IDLE_POLL_MS) - BOARD_SLACK_MS,
+  ttlMs: (board, fetchedAt) => untilIntervalEnds(fetchedAt, stateIsActive(board.state) ? ACTIVE_POLL_MS : IDLE_POLL_MS),
   staleMs: 0,
   errorTtlMs: ERROR_TTL_MS,
 };
+
+/** From `at` to the end of the `intervalMs` interval (on the epoch's grid) that holds it. */
+function untilIntervalEnds(at: number, intervalMs: number): number {
+  return intervalMs - (((at % intervalMs) + intervalMs) % intervalMs);
+}
+
 // The declaration only changes when someone pushes; the board's pipelineVersion tells the page when.
 const DEFINITION_POLICY: ReadPolicy<PipelineDetail> = { ttlMs: 30_000, staleMs: STALE_MS, errorTtlMs: ERROR_TTL_MS };
 /** Executions and action runs read with the state: enough for every stage's current run in practice. */
@@ -80,7 +86,7 @@ const BOARD_ACTION_RUNS = 100;
 // state's fingerprint moved (an execution started, moved on or ended) or every RECENT_TTL_MS, so
 // a quiet wall costs one call per pipeline per interval.
 const CARD_POLICY: ReadPolicy<DashboardCard> = {
-  ttlMs: (card) => (cardIsActive(card) ? ACTIVE_POLL_MS : IDLE_POLL_MS) - BOARD_SLACK_MS,
+  ttlMs: (card, fetchedAt) => untilIntervalEnds(fetchedAt, cardIsActive(card) ? ACTIVE_POLL_MS : IDLE_POLL_MS),
   staleMs: 0,
   errorTtlMs: ERROR_TTL_MS,
 };

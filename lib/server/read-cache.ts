@@ -29,8 +29,11 @@ import { createHash } from "node:crypto";
  */
 
 export interface ReadPolicy<V> {
-  /** How long a value is fresh (ms). A function of the value lets, say, a running execution refresh sooner. */
-  readonly ttlMs: number | ((value: V) => number);
+  /**
+   * How long a value is fresh (ms). A function of the value lets, say, a running execution refresh
+   * sooner; of when its call started, lets values expire on a fixed grid (once per interval).
+   */
+  readonly ttlMs: number | ((value: V, fetchedAt: number) => number);
   /** After the TTL, how long the value is still served at once while one call refreshes it (ms); may depend on the value too. */
   readonly staleMs: number | ((value: V) => number);
   /** How long a failure is remembered and answered without a new call (ms). */
@@ -104,7 +107,7 @@ export class ReadCache {
     if (!options.force && entry.stored && !entry.expired) {
       const { stored } = entry;
       const value = stored.value as V;
-      const ttl = typeof policy.ttlMs === "function" ? policy.ttlMs(value) : policy.ttlMs;
+      const ttl = typeof policy.ttlMs === "function" ? policy.ttlMs(value, stored.fetchedAt) : policy.ttlMs;
       const stale = typeof policy.staleMs === "function" ? policy.staleMs(value) : policy.staleMs;
       const age = now - stored.fetchedAt;
       if (age < ttl) return this.result<V>(stored, false);

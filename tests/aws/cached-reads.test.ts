@@ -3,10 +3,12 @@
  * many calls reached it: many readers, one call; regions apart; Refresh calls again.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createReadContext, expirePipeline, expireRegions, readBackendInfo, readLatestExecution, type ReadContext } from "@/lib/aws/cached-reads";
+import { createReadContext, expirePipeline, expireRegions, readBackendInfo, readLatestExecution, readPipelineBoard, type ReadContext } from "@/lib/aws/cached-reads";
 import { createGateway, type Gateway } from "@/lib/aws/client";
 import { readRegionListings } from "@/lib/aws/overview";
 import { createPipeline } from "@/lib/aws/pipelines";
+import { IDLE_POLL_MS } from "@/lib/domain/execution/polling";
+import { ReadCache } from "@/lib/server/read-cache";
 import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing/start-test-emulator";
 import { buildPipeline, quiesce } from "./fixtures";
 import { closedPortUrl, gatewayFor } from "./test-gateway";
@@ -25,7 +27,7 @@ beforeEach(async () => {
 });
 
 /** One gateway per region, all pointed at `url` (the emulator answers for any region). */
-function regionalContext(url: string, overrides: Record<string, string> = {}): ReadContext {
+function regionalContext(url: string, overrides: Record<string, string> = {}, cache?: ReadCache): ReadContext {
   const gateways = new Map<string, Gateway>();
   return createReadContext((region = "us-east-1") => {
     let gw = gateways.get(region);
@@ -37,7 +39,7 @@ function regionalContext(url: string, overrides: Record<string, string> = {}): R
       gateways.set(region, gw);
     }
     return gw;
-  });
+  }, cache);
 }
 
 async function counts() {
@@ -50,6 +52,28 @@ async function counts() {
 }
 
 describe("cached reads", () => {
+  it("cost at most one board read per polling interval however viewers arrive, and a lone viewer reads afresh every poll", async () => {
+    // An idle pipeline (its one run finished): its board is polled every 30 s.
+    const start = Math.ceil(Date.now() / IDLE_POLL_MS) * IDLE_POLL_MS;
+    let clock = start;
+    const ctx = regionalContext(emu.url, {}, new ReadCache({ now: () => clock }));
+    // Viewers arriving every quarter second for five intervals, a few of them together.
+    for (let t = 0; t < 5 * IDLE_POLL_MS; t += 250) {
+      clock = start + t + 7;
+      await Promise.all([1, 2, 3].map(() => readPipelineBoard("us-east-1", "cached-a", {}, ctx)));
+    }
+    expect((await counts()).pipelines.GetPipelineState).toEqual({ "cached-a": 5 });
+
+    // One viewer whose timer fires a little early each time: every poll is a new interval's read.
+    await emu.control("/requests/reset");
+    const lone = start + 10 * IDLE_POLL_MS + 500;
+    for (let n = 0; n < 4; n++) {
+      clock = lone + n * (IDLE_POLL_MS - 3);
+      await readPipelineBoard("us-east-1", "cached-b", {}, ctx);
+    }
+    expect((await counts()).pipelines.GetPipelineState).toEqual({ "cached-b": 4 });
+  });
+
   it("answer 25 concurrent readers of two pipelines with one call per pipeline", async () => {
     const ctx = regionalContext(emu.url);
     const reads = Array.from({ length: 25 }, (_, i) => readLatestExecution("us-east-1", i % 2 ? "cached-a" : "cached-b", {}, ctx));

@@ -31,7 +31,8 @@ beforeEach(async () => {
   await emu.control("/requests/reset");
 });
 
-let clock = Date.now();
+// A second into a 30 s interval of the clock's grid, so "one idle interval later" below is exact.
+let clock = Math.ceil(Date.now() / 30_000) * 30_000 + 1_000;
 function context(url: string, overrides: Record<string, string> = {}): ReadContext {
   const gateways = new Map<string, Gateway>();
   return createReadContext(
@@ -63,7 +64,7 @@ describe("dashboard reads", () => {
 
     // One idle interval later: the state again, the executions not (nothing changed).
     await emu.control("/requests/reset");
-    clock += 29_700; // past the idle card TTL (29.5 s), within the list's (30 s)
+    clock += 29_700; // into the next idle interval (cards expire with it), within the list's 30 s
     await Promise.all(Array.from({ length: 50 }, () => readRegionWall("us-east-1", { q: "wall-*" }, ctx)));
     expect((await counts()).operations).toEqual({ GetPipelineState: 2 });
 
@@ -71,7 +72,7 @@ describe("dashboard reads", () => {
     const started = await emu.client.send(new StartPipelineExecutionCommand({ name: "wall-a" }));
     await quiesce(emu.client, "wall-a");
     await emu.control("/requests/reset");
-    clock += 29_700; // past the idle card TTL (29.5 s), within the list's (30 s)
+    clock += 29_700; // into the next idle interval (cards expire with it), within the list's 30 s
     const [wall] = await Promise.all(Array.from({ length: 50 }, () => readRegionWall("us-east-1", { q: "wall-*" }, ctx)));
     const after = await counts();
     expect(after.pipelines.GetPipelineState).toEqual({ "wall-a": 1, "wall-b": 1 });
