@@ -56,7 +56,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
       <StaticWall regions={covered} seeds={seeds} tv={selection.tv} linked={linked} />
     </Suspense>
   );
-  const wall = <LiveWall regions={covered} selection={selection} seeds={seeds} linked={linked} fallback={firstWall} />;
+  const wall = <LiveWall regions={covered} selection={selection} seeds={seeds} linked={linked} fallback={firstWall} untilAnswered={firstWall} />;
   const refusedNotice = refused.length > 0 && (
     <p role="alert" data-testid="regions-refused" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
       Not shown: {refused.join(", ")} {refused.length === 1 ? "is not a region" : "are not regions"} this app covers ({configured.value.join(", ")}).

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueries } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Providers } from "@/app/providers";
 import { Clock } from "@/components/execution/state/clock";
 import type { Selection } from "@/lib/domain/dashboard/selection";
@@ -18,6 +18,12 @@ export interface WallProps {
   readonly seeds: Readonly<Record<string, Promise<RegionSeed>>>;
   /** Cards lead to the pipeline's page. */
   readonly linked: boolean;
+  /**
+   * What stays on screen until some region has answered: the server-rendered wall this one
+   * replaces, so taking over from it never flashes an empty wall (the seeds' answers arrive a
+   * tick after the first render).
+   */
+  readonly untilAnswered?: ReactNode;
 }
 
 /**
@@ -34,7 +40,7 @@ export function Wall(props: WallProps) {
   );
 }
 
-function PolledWall({ regions, selection, seeds, linked }: WallProps) {
+function PolledWall({ regions, selection, seeds, linked, untilAnswered }: WallProps) {
   const queries = useQueries({ queries: regions.map((region) => dashboardWallQuery(region, selection, seeds[region])) });
   const wall = assembleWall(
     regions.map((region, i) => {
@@ -49,6 +55,7 @@ function PolledWall({ regions, selection, seeds, linked }: WallProps) {
     { tv: selection.tv, linked },
   );
   const page = useRotation(selection.tv ? Math.ceil(wall.cards.length / TV_PAGE_SIZE) : 1);
+  if (untilAnswered !== undefined && queries.every((q) => q.isPending)) return untilAnswered;
   return (
     <Clock>
       <WallView wall={wall} tv={selection.tv} page={page} />
