@@ -44,24 +44,12 @@ export interface ActionTypeRef {
   readonly version: string | undefined;
 }
 
-export interface ActionRef {
-  /** The action object; `{}` when the entry was not an object. */
-  readonly raw: JsonObject;
-  readonly isObject: boolean;
+export interface ActionRef extends OutlineAction {
   /** The caller's id for this action (see `IndexOptions.ids`), else its path. */
   readonly id: string;
-  readonly stageIndex: number;
-  readonly actionIndex: number;
-  /** Position across the whole pipeline in document order. */
-  readonly ordinal: number;
   readonly path: string;
   readonly stage: StageRef;
-  readonly name: string | undefined;
-  /** The runOrder used for ordering: the declared integer, else 1 (AWS's default). */
-  readonly runOrder: number;
   readonly runOrderDeclared: boolean;
-  /** Position of the action's group in `stage.groups` (0-based). */
-  readonly groupIndex: number;
   readonly type: ActionTypeRef;
   /** The catalog entry for category + owner + provider, when known. */
   readonly provider: ProviderEntry | undefined;
@@ -77,23 +65,15 @@ export interface ActionRef {
 }
 
 /** The actions of one stage that share a runOrder: they run in parallel. */
-export interface ActionGroup {
-  /** Position among the stage's groups, 0-based, ascending runOrder. */
-  readonly index: number;
-  /** The effective runOrder the group's actions share. */
-  readonly runOrder: number;
+export interface ActionGroup extends OutlineGroup {
   /** In document order. */
   readonly actions: readonly ActionRef[];
 }
 
-export interface StageRef {
-  readonly raw: JsonObject;
-  readonly isObject: boolean;
+export interface StageRef extends OutlineStage {
   /** The caller's id for this stage (see `IndexOptions.ids`), else its path. */
   readonly id: string;
-  readonly index: number;
   readonly path: string;
-  readonly name: string | undefined;
   /** In document order. */
   readonly actions: readonly ActionRef[];
   /** In ascending runOrder; empty when the stage has no actions. */
@@ -130,8 +110,9 @@ export interface PipelineIndex {
  * The structure alone, for readers that compare whole pipelines again and again (the sync diff
  * and merge): stages → run-order groups → actions with their indices, names and run orders, and
  * none of the paths, ids, types, artifacts, catalog entries or lookups of the full index (a
- * seventh of its memory; `actionType(action.raw)` reads a type when one is needed). The same walk and grouping as `buildIndex`, and a `PipelineIndex`
- * satisfies it, so a reader of the outline accepts either.
+ * seventh of its memory; `actionType(action.raw)` reads a type when one is needed). The same
+ * walk and grouping as `buildIndex`; the index's refs extend the outline's, so a reader of the
+ * outline accepts either.
  */
 export interface PipelineOutline {
   readonly stages: readonly OutlineStage[];
